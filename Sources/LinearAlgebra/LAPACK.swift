@@ -16,6 +16,43 @@ private func checkArguments(_ routine: String, _ info: Int32) throws {
 }
 
 enum LAPACK {
+    /// Whether every element is finite: Σ x·0 is 0 for finite values and NaN otherwise, summed in
+    /// four lanes so that the loop vectorises (`allSatisfy(\.isFinite)` took 0.3 ms for 500k values).
+    static func allFinite(_ x: [Double]) -> Bool {
+        x.withUnsafeBufferPointer { p in
+            var lanes = (0.0, 0.0, 0.0, 0.0)
+            var i = 0
+            while i + 4 <= p.count {
+                lanes.0 += p[i] * 0; lanes.1 += p[i + 1] * 0; lanes.2 += p[i + 2] * 0; lanes.3 += p[i + 3] * 0
+                i += 4
+            }
+            while i < p.count { lanes.0 += p[i] * 0; i += 1 }
+            return (lanes.0 + lanes.1 + lanes.2 + lanes.3) == 0
+        }
+    }
+
+    /// Scales each column of the m × n column-major `a` to unit Euclidean norm (dnrm2, dscal) and
+    /// returns the factors applied (1 for a zero or non-finite column).
+    static func scaleColumnsToUnitNorm(_ a: inout [Double], m: Int, n: Int) throws -> [Double] {
+        BLASThreads.configureOnce()
+        let m32 = try lapackInt(m, "rows")
+        var scales = [Double](repeating: 1, count: n)
+        a.withUnsafeMutableBufferPointer { pa in
+            for j in 0..<n {
+                let column = pa.baseAddress! + j * m
+                // ddot is several times faster than dnrm2; dnrm2's overflow-safe scaling is needed
+                // only when the sum of squares overflows (values above ~1e154).
+                var norm = cblas_ddot(m32, column, 1, column, 1).squareRoot()
+                if !norm.isFinite { norm = cblas_dnrm2(m32, column, 1) }
+                if norm > 0 && norm.isFinite {
+                    scales[j] = 1 / norm
+                    cblas_dscal(m32, scales[j], column, 1)
+                }
+            }
+        }
+        return scales
+    }
+
     /// C ← α·op(A)·op(B) + β·C (dgemm). `c` must hold m·n elements.
     static func gemm(
         transposeA: Bool, transposeB: Bool, m: Int, n: Int, k: Int, alpha: Double,
@@ -144,7 +181,10 @@ enum LAPACK {
         try checkArguments("dgesdd", info)
         if info > 0 { throw LinearAlgebraError.noConvergence(routine: "dgesdd", info: Int(info)) }
         if job == "N" { return ([], s, []) }
-        return (Array(u.prefix(m * uColumns)), s, Array(vt.prefix(vtRows * n)))
+        // u and vt were padded to one element for empty shapes only.
+        if u.count != m * uColumns { u = [] }
+        if vt.count != vtRows * n { vt = [] }
+        return (u, s, vt)
     }
 
     /// Solves A·X = B for symmetric positive-definite A by Cholesky (dposv, lower triangle).

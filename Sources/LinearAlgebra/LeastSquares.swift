@@ -35,19 +35,9 @@ extension Matrix {
         }
         guard isFinite, b.isFinite else { throw LinearAlgebraError.nonFiniteInput("dgelsd") }
         let (m, n, nrhs) = (rows, columns, b.columns)
-        var scales = [Double](repeating: 1, count: n)
         var a = elements
-        if scaleColumns {
-            for j in 0..<n {
-                var sum = 0.0
-                for i in 0..<m { sum += a[i + j * m] * a[i + j * m] }
-                let norm = sum.squareRoot()
-                if norm > 0 {
-                    scales[j] = 1 / norm
-                    for i in 0..<m { a[i + j * m] *= scales[j] }
-                }
-            }
-        }
+        let scales = scaleColumns
+            ? try LAPACK.scaleColumnsToUnitNorm(&a, m: m, n: n) : [Double](repeating: 1, count: n)
         // dgelsd needs b with max(m, n) rows; the solution comes back in its first n rows.
         let ldb = max(1, m, n)
         var work = [Double](repeating: 0, count: ldb * nrhs)

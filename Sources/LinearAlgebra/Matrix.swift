@@ -145,7 +145,7 @@ public struct Matrix: Sendable, Hashable {
     /// Whether every element is finite (no NaN, no infinity).
     ///
     /// - Complexity: O(rows · columns).
-    public var isFinite: Bool { elements.allSatisfy { $0.isFinite } }
+    public var isFinite: Bool { LAPACK.allFinite(storage) }
 }
 
 extension Matrix: CustomStringConvertible {

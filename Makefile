@@ -1,0 +1,48 @@
+# ccplan — the two commands of the quick start are `make demo` and `make test`.
+SWIFT ?= swift
+APT_PACKAGES := liblapack-dev libopenblas-dev liblapacke-dev pkg-config
+SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
+BIN := .build/release/ccplan
+DEMO_HISTORY := SampleData/contact-history.csv
+
+.PHONY: deps build release test demo bench bench-compare clean
+
+## deps: install the system libraries (OpenBLAS, LAPACK, LAPACKE) when they are missing
+deps:
+	@missing=""; for p in $(APT_PACKAGES); do dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
+	if [ -n "$$missing" ]; then \
+		echo "Installing system packages:$$missing"; \
+		$(SUDO) apt-get update -qq && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq $$missing; \
+	fi
+
+## build: debug build
+build: deps
+	$(SWIFT) build
+
+## release: optimized build of the ccplan binary (.build/release/ccplan)
+release: deps
+	$(SWIFT) build -c release --product ccplan
+
+## test: the whole test suite
+test: deps
+	$(SWIFT) test
+
+## demo: ccplan's main job on the sample data
+demo: release
+	@echo "== ccplan inspect $(DEMO_HISTORY)"
+	@$(BIN) inspect $(DEMO_HISTORY) --timezone Europe/Berlin
+	@echo
+	@echo "== ccplan erlang: 250 calls in a half hour, AHT 4 min, 80% within 20 s, 30% shrinkage, patience 2 min"
+	@$(BIN) erlang --volume 250 --interval 30m --aht 4m --target-sl 0.8 --answer-within 20s --shrinkage 0.3 --patience 2m
+
+## bench: all benchmarks (release build, nested package Benchmarks/)
+bench: deps
+	cd Benchmarks && $(SWIFT) package --disable-sandbox benchmark
+
+## bench-compare: ccplan against its peers in the same run (numpy, pyworkforce)
+bench-compare: deps
+	Benchmarks/compare-numpy.sh
+	@if [ -x Benchmarks/compare-pyworkforce.sh ]; then Benchmarks/compare-pyworkforce.sh; fi
+
+clean:
+	rm -rf .build Benchmarks/.build

@@ -1,0 +1,21 @@
+import ArgumentParser
+
+/// The `ccplan` root command. Each subcommand lives in its own file and is listed here.
+@main
+struct CCPlan: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "ccplan",
+        abstract: "Workforce forecasting and planning for customer contact centres.",
+        discussion: """
+            ccplan turns contact-centre interval history into a forecast of contacts and handle \
+            time, sizes every interval with exact queueing models (Erlang C, A and B), and rolls \
+            the result up into the hours and FTE a contact centre must provide.
+
+            Exit status: 0 success, 64 bad usage, 65 bad input data, 75 temporary failure.
+            """,
+        version: CCPlanVersion.string,
+        subcommands: [
+            // Subcommands, one file each (keep this list in the order a planner uses them).
+        ]
+    )
+}

@@ -1,0 +1,38 @@
+import ArgumentParser
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// The exit statuses of ccplan, from BSD's sysexits.h, defined once for every subcommand.
+///
+/// Cron wrappers and cluster engines act on them: 64 and 65 must not be retried, 75 may be.
+enum ExitStatus {
+    /// EX_USAGE: a flag or argument is wrong.
+    static let usage = ExitCode(64)
+    /// EX_DATAERR: an input file is malformed or inconsistent.
+    static let dataError = ExitCode(65)
+    /// EX_TEMPFAIL: a transient failure (output not writable, lock held); retrying may succeed.
+    static let temporaryFailure = ExitCode(75)
+}
+
+/// Prints `ccplan: error: <message>` to standard error and returns the exit status to throw.
+///
+/// Usage: `throw fail(.dataError, "history.csv:12:3: expected a number, found \"abc\"")`.
+func fail(_ status: ExitCode, _ message: String) -> ExitCode {
+    printError("ccplan: error: \(message)")
+    return status
+}
+
+/// A usage error naming the flag; ArgumentParser prints it with the usage line and exits 64.
+func usageError(_ flag: String, _ message: String) -> ValidationError {
+    ValidationError("\(flag): \(message)")
+}
+
+/// Writes a line to standard error (unbuffered), never to standard output.
+func printError(_ message: String) {
+    var line = message
+    if !line.hasSuffix("\n") { line += "\n" }
+    _ = line.withCString { fputs($0, stderr) }
+}
