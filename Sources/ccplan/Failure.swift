@@ -1,9 +1,5 @@
 import ArgumentParser
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
+import Foundation
 
 /// The exit statuses of ccplan, from BSD's sysexits.h, defined once for every subcommand.
 ///
@@ -34,5 +30,5 @@ func usageError(_ flag: String, _ message: String) -> ValidationError {
 func printError(_ message: String) {
     var line = message
     if !line.hasSuffix("\n") { line += "\n" }
-    _ = line.withCString { fputs($0, stderr) }
+    FileHandle.standardError.write(Data(line.utf8))
 }
