@@ -1,0 +1,216 @@
+/// Automatic model choice per series: every candidate (and every ensemble of candidates) is
+/// evaluated by a rolling-origin backtest on the history itself — the latest `origins`
+/// non-overlapping holdouts of `horizonDays` that contain data — and the one with the
+/// lowest mean WAPE is refitted on the whole history (Tashman 2000; Hyndman & Athanasopoulos,
+/// *FPP3* §5.10 "time series cross-validation"). Ties go to the earlier candidate, so the choice
+/// is deterministic. With too little history for one holdout it falls back to a 4-week seasonal average.
+public struct AutoModel: ForecastModel {
+    /// The models competing.
+    public var candidates: [any ForecastModel]
+    /// Ensembles competing too; members found among the candidates (by name) are not recomputed.
+    public var ensembles: [EnsembleModel]
+    /// When ≥ 2, one more contender: the mean of the best `weightedEnsembleSize` candidates by
+    /// backtest WAPE, weighted by 1 / WAPE (scored on the same holdouts, so slightly optimistic).
+    public var weightedEnsembleSize: Int
+    /// The number of backtest holdouts.
+    public var origins: Int
+    /// The length of each holdout; `nil` = the forecast's lead (7…28 days).
+    public var horizonDays: Int?
+    /// Training days required before the earliest holdout.
+    public var minimumTrainingDays: Int
+    /// See ``Forecaster/closedLookbackWeeks``.
+    public var closedLookbackWeeks: Int
+    /// The model's name in reports.
+    public var name: String { "auto" }
+
+    /// The default competition: seasonal naive, seasonal averages of 2, 4, 6 and 8 weeks,
+    /// Holt–Winters, the fixed-effects regression, SVD with 3, 5 and 7 components, two fixed
+    /// ensembles, and the 1/WAPE-weighted mean of the best four candidates.
+    ///
+    /// - Complexity: O(1).
+    public init(candidates: [any ForecastModel]? = nil, ensembles: [EnsembleModel]? = nil, weightedEnsembleSize: Int = 4,
+                origins: Int = 3,
+                horizonDays: Int? = nil, minimumTrainingDays: Int = 35, closedLookbackWeeks: Int = 4) {
+        let svd5 = SVDInterday(components: 5), sa4 = SeasonalAverage(weeks: 4)
+        let regression = FixedEffectsRegression()
+        self.candidates = candidates ?? [
+            SeasonalNaive(), SeasonalAverage(weeks: 2), sa4, SeasonalAverage(weeks: 6), SeasonalAverage(weeks: 8),
+            HoltWinters(), regression, SVDInterday(components: 3), svd5, SVDInterday(components: 7),
+        ]
+        self.ensembles = ensembles ?? [
+            EnsembleModel(members: [svd5, sa4, regression], combination: .median),
+            EnsembleModel(members: [svd5, sa4], combination: .mean),
+        ]
+        self.weightedEnsembleSize = weightedEnsembleSize
+        self.origins = max(1, origins)
+        self.horizonDays = horizonDays
+        self.minimumTrainingDays = max(14, minimumTrainingDays)
+        self.closedLookbackWeeks = closedLookbackWeeks
+    }
+
+    /// Runs the backtest and picks the model.
+    ///
+    /// - Complexity: O(origins · Σ candidate cost).
+    public func select(_ context: ForecastContext) throws -> AutoSelection {
+        let history = context.history
+        guard let last = history.dates.last, let first = history.dates.first else {
+            throw ForecastingError.insufficientHistory("the history is empty")
+        }
+        let lead = (context.targetDates.last?.dayNumber ?? last.dayNumber + 1) - last.dayNumber
+        let h = horizonDays ?? min(28, max(7, lead))
+        let originDates = AutoModel.holdoutOrigins(history: history, horizonDays: h, count: origins,
+                                                   minimumTrainingDays: minimumTrainingDays)
+        let fallback = SeasonalAverage(weeks: 4)
+        guard !originDates.isEmpty else {
+            return AutoSelection(chosen: fallback, scores: [], origins: [], horizonDays: h, residuals: ResidualSample())
+        }
+        var models: [any ForecastModel] = candidates + ensembles
+        var metrics = [[AccuracyMetrics]](repeating: [], count: models.count)
+        var forecasts = [[[Double]]](repeating: [], count: models.count)  // per model, per origin
+        var rawForecasts = [[[Double]]](repeating: [], count: candidates.count)  // before post-processing
+        var failed = [Bool](repeating: false, count: models.count)
+        var folds: [Fold] = []
+        for origin in originDates {
+            let fold = try Fold(history: history, calendar: context.calendar, origin: origin, horizonDays: h,
+                                closedLookbackWeeks: closedLookbackWeeks)
+            folds.append(fold)
+            var byName: [String: [Double]] = [:]
+            for (m, model) in candidates.enumerated() {
+                // A candidate that fails (e.g. a numerical failure on odd data) drops out of the
+                // competition instead of failing the whole selection.
+                var f: [Double]
+                do { f = try fold.rawForecast(model) } catch {
+                    failed[m] = true
+                    f = [Double](repeating: 0, count: fold.actual.count)
+                }
+                byName[model.name] = f
+                rawForecasts[m].append(f)
+                fold.post.apply(&f, context: fold.context)
+                forecasts[m].append(f)
+            }
+            for (e, ensemble) in ensembles.enumerated() {
+                var parts: [[Double]] = []
+                for member in ensemble.members {
+                    if let i = candidates.firstIndex(where: { $0.name == member.name }), failed[i] { failed[candidates.count + e] = true }
+                    if let f = byName[member.name] {
+                        parts.append(f)
+                    } else if let f = try? fold.rawForecast(member) {
+                        parts.append(f)
+                    } else {
+                        failed[candidates.count + e] = true
+                    }
+                }
+                var f = ensemble.combine(parts)
+                fold.post.apply(&f, context: fold.context)
+                forecasts[candidates.count + e].append(f)
+            }
+            for m in models.indices {
+                metrics[m].append(AccuracyMetrics(forecast: forecasts[m][folds.count - 1], actual: fold.actual,
+                                                  naiveScale: fold.naiveScale))
+            }
+        }
+
+        var means = metrics.map { AccuracyMetrics.mean($0) }
+        for m in models.indices where failed[m] {
+            means[m] = AccuracyMetrics(wape: .nan, mape: .nan, rmse: .nan, bias: .nan, mase: .nan, count: 0)
+        }
+        if weightedEnsembleSize >= 2 {
+            // The best candidates (not ensembles) by WAPE, ties to the earlier one.
+            let ranked = candidates.indices.filter { means[$0].wape.isFinite && means[$0].wape > 0 }
+                .sorted { means[$0].wape < means[$1].wape || (means[$0].wape == means[$1].wape && $0 < $1) }
+                .prefix(weightedEnsembleSize)
+            if ranked.count >= 2 {
+                let weights = ranked.map { 1 / means[$0].wape }
+                let ensemble = EnsembleModel(members: ranked.map { candidates[$0] }, combination: .weighted(weights))
+                var perFold: [AccuracyMetrics] = []
+                var combined: [[Double]] = []
+                for (i, fold) in folds.enumerated() {
+                    var f = ensemble.combine(ranked.map { rawForecasts[$0][i] })
+                    fold.post.apply(&f, context: fold.context)
+                    combined.append(f)
+                    perFold.append(AccuracyMetrics(forecast: f, actual: fold.actual, naiveScale: fold.naiveScale))
+                }
+                models.append(ensemble)
+                forecasts.append(combined)
+                means.append(AccuracyMetrics.mean(perFold))
+            }
+        }
+        var best = -1
+        var bestWape = Double.infinity
+        var scores: [AutoSelection.Score] = []
+        for m in models.indices {
+            scores.append(.init(model: models[m].name, metrics: means[m]))
+            if means[m].wape.isFinite, means[m].wape < bestWape { bestWape = means[m].wape; best = m }
+        }
+        guard best >= 0 else {
+            return AutoSelection(chosen: fallback, scores: scores, origins: originDates, horizonDays: h, residuals: ResidualSample())
+        }
+        var sample = ResidualSample()
+        for (i, fold) in folds.enumerated() { sample.add(forecast: forecasts[best][i], actual: fold.actual, slots: context.slotsPerDay) }
+        return AutoSelection(chosen: models[best], scores: scores, origins: originDates, horizonDays: h, residuals: sample)
+    }
+
+    /// The latest `count` non-overlapping holdouts of `horizonDays` ending at the history's end,
+    /// oldest first, skipping holdouts without any observed day (gaps in the history) and
+    /// stopping when the training before a holdout would be shorter than `minimumTrainingDays`.
+    static func holdoutOrigins(history: DailyIntervalSeries, horizonDays h: Int, count: Int,
+                               minimumTrainingDays: Int, skip: Int = 0) -> [CivilDate] {
+        guard let first = history.dates.first, let last = history.dates.last else { return [] }
+        var result: [CivilDate] = []
+        var skipped = 0
+        var r = 1
+        while result.count < count {
+            let o = last.adding(days: 1 - r * h)
+            if o.dayNumber - first.dayNumber < minimumTrainingDays { break }
+            let k = history.lowerBound(o)
+            let hasData = k < history.dates.count && history.dates[k].dayNumber < o.dayNumber + h
+            if hasData {
+                if skipped < skip { skipped += 1 } else { result.append(o) }
+            }
+            r += 1
+        }
+        return result.reversed()
+    }
+
+    /// Selects by backtest, then forecasts with the chosen model on the whole history.
+    ///
+    /// - Complexity: as ``select(_:)`` plus one fit of the chosen model.
+    public func forecast(_ context: ForecastContext) throws -> [Double] {
+        try select(context).chosen.forecast(context)
+    }
+}
+
+/// What ``AutoModel`` chose and why.
+public struct AutoSelection: Sendable {
+    /// A candidate's backtest score.
+    public struct Score: Sendable {
+        /// The candidate's name.
+        public var model: String
+        /// Its mean metrics over the holdouts.
+        public var metrics: AccuracyMetrics
+    }
+    /// The winning model (refitted on the whole history by ``AutoModel/forecast(_:)``).
+    public var chosen: any ForecastModel
+    /// Every candidate's score, in candidate order (empty when the history was too short).
+    public var scores: [Score]
+    /// The holdout origins used.
+    public var origins: [CivilDate]
+    /// The holdout length in days.
+    public var horizonDays: Int
+    /// Backtest errors of the chosen model, for prediction ranges.
+    var residuals: ResidualSample
+}
+
+/// Backtest (forecast, actual) pairs by lead day, for empirical prediction ranges.
+struct ResidualSample: Sendable {
+    /// Lead day (1 = the first day of the holdout), forecast and actual of every scored interval.
+    var lead: [Int] = []
+    var forecast: [Double] = []
+    var actual: [Double] = []
+
+    mutating func add(forecast f: [Double], actual y: [Double], slots: Int) {
+        for i in 0..<min(f.count, y.count) where !y[i].isNaN && f[i] > 0 {
+            lead.append(i / slots + 1); forecast.append(f[i]); actual.append(y[i])
+        }
+    }
+}

@@ -1,0 +1,157 @@
+import LinearAlgebra
+
+/// The SVD interday model of Shen & Huang (2008, *Manufacturing & Service Operations Management* 10,
+/// "Interday forecasting and intraday updating of call center arrivals").
+///
+/// Each training day is a row of the days × slots matrix Z of z = √(y + ¼). Its thin SVD
+/// (LAPACK dgesdd) Z = U Σ Vᵀ, truncated to k components, writes day d as
+///
+///     z(d, ·) ≈ Σ_{j=1..k} β_j(d) v_jᵀ,   β_j(d) = σ_j U(d, j),
+///
+/// so the intraday shapes v_j are shared and each day is k numbers. Every score series is forecast
+/// with weekday effects, an AR(1) term on the previous open day, and (when the calendar has past
+/// closures) an effect for the day right after a closed date, by least squares (dgelsd):
+///
+///     β_j(d) = a_{j, weekday(d)} + φ_j β_j(d⁻) + c_j · 1[d − 1 closed] + ε,
+///
+/// iterated over the open days up to the horizon, then back-transformed with the bias correction
+/// ŷ = ẑ² + σ̂² − ¼ (σ̂² the residual variance of the rank-k fit). Missing cells of a training day
+/// are imputed by their weekday-slot mean on the √ scale before the SVD.
+public struct SVDInterday: ForecastModel {
+    /// Number of singular components kept (k).
+    public var components: Int
+    /// At most this many of the most recent open days are used (all when `nil`).
+    public var windowDays: Int?
+    /// The model's name in reports.
+    public var name: String { "svd(k=\(components)\(windowDays.map { ",w=\($0)" } ?? ""))" }
+
+    /// The model with `components` components.
+    public init(components: Int = 5, windowDays: Int? = nil) {
+        self.components = max(1, components)
+        self.windowDays = windowDays
+    }
+
+    /// - Complexity: O(n · S · min(n, S)) for n training days of S slots (the SVD), plus
+    ///   O(k · n · 9²) for the score regressions.
+    public func forecast(_ context: ForecastContext) throws -> [Double] {
+        let g = context.grid
+        let s = g.slots
+        var rows = g.dataRows().filter { g.operatingWeekdays[g.weekday(row: $0)] }
+        if let w = windowDays, rows.count > w { rows.removeFirst(rows.count - w) }
+        let n = rows.count
+        guard n >= 15, n > components + 10 else { return try SeasonalAverage(weeks: 4).forecast(context) }
+        let k = min(components, n, s)
+
+        // √-scale matrix with weekday-slot imputation.
+        var cellSum = [Double](repeating: 0, count: 7 * s)
+        var cellCount = [Double](repeating: 0, count: 7 * s)
+        var slotSum = [Double](repeating: 0, count: s)
+        var slotCount = [Double](repeating: 0, count: s)
+        for r in rows {
+            let w = g.weekday(row: r)
+            for j in 0..<s {
+                let v = g.y[r * s + j]
+                if v.isNaN { continue }
+                let z = rootTransform(v)
+                cellSum[w * s + j] += z; cellCount[w * s + j] += 1
+                slotSum[j] += z; slotCount[j] += 1
+            }
+        }
+        var zElements = [Double](repeating: 0, count: n * s)
+        var observed = [Bool](repeating: true, count: n * s)
+        for (i, r) in rows.enumerated() {
+            let w = g.weekday(row: r)
+            for j in 0..<s {
+                let v = g.y[r * s + j]
+                let z: Double
+                if !v.isNaN { z = rootTransform(v) } else {
+                    observed[i + j * n] = false
+                    let c = w * s + j
+                    z = cellCount[c] > 0 ? cellSum[c] / cellCount[c] : (slotCount[j] > 0 ? slotSum[j] / slotCount[j] : 0.5)
+                }
+                zElements[i + j * n] = z
+            }
+        }
+        let zMatrix = try numerical { try Matrix(rows: n, columns: s, columnMajor: zElements) }
+        let svd = try numerical { try zMatrix.singularValueDecomposition(.thin) }
+        var scores = Matrix(rows: n, columns: k)
+        for j in 0..<k {
+            let sigma = svd.singularValues[j]
+            for i in 0..<n { scores[i, j] = svd.u[i, j] * sigma }
+        }
+        var vk = Matrix(rows: k, columns: s)
+        for j in 0..<s { for c in 0..<k { vk[c, j] = svd.vt[c, j] } }
+        let fitted = try numerical { try Matrix.product(scores, vk) }
+        var rss = 0.0, m = 0.0
+        for idx in 0..<(n * s) where observed[idx] {
+            let e = zElements[idx] - fitted.elements[idx]
+            rss += e * e; m += 1
+        }
+        let variance = m > 0 ? rss / m : 0
+
+        // Score regressions: weekday dummies (present weekdays), lag-1 score, post-closure flag.
+        var weekdayColumn = [Int](repeating: -1, count: 7)
+        var p = 0
+        for r in rows {
+            let w = g.weekday(row: r)
+            if weekdayColumn[w] < 0 { weekdayColumn[w] = 0 }
+        }
+        for w in 0..<7 where weekdayColumn[w] == 0 { weekdayColumn[w] = p; p += 1 }
+        let post = rows.map { g.followsClosure(dayNumber: g.firstDay + $0) }
+        let usePost = post.dropFirst().contains(true)
+        let lagColumn = p
+        let postColumn = p + 1
+        let columns = p + 1 + (usePost ? 1 : 0)
+        var design = Matrix(rows: n - 1, columns: columns)
+        for i in 1..<n {
+            design[i - 1, weekdayColumn[g.weekday(row: rows[i])]] = 1
+            if usePost, post[i] { design[i - 1, postColumn] = 1 }
+        }
+
+        // The open days from the end of training to the last target date.
+        let lastDay = g.firstDay + g.days - 1
+        let targetNumbers = context.targetDates.map(\.dayNumber)
+        let endDay = targetNumbers.last ?? lastDay
+        var steps: [Int] = []
+        if endDay > lastDay {
+            for d in (lastDay + 1)...endDay {
+                let w = CivilDate.weekdayIndex(dayNumber: d)
+                if weekdayColumn[w] >= 0, !g.closedDates.contains(CivilDate(dayNumber: d)) { steps.append(d) }
+            }
+        }
+        var futureScores = [Double](repeating: 0, count: steps.count * k)  // step-major
+        for j in 0..<k {
+            for i in 1..<n { design[i - 1, lagColumn] = scores[i - 1, j] }
+            let target = (1..<n).map { scores[$0, j] }
+            let coefficients = try numerical { try design.leastSquares(target, rcond: 1e-10).solution }
+            var previous = scores[n - 1, j]
+            for (t, d) in steps.enumerated() {
+                let w = CivilDate.weekdayIndex(dayNumber: d)
+                var v = coefficients[weekdayColumn[w]] + coefficients[lagColumn] * previous
+                if usePost, g.followsClosure(dayNumber: d) { v += coefficients[postColumn] }
+                futureScores[t * k + j] = v
+                previous = v
+            }
+        }
+        var stepIndex: [Int: Int] = [:]
+        for (t, d) in steps.enumerated() { stepIndex[d] = t }
+        var out = [Double](repeating: 0, count: targetNumbers.count * s)
+        for (t, d) in targetNumbers.enumerated() {
+            guard let step = stepIndex[d] else { continue }
+            for j in 0..<s {
+                var z = 0.0
+                for c in 0..<k { z += futureScores[step * k + c] * vk[c, j] }
+                out[t * s + j] = rootBack(z, variance: variance)
+            }
+        }
+        return out
+    }
+}
+
+/// Runs a LinearAlgebra call, turning its error into ``ForecastingError/numerical(_:)``.
+@inline(__always)
+func numerical<T>(_ body: () throws -> T) throws -> T {
+    do { return try body() } catch let e as LinearAlgebraError {
+        throw ForecastingError.numerical(e.description)
+    }
+}

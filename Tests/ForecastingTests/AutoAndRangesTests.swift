@@ -1,0 +1,134 @@
+import XCTest
+@testable import Forecasting
+
+final class AutoAndRangesTests: XCTestCase {
+    /// On a held-out synthetic case (weekly profile + slow growth, Poisson) auto is never worse
+    /// than seasonal naive, and its choice is visible in the forecast record.
+    func testAutoIsNotWorseThanSeasonalNaive() throws {
+        let base = Synthetic.rate(level: 60)
+        let rate: Rate = { date, s in base(date, s) * (1 + 0.004 * Double(date.dayNumber - Synthetic.monday.dayNumber) / 7) }
+        for seed in [21, 22] as [UInt64] {
+            let all = try Synthetic.series(days: 7 * 20, seed: seed, rate: rate)
+            let origin = Synthetic.monday.adding(days: 7 * 18)
+            let results = try Backtest.run(models: [SeasonalNaive(), AutoModel()], history: all,
+                                           origins: [origin], horizonDays: 14)
+            XCTAssertLessThanOrEqual(results[1].mean.wape, results[0].mean.wape)
+            XCTAssertGreaterThan(results[0].mean.mase, 0)
+        }
+        let history = try Synthetic.series(days: 7 * 18, seed: 21, rate: rate)
+        let f = try Forecaster().forecast(history: history, horizonDays: 14)
+        let selection = try XCTUnwrap(f.selection)
+        XCTAssertEqual(selection.chosen.name, f.method)
+        XCTAssertEqual(selection.scores.count, AutoModel().candidates.count + AutoModel().ensembles.count + 1)
+        XCTAssertTrue(selection.scores.contains { $0.model.hasPrefix("ensemble-weighted(") })
+        XCTAssertEqual(selection.origins.count, 3)
+    }
+
+    /// p10–p90 ranges cover about 80 % of fresh Poisson outcomes (tolerance ±6 points), for a busy
+    /// and for a sparse queue.
+    func testQuantileCoverageOnPoissonData() throws {
+        for (level, seed) in [(100.0, 31), (8.0, 32)] as [(Double, UInt64)] {
+            let rate = Synthetic.rate(level: level)
+            let history = try Synthetic.series(days: 7 * 16, seed: seed, rate: rate)
+            let f = try Forecaster(model: SeasonalAverage(weeks: 6), quantileLevels: [0.1, 0.5, 0.9])
+                .forecast(history: history, horizonDays: 14)
+            var rng = SplitMix64(seed: seed + 100)
+            var inside = 0, total = 0
+            for _ in 0..<10 {
+                for (t, date) in f.dates.enumerated() {
+                    for s in 0..<28 where rate(date, s) > 0 {
+                        let y = rng.poisson(rate(date, s))
+                        let lo = f.quantiles[0][t * 28 + s], hi = f.quantiles[2][t * 28 + s]
+                        XCTAssertLessThanOrEqual(lo, f.quantiles[1][t * 28 + s])
+                        if y >= lo && y <= hi { inside += 1 }
+                        total += 1
+                    }
+                }
+            }
+            XCTAssertEqual(Double(inside) / Double(total), 0.8, accuracy: 0.06, "level \(level)")
+        }
+    }
+
+    /// A sparse queue like the Anonymous Bank (≈ 30 calls per half-hour Sun–Thu, short Friday,
+    /// closed Saturday): sensible volumes, exact zeros where closed.
+    func testSparseQueue() throws {
+        let rate: Rate = { date, s in
+            let w = date.isoWeekday
+            if w == 6 { return 0 }                    // Saturday closed
+            if w == 5 { return s < 14 ? 25 : 0 }      // short Friday
+            return s >= 2 && s < 26 ? 30 : 0
+        }
+        let history = try Synthetic.series(days: 7 * 14, seed: 41, rate: rate)
+        let f = try Forecaster().forecast(history: history, horizonDays: 14)
+        XCTAssertLessThan(Synthetic.wape(f.volume, dates: f.dates, rate: rate), 0.12)
+        for (t, date) in f.dates.enumerated() {
+            for s in 0..<28 where rate(date, s) == 0 { XCTAssertEqual(f.volume[t * 28 + s], 0) }
+        }
+    }
+
+    /// AHT: a count-weighted weekday × interval profile, shrunk to the mean where counts are low;
+    /// a constant when there is no handle time.
+    func testHandleTimeProfileAndShrinkage() throws {
+        let start = Synthetic.monday
+        var series = DailyIntervalSeries(slotsPerDay: 2)
+        for d in 0..<28 {
+            let date = start.adding(days: d)
+            // slot 0: 100 contacts of 200 s (Mondays 300 s); slot 1: 1 contact of 1000 s.
+            let aht0 = date.isoWeekday == 1 ? 300.0 : 200.0
+            try series.accumulate(date: date, slot: 0, volume: 100, handled: 100, handleTimeSeconds: 100 * aht0)
+            try series.accumulate(date: date, slot: 1, volume: 1, handled: 1, handleTimeSeconds: 1000)
+        }
+        let model = HandleTimeModel(lookbackWeeks: 4, pseudoCount: 30)
+        let targets = [start.adding(days: 28), start.adding(days: 29)]  // Monday, Tuesday
+        let aht = try XCTUnwrap(model.forecast(history: series, calendar: .none, targetDates: targets))
+        let totalSeconds: Double = 4 * 100 * 300 + 24 * 100 * 200 + 28 * 1000
+        let mean: Double = totalSeconds / (28 * 101)
+        let monday: Double = (120_000 + 30 * mean) / 430
+        let tuesday: Double = (80_000 + 30 * mean) / 430
+        let sparse: Double = (4_000 + 30 * mean) / 34
+        XCTAssertEqual(aht[0], monday, accuracy: 1e-9)
+        XCTAssertEqual(aht[2], tuesday, accuracy: 1e-9)
+        XCTAssertEqual(aht[1], sparse, accuracy: 1e-9)  // few contacts: pulled towards the mean
+        let plain = try Synthetic.series(days: 14, rate: Synthetic.rate())
+        XCTAssertEqual(HandleTimeModel(defaultSeconds: 240).forecast(history: plain, calendar: .none, targetDates: targets),
+                       [Double](repeating: 240, count: 56))
+        XCTAssertNil(HandleTimeModel().forecast(history: plain, calendar: .none, targetDates: targets))
+    }
+
+    /// Many queues in parallel give the same forecasts as one at a time, in order.
+    func testManySeriesInParallelEqualsSequential() throws {
+        let histories = try (0..<4).map { k in
+            try Synthetic.series(days: 7 * 10, seed: 60 + UInt64(k), rate: Synthetic.rate(level: 10 + 30 * Double(k)))
+        }
+        let engine = Forecaster()
+        let parallel = engine.forecast(histories: histories, horizonDays: 7, maxConcurrency: 3)
+        XCTAssertEqual(parallel.count, 4)
+        for (k, history) in histories.enumerated() {
+            let one = try engine.forecast(history: history, horizonDays: 7)
+            let many = try parallel[k].get()
+            XCTAssertEqual(many.volume, one.volume)
+            XCTAssertEqual(many.quantiles, one.quantiles)
+        }
+        let failing = engine.forecast(histories: [DailyIntervalSeries(slotsPerDay: 4)], horizonDays: 7)
+        XCTAssertThrowsError(try failing[0].get())
+    }
+
+    /// The ranges of `auto` (from its own backtest errors) also cover about 80 %.
+    func testAutoRangeCoverage() throws {
+        let rate = Synthetic.rate(level: 60)
+        let history = try Synthetic.series(days: 7 * 16, seed: 71, rate: rate)
+        let f = try Forecaster().forecast(history: history, horizonDays: 14)
+        var rng = SplitMix64(seed: 171)
+        var inside = 0, total = 0
+        for _ in 0..<10 {
+            for (t, date) in f.dates.enumerated() {
+                for s in 0..<28 where rate(date, s) > 0 {
+                    let y = rng.poisson(rate(date, s))
+                    if y >= f.quantiles[0][t * 28 + s] && y <= f.quantiles[1][t * 28 + s] { inside += 1 }
+                    total += 1
+                }
+            }
+        }
+        XCTAssertEqual(Double(inside) / Double(total), 0.8, accuracy: 0.06)
+    }
+}
