@@ -1,0 +1,71 @@
+import ArgumentParser
+import ContactHistory
+import Foundation
+
+extension VendorProfile: ExpressibleByArgument {}
+extension DuplicatePolicy: ExpressibleByArgument {}
+
+/// The flags that say how to read history files, shared by every subcommand that reads them
+/// (`inspect` today; `forecast` and `plan` with `@OptionGroup var ingest: IngestOptions`).
+struct IngestOptions: ParsableArguments {
+    @Option(help: ArgumentHelp(
+        "IANA time zone of local timestamps and of the output (e.g. Europe/Berlin).",
+        valueName: "zone"))
+    var timezone: String = "UTC"
+
+    @Option(help: ArgumentHelp(
+        "Also understand the export headers of a contact-centre platform.",
+        valueName: "profile"))
+    var profile: VendorProfile?
+
+    @Option(name: .customLong("map"), help: ArgumentHelp(
+        "Read a canonical field from a column of another name, e.g. --map offered=Calls (repeatable).",
+        valueName: "canonical=Header"))
+    var mappings: [String] = []
+
+    @Option(help: ArgumentHelp(
+        "What to do with two rows for the same queue, channel and interval: error, sum or last.",
+        valueName: "policy"))
+    var onDuplicate: DuplicatePolicy = .error
+
+    func validate() throws {
+        guard TimeZone(identifier: timezone) != nil else {
+            throw usageError("--timezone", "unknown time zone \"\(timezone)\"; expected an IANA name such as Europe/Berlin or UTC")
+        }
+        _ = try parsedMappings()
+    }
+
+    private func parsedMappings() throws -> [CanonicalField: String] {
+        var result: [CanonicalField: String] = [:]
+        for text in mappings {
+            switch HistoryReadOptions.parseMapping(text) {
+            case .success(let (field, header)):
+                if result[field] != nil {
+                    throw usageError("--map", "\(field.rawValue) is mapped twice")
+                }
+                result[field] = header
+            case .failure(let error):
+                throw usageError("--map", error.message)
+            }
+        }
+        return result
+    }
+
+    /// The reader options these flags describe (validated by `validate()`).
+    func readOptions() throws -> HistoryReadOptions {
+        guard let zone = TimeZone(identifier: timezone) else {
+            throw usageError("--timezone", "unknown time zone \"\(timezone)\"")
+        }
+        return HistoryReadOptions(timeZone: zone, profile: profile, mappings: try parsedMappings(), onDuplicate: onDuplicate)
+    }
+
+    /// Reads history files, turning bad data into exit status 65 with every problem listed.
+    func load(_ files: [String]) throws -> ContactHistory {
+        let options = try readOptions()
+        do {
+            return try ContactHistory.load(files, options: options)
+        } catch {
+            throw fail(ExitStatus.dataError, error.description)
+        }
+    }
+}
