@@ -14,11 +14,16 @@ let package = Package(
     products: [
         .executable(name: "ccplan", targets: ["ccplan"]),
         .library(name: "LinearAlgebra", targets: ["LinearAlgebra"]),
+        .library(name: "Forecasting", targets: ["Forecasting"]),
         .library(name: "Queueing", targets: ["Queueing"]),
         .library(name: "ContactHistory", targets: ["ContactHistory"]),
+        .library(name: "Planning", targets: ["Planning"]),
+        .library(name: "Batch", targets: ["Batch"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.6.0"),
     ],
     targets: [
         // MARK: System library
@@ -31,6 +36,8 @@ let package = Package(
         // MARK: Numerical core
         .target(name: "LinearAlgebra", dependencies: ["CLAPACK"]),
         .testTarget(name: "LinearAlgebraTests", dependencies: ["LinearAlgebra"]),
+        .target(name: "Forecasting", dependencies: ["LinearAlgebra"]),
+        .testTarget(name: "ForecastingTests", dependencies: ["Forecasting"]),
 
         // MARK: Queueing models (pure Swift)
         .target(name: "Queueing"),
@@ -40,11 +47,26 @@ let package = Package(
         .target(name: "ContactHistory"),
         .testTarget(name: "ContactHistoryTests", dependencies: ["ContactHistory"], resources: [.copy("Fixtures")]),
 
+        // MARK: Planning: forecast → staffing → FTE, scenarios, plan files and report
+        .target(
+            name: "Planning",
+            dependencies: ["Queueing", "ContactHistory", "Forecasting", .product(name: "Yams", package: "Yams")]
+        ),
+        .testTarget(name: "PlanningTests", dependencies: ["Planning"]),
+
+        // MARK: Unattended runs: batch planning across cores and cluster shards
+        .target(
+            name: "Batch",
+            dependencies: ["Planning", "ContactHistory", .product(name: "Yams", package: "Yams"), .product(name: "Logging", package: "swift-log")]
+        ),
+        .testTarget(name: "BatchTests", dependencies: ["Batch"]),
+
         // MARK: Executable: thin ArgumentParser commands, one file per subcommand, no numerics.
         .executableTarget(
             name: "ccplan",
             dependencies: [
-                "LinearAlgebra", "Queueing", "ContactHistory",
+                "LinearAlgebra", "Queueing", "ContactHistory", "Forecasting", "Planning", "Batch",
+                .product(name: "Logging", package: "swift-log"),
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),

@@ -16,6 +16,12 @@ struct CCPlan: ParsableCommand {
         version: CCPlanVersion.string,
         subcommands: [
             // Subcommands, one file each (keep this list in the order a planner uses them).
+            InspectCommand.self,
+            ForecastCommand.self,
+            BacktestCommand.self,
+            ErlangCommand.self,
+            PlanCommand.self,
+            SampleDataCommand.self,
         ]
     )
 }

@@ -1,4 +1,6 @@
-/// The version printed by `ccplan --version` and recorded in every output's provenance.
+import Planning
+
+/// The version printed by `ccplan --version`; the same constant is recorded in every plan's provenance.
 enum CCPlanVersion {
-    static let string = "0.1.0"
+    static let string = PlanningVersion.current
 }

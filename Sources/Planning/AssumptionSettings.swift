@@ -1,0 +1,117 @@
+import Queueing
+
+extension PlanAssumptions {
+    /// The setting names of scenario files (and the `--flag` names of `ccplan plan` without `--`,
+    /// with `_` for `-`), in the order the README documents them.
+    public static let settingKeys = [
+        "answer_within", "target_sl", "sl_definition", "target_asa", "max_abandon", "max_occupancy",
+        "patience", "shrinkage", "fte_hours", "cost_per_hour", "staff_to", "concurrency", "response_within",
+        "volume_factor", "aht_factor", "aht_delta",
+    ]
+
+    /// Sets one assumption from its text, as written in a scenario file: durations as `20s`,
+    /// `2m`, `1h` (or seconds), fractions as `0.8` or `80%`, `none` to remove an optional target.
+    ///
+    /// - Throws: ``PlanError/badAssumption(key:reason:)`` naming the key, for an unknown key or a
+    ///   value out of its domain (shrinkage 1.2, a target SL of 100%, …).
+    public mutating func set(_ key: String, to text: String) throws(PlanError) {
+        let value = text.trimmingCharacters(in: " \t")
+        let isNone = value.lowercased() == "none" || value.lowercased() == "null" || value == "~"
+        func bad(_ why: String) -> PlanError { .badAssumption(key: key, reason: why) }
+        func duration() throws(PlanError) -> Double {
+            do { return try DurationText.seconds(value) } catch { throw bad(error.description) }
+        }
+        func number() throws(PlanError) -> Double {
+            guard let x = Double(value), x.isFinite else { throw bad("expected a number, got '\(text)'") }
+            return x
+        }
+        /// A fraction (`0.8` or `80%`) in the interval 0…1, each end open or closed.
+        func fraction(openBelow: Bool, openAbove: Bool) throws(PlanError) -> Double {
+            var x: Double
+            if value.hasSuffix("%"), let p = Double(value.dropLast()), p.isFinite { x = p / 100 } else { x = try number() }
+            let inside = (openBelow ? x > 0 : x >= 0) && (openAbove ? x < 1 : x <= 1)
+            guard inside else {
+                throw bad("must be in \(openBelow ? "(" : "[")0, 1\(openAbove ? ")" : "]"), got \(value)")
+            }
+            x = (x * 1e12).rounded() / 1e12  // 80% → 0.8 exactly as typed
+            return x
+        }
+        switch key {
+        case "answer_within": answerWithin = try duration()
+        case "target_sl": targetServiceLevel = isNone ? nil : try fraction(openBelow: true, openAbove: true)
+        case "sl_definition":
+            guard let d = ServiceLevelDefinition(rawValue: value.lowercased()) else {
+                throw bad("expected offered, answered or virtual, got '\(text)'")
+            }
+            serviceLevelDefinition = d
+        case "target_asa":
+            if isNone { targetASA = nil } else {
+                let d = try duration()
+                guard d > 0 else { throw bad("must be a positive duration") }
+                targetASA = d
+            }
+        case "max_abandon": maxAbandon = isNone ? nil : try fraction(openBelow: true, openAbove: true)
+        case "max_occupancy":
+            if isNone { maxOccupancy = nil } else {
+                maxOccupancy = try fraction(openBelow: true, openAbove: false)
+            }
+        case "patience":
+            if isNone { patience = nil } else {
+                let d = try duration()
+                guard d > 0 else { throw bad("must be a positive duration or 'none'") }
+                patience = d
+            }
+        case "shrinkage":
+            shrinkage = try fraction(openBelow: false, openAbove: true)
+        case "fte_hours":
+            let x = try number()
+            guard x > 0, x <= 168 else { throw bad("must be in (0, 168] hours per week, got \(value)") }
+            fteHoursPerWeek = x
+        case "cost_per_hour":
+            if isNone { costPerHour = nil } else {
+                let x = try number()
+                guard x >= 0 else { throw bad("must be ≥ 0, got \(value)") }
+                costPerHour = x
+            }
+        case "staff_to":
+            guard let s = StaffTo(rawValue: value.lowercased()) else { throw bad("expected point, p90 or expected-sl, got '\(text)'") }
+            staffTo = s
+        case "concurrency":
+            let x = try number()
+            guard x >= 1 else { throw bad("must be ≥ 1, got \(value)") }
+            chatConcurrency = x
+        case "response_within":
+            let d = try duration()
+            guard d > 0 else { throw bad("must be a positive duration") }
+            responseWindow = d
+        case "volume_factor":
+            let x = try number()
+            guard x >= 0 else { throw bad("must be ≥ 0, got \(value)") }
+            volumeFactor = x
+        case "aht_factor":
+            let x = try number()
+            guard x > 0 else { throw bad("must be > 0, got \(value)") }
+            ahtFactor = x
+        case "aht_delta":
+            if value.hasPrefix("-") {
+                let d: Double
+                do { d = try DurationText.seconds(String(value.dropFirst())) } catch { throw bad(error.description) }
+                ahtDelta = -d
+            } else {
+                ahtDelta = try duration()
+            }
+        default:
+            throw bad("unknown setting (known: \(PlanAssumptions.settingKeys.joined(separator: ", ")))")
+        }
+    }
+}
+
+extension String {
+    fileprivate func trimmingCharacters(in set: String) -> String {
+        let chars = Set(set)
+        var s = Substring(self)
+        while let f = s.first, chars.contains(f) { s = s.dropFirst() }
+        while let l = s.last, chars.contains(l) { s = s.dropLast() }
+        return String(s)
+    }
+}

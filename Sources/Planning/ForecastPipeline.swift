@@ -1,0 +1,168 @@
+import ContactHistory
+import Forecasting
+import Foundation
+
+/// The forecasting models a planner can ask for by name (`--model`).
+public enum ModelChoice: String, Sendable, CaseIterable {
+    case auto
+    case seasonalNaive = "seasonal-naive"
+    case seasonalAverage = "seasonal-average"
+    case holtWinters = "holt-winters"
+    case regression
+    case svd
+    case ensemble
+
+    /// The model with its default settings.
+    public func model() -> any ForecastModel {
+        switch self {
+        case .auto: return AutoModel()
+        case .seasonalNaive: return SeasonalNaive()
+        case .seasonalAverage: return SeasonalAverage()
+        case .holtWinters: return HoltWinters()
+        case .regression: return FixedEffectsRegression()
+        case .svd: return SVDInterday()
+        case .ensemble: return EnsembleModel(members: [SVDInterday(), SeasonalAverage(), FixedEffectsRegression()])
+        }
+    }
+}
+
+/// What to forecast: the horizon and the treatment of special days.
+public struct ForecastRequest: Sendable {
+    /// Length of the horizon, seconds (> 0).
+    public var horizonSeconds: Double
+    /// First instant forecast (UTC seconds); nil for the interval after the last history interval.
+    public var start: Int64?
+    public var model: ModelChoice = .auto
+    public var quantileLevels: [Double] = [0.1, 0.9]
+    /// AHT used when the history has no handle time, seconds.
+    public var defaultAHT: Double?
+    public var holidays: [Holiday] = []
+    public var events: [VolumeEvent] = []
+
+    public init(horizonSeconds: Double, start: Int64? = nil) {
+        self.horizonSeconds = horizonSeconds
+        self.start = start
+    }
+}
+
+/// History → forecast for one queue and channel: the bridge between the UTC interval grid of
+/// `ContactHistory` and the local (date, slot-of-day) grid of `Forecasting`.
+public enum ForecastPipeline {
+    /// Converts a series to the local-calendar grid the models use. Slots are wall-clock times:
+    /// on a 25-hour day the two intervals of the repeated hour are summed into their slot, on a
+    /// 23-hour day the skipped slots stay missing. Absent intervals stay missing (`NaN`), never 0.
+    ///
+    /// - Complexity: O(intervals).
+    public static func dailySeries(_ series: IntervalSeries) throws(PlanError) -> DailyIntervalSeries {
+        let slotsPerDay = 1440 / series.intervalMinutes
+        var grid = DailyIntervalSeries(slotsPerDay: slotsPerDay)
+        let hasHandleTime = series.handleSeconds.contains { $0 > 0 }
+        let slots = series.localSlots()
+        do {
+            for i in series.indices where series.states[i] == .observed {
+                let s = slots[i]
+                try grid.accumulate(
+                    date: CivilDate(dayNumber: s.date.daysSinceEpoch), slot: s.slot, volume: series.offered[i],
+                    handled: hasHandleTime ? series.handled[i] : nil,
+                    handleTimeSeconds: hasHandleTime ? series.handleSeconds[i] : nil)
+            }
+        } catch {
+            throw .badHistory("\(series.queue)/\(series.channel.rawValue): \(error)")
+        }
+        return grid
+    }
+
+    /// Forecasts one series.
+    ///
+    /// Training uses every day before the local day of the first forecast interval (a partial
+    /// last day of history is left out when the forecast starts inside it).
+    ///
+    /// - Throws: ``PlanError/badHistory(_:)`` when the history is empty or too short for the model.
+    /// - Complexity: that of the model (for `auto`, its rolling-origin backtest) plus O(horizon intervals).
+    public static func forecast(_ series: IntervalSeries, _ request: ForecastRequest) throws(PlanError) -> QueueForecast {
+        let name = "\(series.queue)/\(series.channel.rawValue)"
+        guard series.observedCount > 0 else { throw .badHistory("\(name): the history has no observed interval") }
+        guard request.horizonSeconds > 0 else { throw .badAssumption(key: "horizon", reason: "must be positive") }
+        let step = series.step
+        let start = request.start ?? (series.end + step)
+        let end = start + Int64(request.horizonSeconds.rounded(.up))
+        var clock = ZoneClock(series.timeZone)
+        let firstDay = floorDiv(start + clock.offset(at: start), 86_400)
+        let lastDay = floorDiv(end - 1 + clock.offset(at: end - 1), 86_400)
+
+        var history = try dailySeries(series)
+        history = history.prefix(before: CivilDate(dayNumber: Int(firstDay)))
+        guard history.dates.count >= 7 else {
+            throw .badHistory("\(name): \(history.dates.count) days of history before the forecast start; at least 7 are needed")
+        }
+        let calendar = forecastCalendar(queue: series.queue, request: request)
+        let targetDates = (firstDay...lastDay).map { CivilDate(dayNumber: Int($0)) }
+        let forecaster = Forecaster(
+            model: request.model.model(), quantileLevels: request.quantileLevels,
+            handleTime: HandleTimeModel(defaultSeconds: request.defaultAHT))
+        let forecast: Forecast
+        do { forecast = try forecaster.forecast(history: history, calendar: calendar, targetDates: targetDates) } catch {
+            throw .badHistory("\(name): \(error)")
+        }
+
+        // Back onto real intervals: resolve each (date, slot) wall-clock time in the time zone.
+        let levels = forecast.quantileLevels
+        var intervals: [ForecastInterval] = []
+        intervals.reserveCapacity(forecast.volume.count)
+        let s = forecast.slotsPerDay
+        for (d, date) in forecast.dates.enumerated() {
+            let localDate = LocalDate(daysSinceEpoch: date.dayNumber)
+            for slot in 0..<s {
+                let k = d * s + slot
+                let local = Int64(date.dayNumber) * 86_400 + Int64(slot) * step
+                let instants: [Int64]
+                switch clock.resolve(local: local) {
+                case .unique(let t): instants = [t]
+                case .ambiguous(let a, let b): instants = [a, b]
+                case .gap: instants = []
+                }
+                let share = instants.isEmpty ? 0 : 1 / Double(instants.count)
+                for t in instants where t >= start && t < end {
+                    let aht = forecast.averageHandleTimeSeconds.map { $0[k] }.flatMap { $0.isFinite && $0 > 0 ? $0 : nil }
+                    intervals.append(ForecastInterval(
+                        start: t, utcOffset: Int(clock.offset(at: t)), localDate: localDate,
+                        volume: clean(forecast.volume[k] * share),
+                        quantiles: levels.indices.map { clean(forecast.quantiles[$0][k] * share) },
+                        ahtSeconds: aht ?? request.defaultAHT))
+                }
+            }
+        }
+        intervals.sort { $0.start < $1.start }
+        let wape = forecast.selection.flatMap { sel in sel.scores.first { $0.model == forecast.method }?.metrics.wape }
+        return QueueForecast(
+            queue: series.queue, channel: series.channel, timeZone: series.timeZone, intervalMinutes: series.intervalMinutes,
+            quantileLevels: levels, intervals: intervals, model: forecast.method,
+            backtestWAPE: wape.flatMap { $0.isFinite ? $0 : nil },
+            trainingFirstDate: forecast.trainingFirstDate.map { LocalDate(daysSinceEpoch: $0.dayNumber) },
+            trainingLastDate: forecast.trainingLastDate.map { LocalDate(daysSinceEpoch: $0.dayNumber) })
+    }
+
+    /// Holidays and events of one queue as the forecasting calendar.
+    static func forecastCalendar(queue: String, request: ForecastRequest) -> ForecastCalendar {
+        var closed = Set<CivilDate>()
+        for h in request.holidays where h.queue == nil || h.queue == queue {
+            closed.insert(CivilDate(dayNumber: h.date.daysSinceEpoch))
+        }
+        let events = request.events.filter { $0.queue == nil || $0.queue == queue }.map { e in
+            ForecastEvent(
+                name: "event", dates: CivilDate(dayNumber: e.start.daysSinceEpoch)...CivilDate(dayNumber: e.end.daysSinceEpoch),
+                factor: e.factor)
+        }
+        return ForecastCalendar(closedDates: closed, events: events)
+    }
+
+    /// A finite, non-negative value (NaN from a never-observed slot becomes 0: closed).
+    @inline(__always)
+    static func clean(_ x: Double) -> Double { x.isFinite && x > 0 ? x : 0 }
+}
+
+@inline(__always)
+func floorDiv(_ a: Int64, _ b: Int64) -> Int64 {
+    let q = a / b
+    return (a % b != 0 && (a < 0) != (b < 0)) ? q - 1 : q
+}

@@ -1,0 +1,207 @@
+import ContactHistory
+import Foundation
+import Queueing
+
+/// The staffing of one forecast interval.
+public struct IntervalStaffing: Sendable, Hashable {
+    /// Contacts planned for (after the scenario's volume factor and events).
+    public var volume: Double
+    /// Mean handle time planned for, seconds (after the scenario's AHT factor and delta).
+    public var ahtSeconds: Double
+    /// Agents required on the phones ("net"), as sized by `staff_to`.
+    public var agents: Int
+    /// Agents to schedule after shrinkage: ⌈agents / (1 − shrinkage)⌉.
+    public var scheduledAgents: Int
+    /// Service level achieved by `agents` at the point forecast (nil for deferred work).
+    public var serviceLevel: Double?
+    /// ASA of answered contacts, seconds (nil when unbounded or deferred).
+    public var asaSeconds: Double?
+    /// P(abandon) (0 under Erlang C; nil for deferred work).
+    public var abandonRate: Double?
+    /// Occupancy of `agents`.
+    public var occupancy: Double?
+    /// Agents required at the upper forecast quantile.
+    public var agentsUpper: Int
+    /// The service level `agents` achieve on average over the forecast distribution.
+    public var expectedServiceLevel: Double?
+}
+
+/// Sizes intervals of one queue and channel under one set of assumptions, with the same
+/// queueing models as `ccplan erlang`:
+/// - voice: Erlang C, or Erlang A when a patience is given;
+/// - chat: the same over ⌊agents × concurrency⌋ slots, AHT measured under concurrency;
+/// - email: deferred work, agents = ⌈volume × AHT / interval / occupancy cap⌉ (no service level).
+///
+/// **Expected service level.** The forecast is a distribution, not a number: the volume is taken
+/// as a two-piece normal with its median at the point forecast and its spread on each side from
+/// the lower and upper quantiles (p10/p90 by default), truncated at 0. The expected SL is the mean
+/// of the SL over 20 equally likely volumes (the 2.5 %, 7.5 %, …, 97.5 % points).
+public struct IntervalStaffer: Sendable {
+    public var assumptions: PlanAssumptions
+    public var channel: Channel
+    public var intervalSeconds: Double
+    /// Quantile levels of the forecast (ascending).
+    public var quantileLevels: [Double]
+
+    public init(assumptions: PlanAssumptions, channel: Channel, intervalSeconds: Double, quantileLevels: [Double]) {
+        self.assumptions = assumptions
+        self.channel = channel
+        self.intervalSeconds = intervalSeconds
+        self.quantileLevels = quantileLevels
+    }
+
+    private var model: QueueModel { assumptions.patience.map { .erlangA(patience: $0) } ?? .erlangC }
+
+    /// The smallest number of agents meeting every target for `volume` contacts of `aht` seconds.
+    ///
+    /// - Throws: ``PlanError/unstaffable(_:)`` when no number of agents meets the targets.
+    /// - Complexity: that of the queueing solver (O(√A) steps).
+    public func requiredAgents(volume: Double, aht: Double) throws(PlanError) -> Int {
+        if volume <= 0 { return 0 }
+        let workload = Workload(contacts: volume, interval: intervalSeconds, averageHandleTime: aht)
+        do {
+            switch channel {
+            case .voice:
+                return try Staffing.requiredAgents(workload: workload, model: model, targets: assumptions.targets).agents
+            case .chat:
+                return try ChatStaffing.requiredAgents(
+                    workload: workload, concurrency: assumptions.chatConcurrency, model: model, targets: assumptions.targets).agents
+            case .email:
+                return DeferredWork(arrivalRate: workload.arrivalRate, averageHandleTime: aht, responseWindow: assumptions.responseWindow)
+                    .requiredAgents(maxOccupancy: assumptions.maxOccupancy ?? 1)
+            }
+        } catch {
+            throw .unstaffable("\(volume) contacts with AHT \(aht) s in \(Int(intervalSeconds / 60)) minutes: \(describe(error))")
+        }
+    }
+
+    /// The queue's performance with `agents` agents.
+    ///
+    /// - Complexity: O(1) for Erlang C, O(√n) for Erlang A.
+    public func metrics(agents: Int, volume: Double, aht: Double) -> QueueMetrics? {
+        guard channel != .email, aht > 0 else { return nil }
+        let workload = Workload(contacts: volume, interval: intervalSeconds, averageHandleTime: aht)
+        let t = assumptions.answerWithin, definition = assumptions.serviceLevelDefinition
+        let servers = channel == .chat ? ChatStaffing.slots(agents: agents, concurrency: assumptions.chatConcurrency) : agents
+        switch model {
+        case .erlangC: return ErlangC.metrics(agents: servers, workload: workload, answerWithin: t, definition: definition)
+        case .erlangA(let patience):
+            return ErlangA.metrics(agents: servers, workload: workload, patience: patience, answerWithin: t, definition: definition)
+        }
+    }
+
+    /// Staffs one interval.
+    ///
+    /// - Parameters:
+    ///   - volume: the point forecast (already scenario-adjusted).
+    ///   - quantiles: the forecast at ``quantileLevels`` (scenario-adjusted the same way).
+    ///   - aht: handle time, seconds (> 0 when volume > 0).
+    /// - Complexity: O(solver) for `point`; plus 20 evaluations per candidate for `expected-sl`.
+    public func staff(volume: Double, quantiles: [Double], aht: Double) throws(PlanError) -> IntervalStaffing {
+        let upperIndex = quantileLevels.lastIndex { $0 >= 0.5 }
+        let upper = upperIndex.map { quantiles[$0] } ?? volume
+        let pointAgents = try requiredAgents(volume: volume, aht: aht)
+        let upperAgents = try requiredAgents(volume: max(upper, volume), aht: aht)
+        let distribution = VolumeDistribution(point: volume, levels: quantileLevels, quantiles: quantiles)
+        var agents: Int
+        switch assumptions.staffTo {
+        case .point: agents = pointAgents
+        case .p90:
+            guard upperIndex != nil else { throw .badAssumption(key: "staff_to", reason: "p90 needs an upper quantile ≥ 0.5 in --quantiles") }
+            agents = upperAgents
+        case .expectedSL:
+            agents = try expectedSLAgents(pointAgents: pointAgents, distribution: distribution, aht: aht)
+        }
+        if volume <= 0 && assumptions.staffTo != .p90 { agents = 0 }
+        let metrics = volume > 0 ? self.metrics(agents: agents, volume: volume, aht: aht) : nil
+        let expected = channel == .email || volume <= 0 ? nil : expectedServiceLevel(agents: agents, distribution: distribution, aht: aht)
+        let scheduled = Shrinkage.scheduledAgents(agents, shrinkage: assumptions.shrinkage)
+        let occupancy: Double? = channel == .email
+            ? (agents > 0 ? volume * aht / intervalSeconds / Double(agents) : nil)
+            : metrics?.occupancy
+        return IntervalStaffing(
+            volume: volume, ahtSeconds: aht, agents: agents, scheduledAgents: scheduled,
+            serviceLevel: channel == .email ? nil : (volume > 0 ? metrics?.serviceLevel : 1),
+            asaSeconds: channel == .email ? nil : (volume > 0 ? metrics?.averageSpeedOfAnswer : 0),
+            abandonRate: channel == .email ? nil : (volume > 0 ? metrics?.probabilityOfAbandonment : 0),
+            occupancy: volume > 0 ? occupancy : 0, agentsUpper: upperAgents, expectedServiceLevel: expected ?? (channel == .email ? nil : 1))
+    }
+
+    /// E[SL(n, V)] over the volume distribution.
+    public func expectedServiceLevel(agents: Int, distribution: VolumeDistribution, aht: Double) -> Double? {
+        var sum = 0.0
+        for v in distribution.sample {
+            if v <= 0 { sum += 1; continue }
+            guard let m = metrics(agents: agents, volume: v, aht: aht) else { return nil }
+            sum += m.serviceLevel
+        }
+        return sum / Double(distribution.sample.count)
+    }
+
+    /// The fewest agents whose expected SL meets the SL target (and the point forecast the others).
+    private func expectedSLAgents(pointAgents: Int, distribution: VolumeDistribution, aht: Double) throws(PlanError) -> Int {
+        guard let target = assumptions.targetServiceLevel else {
+            throw .badAssumption(key: "staff_to", reason: "expected-sl needs a service-level target (target_sl)")
+        }
+        guard channel != .email else { return pointAgents }
+        var others = assumptions
+        others.targetServiceLevel = nil
+        let floor = (others.targetASA == nil && others.maxAbandon == nil && others.maxOccupancy == nil)
+            ? 0 : try IntervalStaffer(assumptions: others, channel: channel, intervalSeconds: intervalSeconds, quantileLevels: quantileLevels)
+                .requiredAgents(volume: distribution.point, aht: aht)
+        func meets(_ n: Int) -> Bool { (expectedServiceLevel(agents: n, distribution: distribution, aht: aht) ?? 0) >= target }
+        var n = max(pointAgents, floor)
+        if meets(n) {
+            while n - 1 >= floor, meets(n - 1) { n -= 1 }
+            return n
+        }
+        var steps = 0
+        while !meets(n) {
+            n += 1
+            steps += 1
+            if steps > 100_000 { throw .unstaffable("no staffing reaches an expected service level of \(target)") }
+        }
+        return n
+    }
+
+    private func describe(_ error: StaffingError) -> String {
+        switch error {
+        case .invalidParameter(let name, let why): return "\(name) \(why)"
+        case .unreachable(let target): return "no number of agents meets the \(target.rawValue) target under the other targets"
+        }
+    }
+}
+
+/// The forecast distribution of one interval's volume: a two-piece normal, median at the point
+/// forecast, spread on each side from the nearest quantile on that side, truncated at 0.
+public struct VolumeDistribution: Sendable {
+    public var point: Double
+    /// 20 equally likely volumes: the quantiles at 2.5 %, 7.5 %, …, 97.5 %.
+    public var sample: [Double]
+
+    public init(point: Double, levels: [Double], quantiles: [Double]) {
+        self.point = point
+        var below = 0.0, above = 0.0
+        for (level, q) in zip(levels, quantiles) where level != 0.5 {
+            let z = VolumeDistribution.standardNormalQuantile(level)
+            let sigma = abs(q - point) / abs(z)
+            if level < 0.5 { below = max(below, sigma) } else { above = max(above, sigma) }
+        }
+        if below == 0 { below = above }
+        if above == 0 { above = below }
+        sample = VolumeDistribution.grid.map { z in max(0, point + z * (z < 0 ? below : above)) }
+    }
+
+    /// z-values of the 20 mid-probabilities (k − ½)/20.
+    static let grid: [Double] = (1...20).map { standardNormalQuantile((Double($0) - 0.5) / 20) }
+
+    /// Φ⁻¹(p) by bisection on Φ(z) = ½·erfc(−z/√2), to 1e-12.
+    static func standardNormalQuantile(_ p: Double) -> Double {
+        var lo = -10.0, hi = 10.0
+        for _ in 0..<80 {
+            let mid = (lo + hi) / 2
+            if 0.5 * erfc(-mid / 2.0.squareRoot()) < p { lo = mid } else { hi = mid }
+        }
+        return (lo + hi) / 2
+    }
+}

@@ -1,0 +1,130 @@
+import ContactHistory
+import Foundation
+
+/// A fixed-decimal rendering (deterministic, no locale): `fixed(0.81234, 4)` → `0.8123`.
+public func fixed(_ x: Double, _ digits: Int) -> String {
+    guard x.isFinite else { return "" }
+    let s = String(format: "%.\(digits)f", x)
+    return s == "-0" || s.hasPrefix("-0.") && Double(s) == 0 ? String(s.dropFirst()) : s
+}
+
+/// The text of the plan's CSV files. Every number is deterministic text; empty cells mean
+/// "not applicable" (no service level for deferred work, an unbounded ASA).
+public enum PlanFiles {
+    /// The header of `intervals.csv` for the forecast's upper quantile level.
+    public static func intervalsHeader(upperLevel: Double?) -> String {
+        let upper = upperLevel.map { "agents_\(quantileName($0))" } ?? "agents_upper"
+        return "scenario,queue,channel,interval_start,volume,aht_seconds,agents,scheduled_agents,service_level,asa_seconds,abandon_rate,occupancy,\(upper),expected_service_level\n"
+    }
+
+    /// The rows of `intervals.csv` for one queue under one scenario. Volume and AHT are printed
+    /// in shortest round-trip form, so `ccplan erlang` on a row's own volume and AHT reproduces
+    /// its agents exactly (with `staff_to: point`).
+    ///
+    /// - Complexity: O(intervals).
+    public static func intervalRows(_ q: QueuePlan) -> String {
+        var out = ""
+        let prefix = "\(csvField(q.scenario)),\(csvField(q.queue)),\(q.channel.rawValue),"
+        for i in q.intervals {
+            let s = i.staffing
+            out += prefix + i.isoStart + "," + number(s.volume) + "," + number(s.ahtSeconds) + ","
+            out += "\(s.agents),\(s.scheduledAgents),"
+            out += [s.serviceLevel.map { fixed($0, 6) }, s.asaSeconds.map { fixed($0, 3) }, s.abandonRate.map { fixed($0, 6) },
+                    s.occupancy.map { fixed($0, 6) }].map { $0 ?? "" }.joined(separator: ",")
+            out += ",\(s.agentsUpper)," + (s.expectedServiceLevel.map { fixed($0, 6) } ?? "") + "\n"
+        }
+        return out
+    }
+
+    /// The header of `daily.csv`, `weekly.csv` or `monthly.csv`.
+    public static func rollUpHeader(_ period: RollUpPeriod) -> String {
+        "scenario,queue,channel,\(period.rawValue),days,volume,workload_hours,agent_hours,scheduled_hours,fte,peak_agents,peak_scheduled_agents,service_level,expected_service_level,cost\n"
+    }
+
+    /// Rows of a roll-up file.
+    ///
+    /// - Complexity: O(periods).
+    public static func rollUpRows(_ totals: [PeriodTotals]) -> String {
+        var out = ""
+        for t in totals {
+            out += "\(csvField(t.scenario)),\(csvField(t.queue)),\(t.channel.rawValue),\(t.period),\(t.days),"
+            out += [fixed(t.volume, 2), fixed(t.workloadHours, 2), fixed(t.agentHours, 2), fixed(t.scheduledHours, 2), fixed(t.fte, 2)]
+                .joined(separator: ",")
+            out += ",\(t.peakAgents),\(t.peakScheduledAgents),"
+            out += [t.serviceLevel.map { fixed($0, 4) }, t.expectedServiceLevel.map { fixed($0, 4) }, t.cost.map { fixed($0, 2) }]
+                .map { $0 ?? "" }.joined(separator: ",") + "\n"
+        }
+        return out
+    }
+
+    /// One scenario's totals per month over every queue.
+    public struct ScenarioMonth: Sendable {
+        public var scenario: String
+        public var month: String
+        public var volume = 0.0
+        public var scheduledHours = 0.0
+        public var fte = 0.0
+        public var cost: Double?
+        public var expectedServiceLevel: Double?
+        var slVolume = 0.0
+        var slSum = 0.0
+    }
+
+    /// Per scenario and month (and a `total` row per scenario), summed over queues.
+    public static func scenarioMonths(_ monthly: [PeriodTotals], scenarios: [String]) -> [ScenarioMonth] {
+        var rows: [String: ScenarioMonth] = [:]
+        var months: [String] = []
+        for t in monthly {
+            for key in [t.period, "total"] {
+                let id = t.scenario + "\u{1F}" + key
+                if rows[id] == nil {
+                    rows[id] = ScenarioMonth(scenario: t.scenario, month: key)
+                    if key != "total", !months.contains(key) { months.append(key) }
+                }
+                rows[id]!.volume += t.volume
+                rows[id]!.scheduledHours += t.scheduledHours
+                if key != "total" { rows[id]!.fte += t.fte }
+                if let c = t.cost { rows[id]!.cost = (rows[id]!.cost ?? 0) + c }
+                if let esl = t.expectedServiceLevel {
+                    rows[id]!.slSum += esl * t.volume
+                    rows[id]!.slVolume += t.volume
+                }
+            }
+        }
+        months.sort()
+        var out: [ScenarioMonth] = []
+        for scenario in scenarios {
+            var total = rows[scenario + "\u{1F}total"]
+            var fteMonths = 0
+            for month in months + ["total"] {
+                guard var row = rows[scenario + "\u{1F}" + month] else { continue }
+                if row.slVolume > 0 { row.expectedServiceLevel = row.slSum / row.slVolume }
+                if month != "total" { fteMonths += 1; total?.fte += row.fte }
+                if month == "total", let t = total {
+                    row.fte = fteMonths > 0 ? t.fte / Double(fteMonths) : 0  // average monthly FTE over the horizon
+                }
+                out.append(row)
+            }
+        }
+        return out
+    }
+
+    /// `scenarios.csv`: every scenario's monthly totals next to the base's.
+    public static func scenarios(_ rows: [ScenarioMonth], base: String) -> String {
+        var baseRows: [String: ScenarioMonth] = [:]
+        for r in rows where r.scenario == base { baseRows[r.month] = r }
+        var out = "scenario,month,volume,scheduled_hours,fte,cost,expected_service_level,fte_vs_base,fte_vs_base_pct,scheduled_hours_vs_base,cost_vs_base\n"
+        for r in rows {
+            let b = baseRows[r.month]
+            let dFTE = b.map { r.fte - $0.fte }
+            let pct = b.flatMap { $0.fte > 0 ? (r.fte - $0.fte) / $0.fte * 100 : nil }
+            let dHours = b.map { r.scheduledHours - $0.scheduledHours }
+            let dCost: Double? = (r.cost != nil && b?.cost != nil) ? r.cost! - b!.cost! : nil
+            out += "\(csvField(r.scenario)),\(r.month),\(fixed(r.volume, 2)),\(fixed(r.scheduledHours, 2)),\(fixed(r.fte, 2)),"
+            out += [r.cost.map { fixed($0, 2) }, r.expectedServiceLevel.map { fixed($0, 4) }, dFTE.map { fixed($0, 2) },
+                    pct.map { fixed($0, 2) }, dHours.map { fixed($0, 2) }, dCost.map { fixed($0, 2) }]
+                .map { $0 ?? "" }.joined(separator: ",") + "\n"
+        }
+        return out
+    }
+}

@@ -1,0 +1,151 @@
+import ContactHistory
+import Foundation
+
+/// Everything `ccplan plan` needs.
+public struct PlanInputs: Sendable {
+    /// History files (used when ``forecastPath`` is nil).
+    public var historyPaths: [String] = []
+    public var readOptions = HistoryReadOptions()
+    /// What to forecast from the history.
+    public var request = ForecastRequest(horizonSeconds: 13 * 7 * 86_400)
+    /// An external forecast to plan instead of forecasting history.
+    public var forecastPath: String?
+    /// Time zone of an external forecast's local timestamps and roll-ups.
+    public var timeZone = TimeZone(identifier: "UTC")!
+    /// The base assumptions (command line).
+    public var assumptions = PlanAssumptions()
+    public var scenarioFile: ScenarioFile?
+    /// Files to record in the provenance besides the history and forecast (holidays, events, scenarios).
+    public var otherInputs: [String] = []
+    public var title = "Contact centre staffing plan"
+    /// The time recorded as `generated_at` (`SOURCE_DATE_EPOCH` makes it reproducible).
+    public var generatedAt = Date()
+
+    public init() {}
+}
+
+/// A finished plan: every scenario, the roll-ups and the text of every output file.
+public struct PlanResult: Sendable {
+    public var forecasts: [QueueForecast]
+    public var scenarios: [ScenarioPlan]
+    public var daily: [PeriodTotals]
+    public var weekly: [PeriodTotals]
+    public var monthly: [PeriodTotals]
+    public var scenarioMonths: [PlanFiles.ScenarioMonth]
+    public var quality: [SeriesQuality]
+    /// The history the forecasts came from (empty when an external forecast was planned).
+    public var history: [IntervalSeries] = []
+    /// File name → contents, in the order they are written.
+    public var files: [(name: String, contents: String)]
+    /// The stdout summary (base scenario, per queue and month).
+    public var summary: String
+}
+
+/// `ccplan plan`: history (or a forecast) → forecast → staffing under every scenario → files.
+public enum PlanRun {
+    /// Makes the plan in memory; nothing is written.
+    ///
+    /// - Throws: `HistoryError` for bad history (exit 65), ``PlanError`` otherwise.
+    /// - Complexity: O(queues × (forecast + horizon intervals × scenarios × solver)).
+    public static func make(_ inputs: PlanInputs) throws -> PlanResult {
+        try inputs.assumptions.validate()
+        var outputs: [QueueOutputs] = []
+        var quality: [SeriesQuality] = []
+        var historySeries: [IntervalSeries] = []
+        if let path = inputs.forecastPath {
+            let forecasts = try ForecastCSV.read(path: path, timeZone: inputs.timeZone, defaultAHT: inputs.request.defaultAHT)
+            for f in forecasts { outputs.append(try QueuePlanning.plan(f, assumptions: inputs.assumptions, scenarios: inputs.scenarioFile)) }
+        } else {
+            let history = try HistoryReader(options: inputs.readOptions).read(inputs.historyPaths)
+            guard !history.series.isEmpty else { throw PlanError.badHistory("the history has no rows") }
+            quality = history.series.map(SeriesQuality.init)
+            historySeries = history.series
+            for series in history.series {
+                outputs.append(try QueuePlanning.planQueue(
+                    series, request: inputs.request, assumptions: inputs.assumptions, scenarios: inputs.scenarioFile))
+            }
+        }
+        outputs.sort { ($0.forecast.queue, $0.forecast.channel) < ($1.forecast.queue, $1.forecast.channel) }
+        let forecasts = outputs.map(\.forecast)
+        let levels = forecasts.first?.quantileLevels ?? inputs.request.quantileLevels
+
+        // Scenario views (for the JSON, the report and scenarios.csv).
+        let names = QueuePlanning.scenarioSpecs(inputs.scenarioFile)
+        let scenarios = names.map { s in
+            ScenarioPlan(name: s.name, description: s.description, queues: outputs.compactMap { o in o.plans.first { $0.scenario == s.name } })
+        }
+        var daily: [PeriodTotals] = [], weekly: [PeriodTotals] = [], monthly: [PeriodTotals] = []
+        for o in outputs {
+            for q in o.plans {
+                daily += RollUp.totals(q, period: .day)
+                weekly += RollUp.totals(q, period: .week)
+                monthly += RollUp.totals(q, period: .month)
+            }
+        }
+        let months = PlanFiles.scenarioMonths(monthly, scenarios: names.map(\.name))
+        var files: [(String, String)] = QueuePlanning.fileNames.map { name in
+            (name, QueuePlanning.header(for: name, quantileLevels: levels)
+                + outputs.map { o in o.files.first { $0.name == name }?.rows ?? "" }.joined())
+        }
+        if inputs.scenarioFile != nil { files.append(("scenarios.csv", PlanFiles.scenarios(months, base: "base"))) }
+        var result = PlanResult(
+            forecasts: forecasts, scenarios: scenarios, daily: daily, weekly: weekly, monthly: monthly,
+            scenarioMonths: months, quality: quality, history: historySeries, files: files, summary: "")
+        result.files.append(("plan.json", try PlanJSON.render(result, inputs: inputs)))
+        result.files.append(("report.html", renderHTML(ReportBuilder.document(result, inputs: inputs))))
+        result.summary = summaryTable(monthly.filter { $0.scenario == "base" })
+        return result
+    }
+
+    /// Writes the plan's files into `directory`, replacing it only once every file is complete.
+    ///
+    /// - Throws: ``OutputError`` when the directory cannot be written (exit 75).
+    public static func write(_ result: PlanResult, to directory: String) throws {
+        try AtomicOutput.replaceDirectory(at: directory) { staging in
+            for (name, contents) in result.files {
+                try AtomicOutput.write(contents, to: staging + "/" + name)
+            }
+        }
+    }
+
+    /// The per queue and month summary printed on stdout.
+    public static func summaryTable(_ monthly: [PeriodTotals]) -> String {
+        let header = ["queue", "channel", "month", "volume", "FTE", "expected SL"]
+        var rows: [[String]] = monthly.map {
+            [$0.queue, $0.channel.rawValue, $0.period, groupThousands(Int($0.volume.rounded())), fixed($0.fte, 1),
+             $0.expectedServiceLevel.map { fixed($0 * 100, 1) + "%" } ?? "–"]
+        }
+        rows.insert(header, at: 0)
+        let widths = header.indices.map { c in rows.map { $0[c].count }.max() ?? 0 }
+        return rows.map { row in
+            row.enumerated().map { c, cell in
+                let pad = String(repeating: " ", count: widths[c] - cell.count)
+                return c < 3 ? cell + pad : pad + cell
+            }.joined(separator: "  ")
+        }.joined(separator: "\n") + "\n"
+    }
+}
+
+/// 1234567 → "1,234,567".
+public func groupThousands(_ n: Int) -> String {
+    let digits = String(abs(n))
+    var out = ""
+    for (i, c) in digits.enumerated() {
+        if i > 0 && (digits.count - i) % 3 == 0 { out.append(",") }
+        out.append(c)
+    }
+    return (n < 0 ? "-" : "") + out
+}
+
+/// The SHA-256 of a file, read in 4 MiB chunks (history files may be several GB).
+public func fileSHA256(_ path: String) -> (hex: String, bytes: Int)? {
+    guard let handle = FileHandle(forReadingAtPath: path) else { return nil }
+    defer { try? handle.close() }
+    var hash = SHA256()
+    var total = 0
+    while let chunk = try? handle.read(upToCount: 4 << 20), !chunk.isEmpty {
+        hash.update(chunk)
+        total += chunk.count
+    }
+    return (hash.hexDigest(), total)
+}

@@ -1,0 +1,55 @@
+import ArgumentParser
+import ContactHistory
+import Foundation
+import Planning
+
+/// `ccplan forecast`: contact volume, its range and AHT per interval, from history.
+struct ForecastCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "forecast",
+        abstract: "Forecast contacts and handle time per interval from history.",
+        discussion: """
+            Each queue and channel is forecast on its own local calendar (date × interval of day, \
+            so holidays, missing days and DST do not shift the weekly cycle). --model auto picks \
+            the model with the lowest backtest WAPE on the queue's own history.
+
+            Output columns: queue,channel,interval_start,volume,volume_p10,volume_p90,aht_seconds,model \
+            (quantile columns follow --quantiles), sorted by queue, channel and time, closed intervals \
+            included with volume 0.
+
+            Example:
+              ccplan forecast --history SampleData/contact-history.csv --timezone Europe/Berlin \\
+                --horizon 28d --holidays SampleData/holidays.csv --out forecast.csv
+            """)
+
+    @Option(name: .long, parsing: .upToNextOption, help: ArgumentHelp("History files (CSV).", valueName: "file"))
+    var history: [String] = []
+
+    @OptionGroup var ingest: IngestOptions
+    @OptionGroup var forecast: ForecastOptions
+
+    @Option(help: ArgumentHelp("Write here instead of standard output (atomically).", valueName: "file"))
+    var out: String?
+
+    enum Format: String, ExpressibleByArgument, CaseIterable { case csv, json }
+    @Option(help: "Output format: csv or json.")
+    var format: Format = .csv
+
+    func validate() throws {
+        guard !history.isEmpty else { throw usageError("--history", "expected at least one history file") }
+        guard forecast.horizon != nil else { throw usageError("--horizon", "is required, e.g. --horizon 28d") }
+    }
+
+    func run() throws {
+        let options = try ingest.readOptions()
+        let request = try forecast.request(timeZone: options.timeZone)
+        let contacts = try ingest.load(history)
+        let forecasts = try withPlanningErrors { try contacts.series.map { try ForecastPipeline.forecast($0, request) } }
+        let text: String
+        switch format {
+        case .csv: text = ForecastCSV.render(forecasts)
+        case .json: text = ForecastJSON.render(forecasts)
+        }
+        try emit(text, to: out)
+    }
+}

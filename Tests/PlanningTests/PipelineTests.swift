@@ -1,0 +1,124 @@
+import ContactHistory
+import XCTest
+@testable import Planning
+
+final class PipelineTests: XCTestCase {
+    private func series(weeks: Int, firstMonday: LocalDate) throws -> [IntervalSeries] {
+        let path = try Fixtures.write(Fixtures.historyCSV(weeks: weeks, firstMonday: firstMonday), name: "history.csv")
+        return try HistoryReader(options: HistoryReadOptions(timeZone: Fixtures.zone)).read([path]).series
+    }
+
+    func testForecastKeepsTheWeeklyCycleAndClosedHours() throws {
+        let all = try series(weeks: 6, firstMonday: LocalDate(year: 2026, month: 8, day: 3)!)
+        let voice = try XCTUnwrap(all.first { $0.queue == "support" })
+        var request = ForecastRequest(horizonSeconds: 7 * 86_400)
+        request.model = .seasonalNaive
+        let f = try ForecastPipeline.forecast(voice, request)
+        XCTAssertEqual(f.intervals.count, 7 * 48)
+        XCTAssertEqual(f.intervals.first?.isoStart, "2026-09-14T00:00:00+02:00")
+        // The synthetic history repeats every week exactly: the seasonal naive forecast is that week.
+        let monday0830 = f.intervals[17]
+        XCTAssertEqual(monday0830.isoStart, "2026-09-14T08:30:00+02:00")
+        let expected = (40 * (1 + 0.5 * sin(1.0 / 20 * .pi)) * 1.2).rounded()
+        XCTAssertEqual(monday0830.volume, expected)
+        XCTAssertEqual(monday0830.ahtSeconds ?? 0, 240, accuracy: 1e-9)
+        // Nights and the weekend are closed: exactly 0.
+        XCTAssertEqual(f.intervals[2].volume, 0)
+        XCTAssertEqual(f.intervals.filter { $0.localDate.weekday >= 6 }.map(\.volume).max(), 0)
+    }
+
+    func testDaylightSavingDaysHave46And50Intervals() throws {
+        // History up to Sunday 2026-10-18, forecast across the fall-back of 2026-10-25.
+        let all = try series(weeks: 7, firstMonday: LocalDate(year: 2026, month: 8, day: 31)!)
+        let voice = try XCTUnwrap(all.first { $0.queue == "support" })
+        var request = ForecastRequest(horizonSeconds: 14 * 86_400)
+        request.model = .seasonalAverage
+        let f = try ForecastPipeline.forecast(voice, request)
+        let fallBack = LocalDate(year: 2026, month: 10, day: 25)!
+        XCTAssertEqual(f.intervals.filter { $0.localDate == fallBack }.count, 50)
+        XCTAssertEqual(Set(f.intervals.map(\.start)).count, f.intervals.count, "every instant once")
+        // Spring forward: from a March history.
+        let spring = try series(weeks: 7, firstMonday: LocalDate(year: 2026, month: 2, day: 2)!)
+        let s = try XCTUnwrap(spring.first { $0.queue == "support" })
+        let g = try ForecastPipeline.forecast(s, request)
+        XCTAssertEqual(g.intervals.filter { $0.localDate == LocalDate(year: 2026, month: 3, day: 29)! }.count, 46)
+    }
+
+    func testForecastCSVRoundTripsExactly() throws {
+        let all = try series(weeks: 6, firstMonday: LocalDate(year: 2026, month: 8, day: 3)!)
+        var request = ForecastRequest(horizonSeconds: 7 * 86_400)
+        request.model = .svd
+        let forecasts = try all.map { try ForecastPipeline.forecast($0, request) }
+        let text = ForecastCSV.render(forecasts)
+        let path = try Fixtures.write(text, name: "forecast.csv")
+        let back = try ForecastCSV.read(path: path, timeZone: Fixtures.zone, defaultAHT: nil)
+        XCTAssertEqual(back.count, 2)
+        for (a, b) in zip(forecasts, back) {
+            XCTAssertEqual(a.queue, b.queue)
+            XCTAssertEqual(a.intervalMinutes, b.intervalMinutes)
+            XCTAssertEqual(a.intervals.map(\.start), b.intervals.map(\.start))
+            XCTAssertEqual(a.intervals.map(\.volume), b.intervals.map(\.volume), "shortest round-trip text reads back the same doubles")
+            XCTAssertEqual(a.intervals.map(\.quantiles), b.intervals.map(\.quantiles))
+        }
+        XCTAssertEqual(ForecastCSV.render(back), text)
+    }
+
+    func testForecastFileErrorsNameLineAndColumn() throws {
+        func error(_ text: String) throws -> String {
+            let path = try Fixtures.write(text, name: "f.csv")
+            do { _ = try ForecastCSV.read(path: path, timeZone: Fixtures.zone, defaultAHT: nil); return "" } catch {
+                return error.description.replacingOccurrences(of: path, with: "f.csv")
+            }
+        }
+        XCTAssertEqual(try error(""), "f.csv: the forecast is empty")
+        XCTAssertEqual(try error("queue,interval_start,volume,aht_seconds\n"), "f.csv: the forecast has no rows")
+        XCTAssertEqual(try error("queue,interval_start,volume,aht_seconds\nq,2026-11-02T08:00Z,-3,200\n"), "f.csv:2:3: volume cannot be negative, found -3")
+        XCTAssertEqual(try error("queue,interval_start,volume,aht_seconds\nq,2026-11-02T08:00Z,3,\n"), "f.csv:2:4: no handle time for this interval: add aht_seconds or pass --aht")
+        XCTAssertEqual(try error("queue,start_time,volume\n"), "f.csv:1:1: missing column 'interval_start'")
+        XCTAssertTrue(try error("queue,channel,interval_start,volume,aht_seconds\nq,fax,2026-11-02T08:00Z,3,200\n").hasPrefix("f.csv:2:2: unknown channel 'fax'"))
+    }
+
+    func testPlanIsDeterministicAndScenariosCompare() throws {
+        let history = try Fixtures.write(Fixtures.historyCSV(weeks: 6), name: "history.csv")
+        var inputs = PlanInputs()
+        inputs.historyPaths = [history]
+        inputs.readOptions = HistoryReadOptions(timeZone: Fixtures.zone)
+        inputs.request = ForecastRequest(horizonSeconds: 14 * 86_400)
+        inputs.request.model = .seasonalAverage
+        inputs.generatedAt = Date(timeIntervalSince1970: 1_800_000_000)
+        inputs.scenarioFile = try ScenarioFile.parse(yaml: """
+            base:
+              shrinkage: 30%
+              queues:
+                webchat: {concurrency: 2}
+            scenarios:
+              busy:
+                volume_factor: 1.2
+            """, path: "s.yaml")
+        let a = try PlanRun.make(inputs), b = try PlanRun.make(inputs)
+        XCTAssertEqual(a.files.map(\.name), ["forecast.csv", "intervals.csv", "daily.csv", "weekly.csv", "monthly.csv", "scenarios.csv", "plan.json", "report.html"])
+        for (x, y) in zip(a.files, b.files) { XCTAssertEqual(x.contents, y.contents, x.name) }
+        let base = a.scenarioMonths.first { $0.scenario == "base" && $0.month == "total" }!
+        let busy = a.scenarioMonths.first { $0.scenario == "busy" && $0.month == "total" }!
+        XCTAssertEqual(busy.volume, base.volume * 1.2, accuracy: 1e-6 * base.volume)
+        XCTAssertGreaterThan(busy.scheduledHours, base.scheduledHours)
+        // Every interval's scheduled agents are ⌈agents / 0.7⌉.
+        for q in a.scenarios[0].queues {
+            for i in q.intervals { XCTAssertEqual(i.staffing.scheduledAgents, Int((Double(i.staffing.agents) / 0.7 - 1e-9).rounded(.up))) }
+        }
+        let json = try XCTUnwrap(a.files.first { $0.name == "plan.json" }?.contents)
+        XCTAssertTrue(json.contains("\"sha256\": \""), "provenance records the inputs' hashes")
+        XCTAssertTrue(json.contains("\"generated_at\": \"2027-01-15T08:00:00Z\""))
+        let html = try XCTUnwrap(a.files.first { $0.name == "report.html" }?.contents)
+        XCTAssertFalse(html.contains("http://") || html.contains("https://") || html.contains("<script src"))
+    }
+
+    func testTooShortHistoryIsAHistoryError() throws {
+        let all = try series(weeks: 1, firstMonday: LocalDate(year: 2026, month: 8, day: 3)!)
+        let request = ForecastRequest(horizonSeconds: 7 * 86_400, start: Timestamps.parse("2026-08-07T00:00", timeZone: Fixtures.zone))
+        XCTAssertThrowsError(try ForecastPipeline.forecast(all[0], request)) { error in
+            guard case PlanError.badHistory(let message) = error else { return XCTFail("\(error)") }
+            XCTAssertTrue(message.contains("at least 7"), message)
+        }
+    }
+}

@@ -1,0 +1,63 @@
+import XCTest
+@testable import Planning
+
+final class ScenarioFileTests: XCTestCase {
+    func testTheSampleFileParses() throws {
+        let path = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent().appendingPathComponent("SampleData/scenarios.yaml").path
+        let text = try String(contentsOfFile: path, encoding: .utf8)
+        let file = try ScenarioFile.parse(yaml: text, path: path)
+        XCTAssertEqual(file.scenarios.map(\.name), ["volume +10%", "new IVR self-service", "January mailing", "lower shrinkage"])
+        let base = try file.base.apply(to: PlanAssumptions(), queue: "vip", path: path)
+        XCTAssertEqual(base.targetServiceLevel, 0.9)
+        XCTAssertEqual(base.answerWithin, 10)
+        XCTAssertEqual(base.shrinkage, 0.32)
+        XCTAssertEqual(base.patience, 180)
+        let chat = try file.base.apply(to: PlanAssumptions(), queue: "webchat", path: path)
+        XCTAssertEqual(chat.chatConcurrency, 2.5)
+        XCTAssertEqual(chat.targetServiceLevel, 0.8)
+        XCTAssertEqual(file.scenarios[2].events.first?.factor, 1.35)
+    }
+
+    private func error(_ yaml: String) -> PlanError? {
+        do { _ = try ScenarioFile.parse(yaml: yaml, path: "s.yaml"); return nil } catch { return error }
+    }
+
+    func testErrorsNameLineAndColumn() {
+        XCTAssertEqual(error("base:\n  shrinkage: 1.2\n"),
+                       .badScenarioFile(path: "s.yaml", line: 2, column: 14, message: "shrinkage: must be in [0, 1), got 1.2"))
+        XCTAssertEqual(error("base:\n  target_sl: 0.8\n  queues: 3\n"),
+                       .badScenarioFile(path: "s.yaml", line: 3, column: 11, message: "'queues' must map queue names to settings"))
+        guard case .badScenarioFile(_, 6, 5, let unknown)? = error("base:\n  shrinkage: 0.3\n\nscenarios:\n  a:\n    volume_factr: 2\n") else {
+            return XCTFail("expected an unknown-key error at 6:5")
+        }
+        XCTAssertTrue(unknown.contains("unknown setting 'volume_factr'"), unknown)
+        guard case .badScenarioFile(_, let line, _, let yamlMessage)? = error("base: [unclosed\n") else { return XCTFail() }
+        XCTAssertGreaterThanOrEqual(line, 1)
+        XCTAssertTrue(yamlMessage.hasPrefix("not valid YAML"), yamlMessage)
+        guard case .badScenarioFile(_, _, _, let duplicate)? = error("scenarios:\n  a: {volume_factor: 2}\n  a: {volume_factor: 3}\n") else {
+            return XCTFail("expected a duplicate-scenario error")
+        }
+        XCTAssertTrue(duplicate.contains("'a'"), duplicate)
+        XCTAssertEqual(error("scenarios:\n  base: {}\n"),
+                       .badScenarioFile(path: "s.yaml", line: 2, column: 3, message: "'base' is reserved for the base block"))
+        guard case .badScenarioFile(_, 3, _, let event)? = error("scenarios:\n  a:\n    events: [{start: 2026-13-01, factor: 2}]\n") else {
+            return XCTFail("expected an event error")
+        }
+        XCTAssertTrue(event.contains("YYYY-MM-DD"), event)
+    }
+
+    func testSettingsAcceptPercentAndNone() throws {
+        var a = PlanAssumptions()
+        try a.set("target_sl", to: "85%")
+        XCTAssertEqual(a.targetServiceLevel, 0.85)
+        try a.set("target_asa", to: "30s")
+        try a.set("target_sl", to: "none")
+        XCTAssertNil(a.targetServiceLevel)
+        try a.set("aht_delta", to: "-15s")
+        XCTAssertEqual(a.ahtDelta, -15)
+        XCTAssertThrowsError(try a.set("target_sl", to: "100%"))
+        XCTAssertThrowsError(try a.set("staff_to", to: "p95"))
+        XCTAssertThrowsError(try a.set("colour", to: "blue"))
+    }
+}

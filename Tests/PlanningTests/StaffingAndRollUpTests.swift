@@ -1,0 +1,122 @@
+import ContactHistory
+import Queueing
+import XCTest
+@testable import Planning
+
+final class StaffingAndRollUpTests: XCTestCase {
+    /// The public reference case: 100 calls in 30 minutes, AHT 180 s, 80 % in 20 s → 14 agents,
+    /// 20 scheduled at 30 % shrinkage (shared/docs/queueing.md).
+    func testIntervalStaffingMatchesTheReferenceTable() throws {
+        var a = PlanAssumptions()
+        a.shrinkage = 0.3
+        a.maxOccupancy = 0.85
+        let staffer = IntervalStaffer(assumptions: a, channel: .voice, intervalSeconds: 1800, quantileLevels: [0.1, 0.9])
+        let s = try staffer.staff(volume: 100, quantiles: [100, 100], aht: 180)
+        XCTAssertEqual(s.agents, 14)
+        XCTAssertEqual(s.scheduledAgents, 20)
+        XCTAssertEqual(s.serviceLevel!, 0.888350, accuracy: 1e-6)
+        XCTAssertEqual(s.asaSeconds!, 7.836, accuracy: 1e-3)
+        // No spread: the expected service level is the point service level.
+        XCTAssertEqual(s.expectedServiceLevel!, s.serviceLevel!, accuracy: 1e-12)
+        XCTAssertEqual(s.agentsUpper, 14)
+    }
+
+    func testUncertaintyRaisesTheRequirement() throws {
+        var a = PlanAssumptions()
+        let levels = [0.1, 0.9]
+        let point = try IntervalStaffer(assumptions: a, channel: .voice, intervalSeconds: 1800, quantileLevels: levels)
+            .staff(volume: 100, quantiles: [80, 125], aht: 180)
+        // The p90 requirement is the requirement at the upper quantile's volume.
+        let upper = try IntervalStaffer(assumptions: a, channel: .voice, intervalSeconds: 1800, quantileLevels: levels)
+            .requiredAgents(volume: 125, aht: 180)
+        XCTAssertEqual(point.agentsUpper, upper)
+        XCTAssertGreaterThan(point.agentsUpper, point.agents)
+        // Service level is concave around the target: the spread lowers the expected SL below the point SL.
+        XCTAssertLessThan(point.expectedServiceLevel!, point.serviceLevel!)
+        a.staffTo = .expectedSL
+        let expected = try IntervalStaffer(assumptions: a, channel: .voice, intervalSeconds: 1800, quantileLevels: levels)
+            .staff(volume: 100, quantiles: [80, 125], aht: 180)
+        XCTAssertGreaterThanOrEqual(expected.expectedServiceLevel!, 0.8)
+        XCTAssertGreaterThanOrEqual(expected.agents, point.agents)
+        XCTAssertLessThanOrEqual(expected.agents, point.agentsUpper)
+        // A wide range: the point staffing's expected SL falls below target, so more agents are
+        // needed, and the answer is minimal.
+        let staffer = IntervalStaffer(assumptions: a, channel: .voice, intervalSeconds: 1800, quantileLevels: levels)
+        let wide = try staffer.staff(volume: 100, quantiles: [60, 170], aht: 180)
+        let distribution = VolumeDistribution(point: 100, levels: levels, quantiles: [60, 170])
+        XCTAssertLessThan(staffer.expectedServiceLevel(agents: point.agents, distribution: distribution, aht: 180)!, 0.8)
+        XCTAssertGreaterThan(wide.agents, point.agents)
+        XCTAssertGreaterThanOrEqual(wide.expectedServiceLevel!, 0.8)
+        XCTAssertLessThan(staffer.expectedServiceLevel(agents: wide.agents - 1, distribution: distribution, aht: 180)!, 0.8)
+        a.staffTo = .p90
+        let p90 = try IntervalStaffer(assumptions: a, channel: .voice, intervalSeconds: 1800, quantileLevels: levels)
+            .staff(volume: 100, quantiles: [80, 125], aht: 180)
+        XCTAssertEqual(p90.agents, point.agentsUpper)
+    }
+
+    func testVolumeDistributionIsCentredOnThePointAndMatchesItsQuantiles() {
+        let d = VolumeDistribution(point: 100, levels: [0.1, 0.9], quantiles: [90, 120])
+        XCTAssertEqual(d.sample.count, 20)
+        // Two-piece normal: below the median the lower spread 10 / Φ⁻¹(0.9), above it 20 / Φ⁻¹(0.9).
+        let z = VolumeDistribution.standardNormalQuantile(0.525)
+        XCTAssertEqual(d.sample[9], 100 - z * 10 / 1.2815515655446004, accuracy: 1e-9)
+        XCTAssertEqual(d.sample[10], 100 + z * 20 / 1.2815515655446004, accuracy: 1e-9)
+        // Φ⁻¹(0.9) = 1.2815515655446004: the upper spread is 20 / 1.28155…
+        XCTAssertEqual(VolumeDistribution.standardNormalQuantile(0.9), 1.2815515655446004, accuracy: 1e-10)
+        XCTAssertEqual(d.sample[19], 100 + VolumeDistribution.standardNormalQuantile(0.975) * 20 / 1.2815515655446004, accuracy: 1e-9)
+        XCTAssertEqual(d.sample[0], 100 - VolumeDistribution.standardNormalQuantile(0.975) * 10 / 1.2815515655446004, accuracy: 1e-9)
+    }
+
+    func testChatAndEmail() throws {
+        var a = PlanAssumptions()
+        a.chatConcurrency = 2
+        let chat = try IntervalStaffer(assumptions: a, channel: .chat, intervalSeconds: 1800, quantileLevels: [])
+            .staff(volume: 100, quantiles: [], aht: 180)
+        // 14 slots are needed (the voice reference), so 7 agents at concurrency 2.
+        XCTAssertEqual(chat.agents, 7)
+        a.maxOccupancy = 0.8
+        let email = try IntervalStaffer(assumptions: a, channel: .email, intervalSeconds: 1800, quantileLevels: [])
+            .staff(volume: 100, quantiles: [], aht: 180)
+        // Workload 100 × 180 s / 1800 s = 10 agents of work, ÷ 0.8 occupancy = 12.5 → 13.
+        XCTAssertEqual(email.agents, 13)
+        XCTAssertNil(email.serviceLevel)
+        XCTAssertEqual(email.occupancy!, 10.0 / 13, accuracy: 1e-12)
+    }
+
+    func testRollUpsByHand() throws {
+        // Two days of two one-hour intervals: agents 10, 20 / 5, 5; shrinkage 50 % doubles them.
+        var a = PlanAssumptions()
+        a.shrinkage = 0.5
+        a.fteHoursPerWeek = 40
+        a.costPerHour = 30
+        let day1 = LocalDate(year: 2026, month: 11, day: 30)!, day2 = LocalDate(year: 2026, month: 12, day: 1)!
+        func interval(_ date: LocalDate, _ hour: Int64, _ agents: Int, _ volume: Double, sl: Double) -> PlannedInterval {
+            PlannedInterval(start: Int64(date.daysSinceEpoch) * 86_400 + hour * 3600, utcOffset: 0, localDate: date, staffing: IntervalStaffing(
+                volume: volume, ahtSeconds: 360, agents: agents, scheduledAgents: agents * 2, serviceLevel: sl, asaSeconds: 1,
+                abandonRate: 0, occupancy: 0.5, agentsUpper: agents, expectedServiceLevel: sl))
+        }
+        let forecast = QueueForecast(queue: "q", channel: .voice, timeZone: TimeZone(identifier: "UTC")!, intervalMinutes: 60,
+                                     quantileLevels: [], intervals: [], model: "test")
+        let plan = QueuePlan(scenario: "base", queue: "q", channel: .voice, timeZone: forecast.timeZone, intervalMinutes: 60,
+                             assumptions: a, intervals: [interval(day1, 8, 10, 100, sl: 0.9), interval(day1, 9, 20, 300, sl: 0.7),
+                                                         interval(day2, 8, 5, 50, sl: 1), interval(day2, 9, 5, 50, sl: 0.8)],
+                             forecast: forecast)
+        let days = RollUp.totals(plan, period: .day)
+        XCTAssertEqual(days.map(\.period), ["2026-11-30", "2026-12-01"])
+        XCTAssertEqual(days[0].agentHours, 30)
+        XCTAssertEqual(days[0].scheduledHours, 60)
+        XCTAssertEqual(days[0].fte, 60 / 8)            // 40 h a week = 8 h a day
+        XCTAssertEqual(days[0].workloadHours, 400 * 360 / 3600)
+        XCTAssertEqual(days[0].serviceLevel!, (0.9 * 100 + 0.7 * 300) / 400, accuracy: 1e-12)
+        XCTAssertEqual(days[0].peakScheduledAgents, 40)
+        XCTAssertEqual(days[0].cost, 60 * 30)
+        let months = RollUp.totals(plan, period: .month)
+        XCTAssertEqual(months.map(\.period), ["2026-11", "2026-12"])
+        XCTAssertEqual(months[1].fte, 20 / (40.0 / 7), accuracy: 1e-12)  // one day covered: pro rata
+        let weeks = RollUp.totals(plan, period: .week)
+        XCTAssertEqual(weeks.map(\.period), ["2026-W49"])
+        XCTAssertEqual(weeks[0].days, 2)
+        XCTAssertEqual(weeks[0].scheduledHours, 80)
+    }
+}
+
