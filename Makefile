@@ -27,22 +27,22 @@ release: deps
 test: deps
 	$(SWIFT) test
 
-## demo: ccplan's main job on the sample data
+## demo: ccplan's main job on the sample data: a 13-week plan with scenarios, into plan-output/
 demo: release
-	@echo "== ccplan inspect $(DEMO_HISTORY)"
-	@$(BIN) inspect $(DEMO_HISTORY) --timezone Europe/Berlin
-	@echo
-	@echo "== ccplan erlang: 250 calls in a half hour, AHT 4 min, 80% within 20 s, 30% shrinkage, patience 2 min"
-	@$(BIN) erlang --volume 250 --interval 30m --aht 4m --target-sl 0.8 --answer-within 20s --shrinkage 0.3 --patience 2m
+	@$(BIN) plan --history $(DEMO_HISTORY) --timezone Europe/Berlin --horizon 13w \
+		--holidays SampleData/holidays.csv --events SampleData/events.csv \
+		--scenarios SampleData/scenarios.yaml --title "Sample plan — Northwind Contact Centre" \
+		--out plan-output
 
 ## bench: all benchmarks (release build, nested package Benchmarks/)
 bench: deps
 	cd Benchmarks && $(SWIFT) package --disable-sandbox benchmark
 
-## bench-compare: ccplan against its peers in the same run (numpy, pyworkforce)
+## bench-compare: ccplan against its peers in the same run (numpy, pyworkforce; statsforecast: Benchmarks/compare-statsforecast.sh)
 bench-compare: deps
 	Benchmarks/compare-numpy.sh
-	@if [ -x Benchmarks/compare-pyworkforce.sh ]; then Benchmarks/compare-pyworkforce.sh; fi
+	Benchmarks/compare-pyworkforce.sh
+	Benchmarks/compare-staffing.sh
 
 clean:
-	rm -rf .build Benchmarks/.build
+	rm -rf .build Benchmarks/.build plan-output

@@ -27,5 +27,6 @@ let package = Package(
         benchmarkTarget("LinearAlgebraBenchmarks", ["LinearAlgebra"]),
         benchmarkTarget("QueueingBenchmarks", ["Queueing"]),
         benchmarkTarget("ContactHistoryBenchmarks", ["ContactHistory"]),
+        benchmarkTarget("PlanningBenchmarks", ["Planning", "ContactHistory", "Queueing"]),
     ]
 )

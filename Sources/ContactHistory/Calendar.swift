@@ -114,8 +114,8 @@ func isoWeekday(daysSinceEpoch days: Int) -> Int {
 }
 
 /// Floor division, for instants before 1970.
-@inline(__always)
-func floorDiv(_ a: Int64, _ b: Int64) -> Int64 {
+@inlinable
+public func floorDiv(_ a: Int64, _ b: Int64) -> Int64 {
     let q = a / b
     return (a % b != 0 && (a < 0) != (b < 0)) ? q - 1 : q
 }

@@ -160,9 +160,3 @@ public enum ForecastPipeline {
     @inline(__always)
     static func clean(_ x: Double) -> Double { x.isFinite && x > 0 ? x : 0 }
 }
-
-@inline(__always)
-func floorDiv(_ a: Int64, _ b: Int64) -> Int64 {
-    let q = a / b
-    return (a % b != 0 && (a < 0) != (b < 0)) ? q - 1 : q
-}

@@ -1,0 +1,51 @@
+#!/usr/bin/env bash
+# The staffing of 100,000 intervals: ccplan (PlanningBenchmarks) against pyworkforce's
+# ErlangC.required_positions looped over the same intervals, in the same run. pyworkforce is
+# installed into a throwaway virtual environment and timed on the first N intervals (default
+# 2,000, scaled to 100,000: it takes about a millisecond each); its answers on those intervals
+# are checked against ccplan's.
+#
+# Usage: Benchmarks/compare-staffing.sh [N]
+set -euo pipefail
+here=$(cd "$(dirname "$0")" && pwd)
+n=${1:-2000}
+out=$(mktemp -d)
+trap 'rm -rf "$out"' EXIT
+python3 -m venv "$out/venv"
+"$out/venv/bin/pip" install --quiet --disable-pip-version-check "pyworkforce==0.5.*"
+
+cd "$here"
+swift package --scratch-path "${CCPLAN_BENCH_SCRATCH:-.build}" --disable-sandbox benchmark --target PlanningBenchmarks \
+    --filter "staff 100000" --format jmh --path "$out" --no-progress --quiet >/dev/null
+"$out/venv/bin/python" "$here/compare_staffing.py" "$n" > "$out/pyworkforce.json"
+# ccplan's answers on the same first N intervals, from the release binary.
+swift build --scratch-path "${CCPLAN_BENCH_SCRATCH:-.build}" -c release --package-path .. --product ccplan >/dev/null
+bin=$(swift build --scratch-path "${CCPLAN_BENCH_SCRATCH:-.build}" -c release --package-path .. --show-bin-path)/ccplan
+
+python3 - "$out" "$bin" "$n" <<'PY'
+import glob, json, subprocess, sys
+out, binary, n = sys.argv[1], sys.argv[2], int(sys.argv[3])
+peer = json.load(open(f"{out}/pyworkforce.json"))
+ours = {}
+for path in glob.glob(f"{out}/*.jmh.json"):
+    for entry in json.load(open(path)):
+        wall = entry.get("secondaryMetrics", {}).get("Time (wall clock)")
+        if wall:
+            scale = {"ns": 1e-9, "μs": 1e-6, "\u03bcs": 1e-6, "ms": 1e-3, "s": 1.0}[wall["scoreUnit"]]
+            ours[entry["benchmark"].split(".")[-1]] = wall["scorePercentiles"]["50.0"] * scale
+requirement = next(v for k, v in ours.items() if "requirement" in k)
+full = next((v for k, v in ours.items() if "full" in k), None)
+# Check the answers on a sample of the timed intervals through `ccplan erlang`.
+mismatches = 0
+for i in range(0, n, max(1, n // 50)):
+    volume, aht = (i * 7919) % 600 + 0.5, 180 + (i * 104729) % 240
+    result = json.loads(subprocess.check_output([binary, "erlang", "--volume", str(volume), "--aht", str(aht), "--format", "json"]))
+    if result["agents"] != peer["agents"][i]:
+        mismatches += 1
+print(f"staffing 100,000 intervals (median): ccplan {requirement:.3f} s (Erlang C requirement per interval)")
+if full is not None:
+    print(f"  with p90 requirement and expected SL over the forecast range: {full:.3f} s")
+print(f"pyworkforce {peer['version']} ErlangC.required_positions: {peer['seconds']:.2f} s for {peer['timed_intervals']} intervals"
+      f" = {peer['seconds_per_100000']:.1f} s per 100,000")
+print(f"ratio pyworkforce / ccplan: {peer['seconds_per_100000'] / requirement:.0f}x; answers differing on a sample of 50: {mismatches}")
+PY
