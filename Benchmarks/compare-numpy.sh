@@ -7,6 +7,12 @@
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
 export OPENBLAS_NUM_THREADS=1 CCPLAN_BLAS_THREADS=1
+# The same malloc steady state for both processes. In a plain process glibc raises its trim
+# threshold after the first large free, so the LAPACK workspaces of repeated calls stay in the
+# heap; under the benchmark harness's malloc interposer that adaptation does not happen and every
+# call shrinks and regrows the heap, paying page faults (SVD 500×48: 670 µs plainly, 850 µs in the
+# harness, measured). Setting the pad and trim threshold gives both sides the adapted state.
+export MALLOC_TOP_PAD_=67108864 MALLOC_TRIM_THRESHOLD_=134217728
 
 # The peer is Debian's numpy (python3-numpy), linked to the same Debian OpenBLAS/LAPACK as
 # ccplan: the same kernels, so any difference is wrapper overhead. A pip wheel of numpy carries its

@@ -27,7 +27,7 @@ let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingL
 
 let benchmarks: @Sendable () -> Void = {
     let slow = Benchmark.Configuration(
-        metrics: [.wallClock, .peakMemoryResident], timeUnits: .milliseconds, warmupIterations: 1,
+        metrics: [.wallClock, .throughput, .peakMemoryResident], timeUnits: .milliseconds, warmupIterations: 1,
         scalingFactor: .one, maxDuration: .seconds(20), maxIterations: 10)
 
     Benchmark("plan SampleData 3 queues 13 weeks 5 scenarios with report", configuration: slow) { benchmark in
