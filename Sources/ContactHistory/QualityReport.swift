@@ -189,21 +189,7 @@ public struct QualityReport: Sendable {
     ///
     /// - Complexity: O(*n*) in the size of the report.
     public func json() -> String {
-        func str(_ s: String) -> String {
-            var out = "\""
-            for scalar in s.unicodeScalars {
-                switch scalar {
-                case "\"": out += "\\\""
-                case "\\": out += "\\\\"
-                case "\n": out += "\\n"
-                case "\r": out += "\\r"
-                case "\t": out += "\\t"
-                default:
-                    if scalar.value < 0x20 { out += "\\u" + pad(Int(scalar.value), 4) } else { out.unicodeScalars.append(scalar) }
-                }
-            }
-            return out + "\""
-        }
+        func str(_ s: String) -> String { jsonQuoted(s) }
         func num(_ v: Double?) -> String {
             guard let v, v.isFinite else { return "null" }
             if v == v.rounded(), abs(v) < 1e15 { return String(Int64(v)) }
@@ -288,4 +274,29 @@ public struct QualityReport: Sendable {
         }
         return out
     }
+}
+
+/// A string as a JSON string literal: quotes, backslashes and control characters escaped.
+/// The one JSON string writer of ccplan (QualityReport, Planning's JSONText, `ccplan erlang`).
+///
+/// - Complexity: O(length of `s`).
+public func jsonQuoted(_ s: String) -> String {
+    var out = "\""
+    for scalar in s.unicodeScalars {
+        switch scalar {
+        case "\"": out += "\\\""
+        case "\\": out += "\\\\"
+        case "\n": out += "\\n"
+        case "\r": out += "\\r"
+        case "\t": out += "\\t"
+        default:
+            if scalar.value < 0x20 {
+                let hex = String(scalar.value, radix: 16)
+                out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
+            } else {
+                out.unicodeScalars.append(scalar)
+            }
+        }
+    }
+    return out + "\""
 }

@@ -1,3 +1,5 @@
+import ContactHistory
+
 /// A JSON value whose text is deterministic: object keys keep their insertion order and numbers
 /// are printed in Swift's shortest round-trip form (non-finite numbers become `null`).
 public indirect enum JSONText: Sendable, Equatable {
@@ -74,21 +76,5 @@ public indirect enum JSONText: Sendable, Equatable {
         return "\(x)"
     }
 
-    static func escape(_ s: String, into out: inout String) {
-        out += "\""
-        for scalar in s.unicodeScalars {
-            switch scalar {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\r": out += "\\r"
-            case "\t": out += "\\t"
-            case _ where scalar.value < 0x20:
-                let hex = String(scalar.value, radix: 16)
-                out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-            default: out.unicodeScalars.append(scalar)
-            }
-        }
-        out += "\""
-    }
+    static func escape(_ s: String, into out: inout String) { out += jsonQuoted(s) }
 }

@@ -48,8 +48,8 @@ final class SupportTests: XCTestCase {
 
     func testJSONTextIsDeterministicAndNeverPrintsNonFiniteNumbers() {
         let value = JSONText.object([("b", .finite(.infinity)), ("a", .finite(.nan)), ("c", .number(0.1)), ("d", .integer(3)),
-                                     ("e", .string("quote \" and \u{1}"))])
-        XCTAssertEqual(value.rendered(pretty: false), #"{"b":null,"a":null,"c":0.1,"d":3,"e":"quote \" and \u0001"}"#)
+                                     ("e", .string("quote \" and \u{1}\u{1F}"))])
+        XCTAssertEqual(value.rendered(pretty: false), #"{"b":null,"a":null,"c":0.1,"d":3,"e":"quote \" and \u0001\u001f"}"#)
     }
 
     func testFixedFormattingHasNoNegativeZero() {
