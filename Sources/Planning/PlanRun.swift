@@ -1,4 +1,5 @@
 import ContactHistory
+import Forecasting
 import Foundation
 
 /// Everything `ccplan plan` needs.
@@ -20,6 +21,8 @@ public struct PlanInputs: Sendable {
     public var title = "Contact centre staffing plan"
     /// The time recorded as `generated_at` (`SOURCE_DATE_EPOCH` makes it reproducible).
     public var generatedAt = Date()
+    /// Queues forecast and planned at once (the results do not depend on it).
+    public var workers = ProcessInfo.processInfo.activeProcessorCount
 
     public init() {}
 }
@@ -54,16 +57,22 @@ public enum PlanRun {
         var historySeries: [IntervalSeries] = []
         if let path = inputs.forecastPath {
             let forecasts = try ForecastCSV.read(path: path, timeZone: inputs.timeZone, defaultAHT: inputs.request.defaultAHT)
-            for f in forecasts { outputs.append(try QueuePlanning.plan(f, assumptions: inputs.assumptions, scenarios: inputs.scenarioFile)) }
+            let (assumptions, scenarios) = (inputs.assumptions, inputs.scenarioFile)
+            outputs = try Parallel.map(forecasts, workers: inputs.workers) { f in
+                Result { () throws(PlanError) in try QueuePlanning.plan(f, assumptions: assumptions, scenarios: scenarios) }
+            }.map { try $0.get() }
         } else {
             let history = try HistoryReader(options: inputs.readOptions).read(inputs.historyPaths)
             guard !history.series.isEmpty else { throw PlanError.badHistory("the history has no rows") }
             quality = history.series.map(SeriesQuality.init)
             historySeries = history.series
-            for series in history.series {
-                outputs.append(try QueuePlanning.planQueue(
-                    series, request: inputs.request, assumptions: inputs.assumptions, scenarios: inputs.scenarioFile))
-            }
+            let (request, assumptions, scenarios) = (inputs.request, inputs.assumptions, inputs.scenarioFile)
+            // In parallel across queues; the first error in queue order is reported.
+            outputs = try Parallel.map(history.series, workers: inputs.workers) { series in
+                Result { () throws(PlanError) in
+                    try QueuePlanning.planQueue(series, request: request, assumptions: assumptions, scenarios: scenarios)
+                }
+            }.map { try $0.get() }
         }
         outputs.sort { ($0.forecast.queue, $0.forecast.channel) < ($1.forecast.queue, $1.forecast.channel) }
         let forecasts = outputs.map(\.forecast)

@@ -1,5 +1,6 @@
 import ArgumentParser
 import ContactHistory
+import Forecasting
 import Foundation
 import Planning
 
@@ -31,6 +32,9 @@ struct ForecastCommand: ParsableCommand {
     @Option(help: ArgumentHelp("Write here instead of standard output (atomically).", valueName: "file"))
     var out: String?
 
+    @Option(help: "Queues forecast at once (default: all cores); the output does not depend on it.")
+    var workers: Int = ProcessInfo.processInfo.activeProcessorCount
+
     enum Format: String, ExpressibleByArgument, CaseIterable { case csv, json }
     @Option(help: "Output format: csv or json.")
     var format: Format = .csv
@@ -38,13 +42,18 @@ struct ForecastCommand: ParsableCommand {
     func validate() throws {
         guard !history.isEmpty else { throw usageError("--history", "expected at least one history file") }
         guard forecast.horizon != nil else { throw usageError("--horizon", "is required, e.g. --horizon 28d") }
+        guard workers >= 1 else { throw usageError("--workers", "must be at least 1") }
     }
 
     func run() throws {
         let options = try ingest.readOptions()
         let request = try forecast.request(timeZone: options.timeZone)
         let contacts = try ingest.load(history)
-        let forecasts = try withPlanningErrors { try contacts.series.map { try ForecastPipeline.forecast($0, request) } }
+        let forecasts = try withPlanningErrors {
+            try Parallel.map(contacts.series, workers: workers) { series in
+                Result { () throws(PlanError) in try ForecastPipeline.forecast(series, request) }
+            }.map { try $0.get() }
+        }
         let text: String
         switch format {
         case .csv: text = ForecastCSV.render(forecasts)

@@ -50,6 +50,9 @@ struct PlanCommand: ParsableCommand {
     @Option(help: ArgumentHelp("What-if scenarios (YAML).", valueName: "file"))
     var scenarios: String?
 
+    @Option(help: "Queues planned at once (default: all cores); the output does not depend on it.")
+    var workers: Int = ProcessInfo.processInfo.activeProcessorCount
+
     @Option(help: "Title of the report.")
     var title: String = "Contact centre staffing plan"
 
@@ -60,6 +63,7 @@ struct PlanCommand: ParsableCommand {
         if forecast == nil && history.isEmpty { throw usageError("--history", "give history files, or --forecast FILE") }
         if forecast != nil && !history.isEmpty { throw usageError("--forecast", "cannot be combined with --history") }
         if forecast == nil && forecasting.horizon == nil { throw usageError("--horizon", "is required with --history, e.g. --horizon 13w") }
+        guard workers >= 1 else { throw usageError("--workers", "must be at least 1") }
     }
 
     /// The base assumptions from the flags (each validated exactly as in scenario files).
@@ -109,6 +113,7 @@ struct PlanCommand: ParsableCommand {
         }
         inputs.otherInputs = forecasting.calendarFiles + (scenarios.map { [$0] } ?? [])
         inputs.title = title
+        inputs.workers = workers
         if let epoch = ProcessInfo.processInfo.environment["SOURCE_DATE_EPOCH"], let seconds = Double(epoch) {
             inputs.generatedAt = Date(timeIntervalSince1970: seconds)
         }

@@ -92,16 +92,15 @@ final class PlanCommandTests: XCTestCase {
             XCTAssertEqual(json["agents"] as? Int, Int(row[6]), "\(row)")
             XCTAssertEqual(json["scheduled_agents"] as? Int, Int(row[7]), "\(row)")
         }
-        // Byte-identical on a second run.
+        // Byte-identical on a second run, whatever the number of workers.
         let again = dir.appendingPathComponent("plan2").path
         let second = try runCCPlan(["plan", "--history", path, "--timezone", "Europe/Berlin", "--horizon", "1w",
                                     "--target-sl", "0.85", "--answer-within", "15s", "--shrinkage", "0.3", "--patience", "2m",
-                                    "--scenarios", scenarios, "--out", again], environment: ["SOURCE_DATE_EPOCH": "1800000000"])
+                                    "--scenarios", scenarios, "--workers", "1", "--out", again], environment: ["SOURCE_DATE_EPOCH": "1800000000"])
         XCTAssertEqual(second.status, 0, second.stderr)
-        for name in ["intervals.csv", "monthly.csv", "scenarios.csv", "report.html"] {
+        for name in ["intervals.csv", "daily.csv", "weekly.csv", "monthly.csv", "forecast.csv", "scenarios.csv", "report.html"] {
             XCTAssertEqual(FileManager.default.contents(atPath: out + "/" + name), FileManager.default.contents(atPath: again + "/" + name), name)
         }
-        // plan.json records the inputs by path, so compare it with the path replaced.
         let a = try String(contentsOfFile: out + "/plan.json", encoding: .utf8)
         let b = try String(contentsOfFile: again + "/plan.json", encoding: .utf8)
         XCTAssertEqual(a, b)
