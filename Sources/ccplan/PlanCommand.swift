@@ -62,6 +62,13 @@ struct PlanCommand: ParsableCommand {
     func validate() throws {
         if forecast == nil && history.isEmpty { throw usageError("--history", "give history files, or --forecast FILE") }
         if forecast != nil && !history.isEmpty { throw usageError("--forecast", "cannot be combined with --history") }
+        if forecast != nil {
+            // A forecast file is planned as it is: these flags only shape a forecast made from history.
+            for (flag, given) in [("--horizon", forecasting.horizon != nil), ("--start", forecasting.start != nil),
+                                  ("--holidays", forecasting.holidays != nil), ("--events", forecasting.events != nil)] where given {
+                throw usageError(flag, "applies to forecasts made from --history; with --forecast the file's intervals are planned as they are (use scenario events to adjust them)")
+            }
+        }
         if forecast == nil && forecasting.horizon == nil { throw usageError("--horizon", "is required with --history, e.g. --horizon 13w") }
         guard workers >= 1 else { throw usageError("--workers", "must be at least 1") }
     }
