@@ -5,7 +5,7 @@ SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 BIN := .build/release/ccplan
 DEMO_HISTORY := SampleData/contact-history.csv
 
-.PHONY: deps build release test demo bench bench-compare clean
+.PHONY: deps build release test demo bench bench-compare bench-scale clean
 
 ## deps: install the system libraries (OpenBLAS, LAPACK, LAPACKE) when they are missing
 deps:
@@ -44,5 +44,10 @@ bench-compare: deps
 	Benchmarks/compare-pyworkforce.sh
 	Benchmarks/compare-staffing.sh
 
+## bench-scale: 1,000 queues × one year: forecast (Benchmarks/forecast-scale.sh) and batch plan (Benchmarks/batch-scale.sh)
+bench-scale: deps
+	Benchmarks/forecast-scale.sh
+	Benchmarks/batch-scale.sh
+
 clean:
-	rm -rf .build Benchmarks/.build plan-output
+	rm -rf .build Benchmarks/.build plan-output batch-output

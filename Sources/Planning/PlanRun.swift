@@ -145,16 +145,3 @@ public func groupThousands(_ n: Int) -> String {
     }
     return (n < 0 ? "-" : "") + out
 }
-
-/// The SHA-256 of a file, read in 4 MiB chunks (history files may be several GB).
-public func fileSHA256(_ path: String) -> (hex: String, bytes: Int)? {
-    guard let handle = FileHandle(forReadingAtPath: path) else { return nil }
-    defer { try? handle.close() }
-    var hash = SHA256()
-    var total = 0
-    while let chunk = try? handle.read(upToCount: 4 << 20), !chunk.isEmpty {
-        hash.update(chunk)
-        total += chunk.count
-    }
-    return (hash.hexDigest(), total)
-}

@@ -1,8 +1,9 @@
 import ArgumentParser
 
-/// The `ccplan` root command. Each subcommand lives in its own file and is listed here.
+/// The `ccplan` root command. Each subcommand lives in its own file and is listed here. The root
+/// is async so that `batch` can run its structured concurrency directly.
 @main
-struct CCPlan: ParsableCommand {
+struct CCPlan: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "ccplan",
         abstract: "Workforce forecasting and planning for customer contact centres.",
@@ -22,6 +23,8 @@ struct CCPlan: ParsableCommand {
             ErlangCommand.self,
             PlanCommand.self,
             SampleDataCommand.self,
+            BatchCommand.self,
+            MergeCommand.self,
         ]
     )
 }
