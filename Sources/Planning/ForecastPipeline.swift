@@ -142,18 +142,25 @@ public enum ForecastPipeline {
             trainingLastDate: forecast.trainingLastDate.map { LocalDate(daysSinceEpoch: $0.dayNumber) })
     }
 
-    /// Holidays and events of one queue as the forecasting calendar.
+    /// Holidays and events of one queue as the forecasting calendar: holidays are closed dates
+    /// (forecast 0, left out of training); an event multiplies the forecast on its dates and its
+    /// dates in the history are special days (left out of training).
     static func forecastCalendar(queue: String, request: ForecastRequest) -> ForecastCalendar {
         var closed = Set<CivilDate>()
         for h in request.holidays where h.queue == nil || h.queue == queue {
             closed.insert(CivilDate(dayNumber: h.date.daysSinceEpoch))
         }
-        let events = request.events.filter { $0.queue == nil || $0.queue == queue }.map { e in
-            ForecastEvent(
-                name: "event", dates: CivilDate(dayNumber: e.start.daysSinceEpoch)...CivilDate(dayNumber: e.end.daysSinceEpoch),
-                factor: e.factor)
+        var special: [CivilDate: String] = [:]
+        var events: [ForecastEvent] = []
+        for e in request.events where e.queue == nil || e.queue == queue {
+            let label = "event \(e.start)–\(e.end)"
+            let dates = CivilDate(dayNumber: e.start.daysSinceEpoch)...CivilDate(dayNumber: e.end.daysSinceEpoch)
+            events.append(ForecastEvent(name: label, dates: dates, factor: e.factor))
+            // In the history, an event's days are special: left out of training (the regression
+            // learns their effect instead), never averaged into normal days.
+            for day in e.start.daysSinceEpoch...e.end.daysSinceEpoch { special[CivilDate(dayNumber: day)] = label }
         }
-        return ForecastCalendar(closedDates: closed, events: events)
+        return ForecastCalendar(closedDates: closed, specialDays: special, events: events)
     }
 
     /// A finite, non-negative value (NaN from a never-observed slot becomes 0: closed).

@@ -122,3 +122,35 @@ final class PipelineTests: XCTestCase {
         }
     }
 }
+
+final class EventTests: XCTestCase {
+    /// A campaign week doubled the volume in the history: declared as an event, it is left out of
+    /// training, so the weeks after it are forecast at the normal level; a future event multiplies
+    /// the forecast.
+    func testEventsInTheHistoryAreNotAveragedIntoNormalDays() throws {
+        var text = Fixtures.historyCSV(weeks: 6)
+        // Double every row of the fifth week (2026-08-31 … 09-06) of the voice queue.
+        text = text.split(separator: "\n", omittingEmptySubsequences: false).map { line -> String in
+            let fields = line.split(separator: ",", omittingEmptySubsequences: false)
+            guard fields.count > 4, fields[1] == "support", fields[0] >= "2026-08-31", fields[0] < "2026-09-07",
+                  let offered = Int(fields[3]) else { return String(line) }
+            return "\(fields[0]),support,voice,\(offered * 2),\(offered * 2),\(fields[5])"
+        }.joined(separator: "\n")
+        let path = try Fixtures.write(text, name: "history.csv")
+        let series = try XCTUnwrap(try HistoryReader(options: HistoryReadOptions(timeZone: Fixtures.zone)).read([path]).series.first { $0.queue == "support" })
+        var request = ForecastRequest(horizonSeconds: 14 * 86_400)
+        request.model = .seasonalAverage  // the mean of the same slot over the last 4 weeks
+        let inflated = try ForecastPipeline.forecast(series, request)
+        request.events = [
+            VolumeEvent(start: LocalDate(year: 2026, month: 8, day: 31)!, end: LocalDate(year: 2026, month: 9, day: 6)!, queue: "support", factor: 2),
+            VolumeEvent(start: LocalDate(year: 2026, month: 9, day: 21)!, end: LocalDate(year: 2026, month: 9, day: 21)!, queue: "support", factor: 1.5),
+            VolumeEvent(start: LocalDate(year: 2026, month: 9, day: 14)!, end: LocalDate(year: 2026, month: 9, day: 27)!, queue: "other", factor: 9),
+        ]
+        let clean = try ForecastPipeline.forecast(series, request)
+        let monday0830 = (40 * (1 + 0.5 * sin(1.0 / 20 * .pi)) * 1.2).rounded()
+        XCTAssertEqual(clean.intervals[17].isoStart, "2026-09-14T08:30:00+02:00")
+        XCTAssertEqual(clean.intervals[17].volume, monday0830, accuracy: 1e-9, "the campaign week is not averaged in")
+        XCTAssertGreaterThan(inflated.intervals[17].volume, monday0830 * 1.2, "undeclared, it is")
+        XCTAssertEqual(clean.intervals[7 * 48 + 17].volume, monday0830 * 1.5, accuracy: 1e-9, "a future event multiplies the forecast")
+    }
+}
