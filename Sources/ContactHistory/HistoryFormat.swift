@@ -34,6 +34,9 @@ public enum CanonicalField: String, CaseIterable, Hashable, Sendable, Comparable
     case avgTalkSeconds = "avg_talk_seconds"
     case avgHoldSeconds = "avg_hold_seconds"
     case avgAcwSeconds = "avg_acw_seconds"
+    /// Mean time offered contacts waited in queue (answered or abandoned), seconds: with
+    /// `abandoned`, it lets a plan estimate the callers' patience (Erlang A).
+    case waitSeconds = "wait_seconds"
 
     /// Other header names that mean this field in every file.
     public var aliases: [String] {
@@ -44,7 +47,7 @@ public enum CanonicalField: String, CaseIterable, Hashable, Sendable, Comparable
     var isHandleTime: Bool {
         switch self {
         case .ahtSeconds, .handleSeconds, .talkSeconds, .holdSeconds, .acwSeconds,
-             .avgTalkSeconds, .avgHoldSeconds, .avgAcwSeconds:
+             .avgTalkSeconds, .avgHoldSeconds, .avgAcwSeconds, .waitSeconds:
             return true
         default:
             return false

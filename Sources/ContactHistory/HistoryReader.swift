@@ -57,6 +57,8 @@ private struct Layout {
     var intervalStart = -1, queue = -1, channel = -1, intervalMinutes = -1
     var offered = -1, handled = -1, abandoned = -1
     var aht = -1, handleTotal = -1
+    /// Mean wait of offered contacts (optional).
+    var wait = -1
     /// Handle-time component totals, and component means per handled contact.
     var componentTotals: [Int] = [], componentMeans: [Int] = []
     var derivesOffered = false
@@ -75,6 +77,9 @@ private struct Staging {
     /// The start of the first row, seconds since 1970 UTC.
     var base: Int64 = 0
     var offered: [Double] = [], handled: [Double] = [], abandoned: [Double] = [], handleSeconds: [Double] = []
+    /// Total wait seconds per row; nil until a row reports a wait (most exports have none), so
+    /// that files without waits pay nothing for the column.
+    var waitSeconds: [Double]? = nil
     /// The line of each row; its file is the last `fileStarts` entry at or before the row.
     var lines: [UInt32] = []
     /// (first row, file index) each time the rows of another file begin.
@@ -194,6 +199,7 @@ private struct ReadState {
         layout.abandoned = columns[.abandoned] ?? -1
         layout.aht = columns[.ahtSeconds] ?? -1
         layout.handleTotal = columns[.handleSeconds] ?? -1
+        layout.wait = columns[.waitSeconds] ?? -1
         layout.componentTotals = [CanonicalField.talkSeconds, .holdSeconds, .acwSeconds].compactMap { columns[$0] }
         layout.componentMeans = [CanonicalField.avgTalkSeconds, .avgHoldSeconds, .avgAcwSeconds].compactMap { columns[$0] }
 
@@ -372,6 +378,12 @@ private struct ReadState {
                 file, record.line, record.column(of: layout.handled),
                 "handled (\(CanonicalCSVWriter.number(handled))) exceeds offered (\(CanonicalCSVWriter.number(offered))); expected at most the offered count")
         }
+        // Waiting, as a total of seconds (mean wait × offered).
+        var waitSeconds = Double.nan
+        if layout.wait >= 0 {
+            let mean = quantity(record, layout.wait, "wait_seconds", required: false, decimalComma: decimalComma, duration: true, file: file) ?? .nan
+            waitSeconds = offered == 0 ? 0 : mean * offered
+        }
         // Handle time, as a total of seconds.
         var handleSeconds = Double.nan
         if layout.hasHandleTime {
@@ -476,6 +488,12 @@ private struct ReadState {
         stagings[s].handled.append(handled)
         stagings[s].abandoned.append(abandoned)
         stagings[s].handleSeconds.append(handleSeconds)
+        if !waitSeconds.isNaN || stagings[s].waitSeconds != nil {
+            if stagings[s].waitSeconds == nil {
+                stagings[s].waitSeconds = [Double](repeating: .nan, count: stagings[s].rowCount - 1)
+            }
+            stagings[s].waitSeconds!.append(waitSeconds)
+        }
         stagings[s].lines.append(UInt32(clamping: record.line))
     }
 
@@ -644,6 +662,8 @@ private struct ReadState {
         }
         var offered = take(&staging.offered), handled = take(&staging.handled)
         var abandoned = take(&staging.abandoned), handle = take(&staging.handleSeconds)
+        var wait = staging.waitSeconds
+        staging.waitSeconds = nil
         if order == nil {
             for t in times { states[Int((Int64(t) + shift) / step)] = .observed }
             // Slot i(k) ≥ k, so moving rows from the last to the first never overwrites one not yet moved.
@@ -662,12 +682,15 @@ private struct ReadState {
             spread(&handled)
             spread(&abandoned)
             spread(&handle)
+            if wait != nil { spread(&wait!) }
         } else {
             let rows = (offered, handled, abandoned, handle)
+            let waitRows = wait
             offered = [Double](repeating: .nan, count: n)
             handled = offered
             abandoned = offered
             handle = offered
+            if wait != nil { wait = offered }
             for k in times.indices {
                 let r = order?[k] ?? k
                 let i = Int((Int64(times[r]) + shift) / step)
@@ -676,11 +699,13 @@ private struct ReadState {
                     handled[i] += rows.1[r]
                     abandoned[i] += rows.2[r]
                     handle[i] += rows.3[r]
+                    if let w = waitRows { wait![i] += w[r] }
                 } else {
                     offered[i] = rows.0[r]
                     handled[i] = rows.1[r]
                     abandoned[i] = rows.2[r]
                     handle[i] = rows.3[r]
+                    if let w = waitRows { wait![i] = w[r] }
                     states[i] = .observed
                 }
             }
@@ -688,6 +713,6 @@ private struct ReadState {
         return IntervalSeries(
             queue: staging.queue, channel: staging.channel, intervalMinutes: Int(step / 60),
             timeZone: options.timeZone, start: t0, offered: offered, handled: handled,
-            abandoned: abandoned, handleSeconds: handle, states: states)
+            abandoned: abandoned, handleSeconds: handle, states: states, waitSeconds: wait)
     }
 }

@@ -52,16 +52,22 @@ public struct IntervalSeries: Sendable {
     public var handleSeconds: [Double]
     /// Observed or absent, per interval.
     public var states: [IntervalState]
+    /// Total seconds the offered contacts of the interval waited in queue (answered or not), when
+    /// the history reports waits (`wait_seconds`); nil otherwise. With `abandoned` it estimates
+    /// the callers' patience.
+    public var waitSeconds: [Double]?
 
     /// Creates a series; all arrays must have the same length.
     public init(
         queue: String, channel: Channel, intervalMinutes: Int, timeZone: TimeZone, start: Int64,
         offered: [Double], handled: [Double], abandoned: [Double], handleSeconds: [Double],
-        states: [IntervalState]
+        states: [IntervalState], waitSeconds: [Double]? = nil
     ) {
         precondition(
-            [handled.count, abandoned.count, handleSeconds.count, states.count].allSatisfy { $0 == offered.count },
+            [handled.count, abandoned.count, handleSeconds.count, states.count, waitSeconds?.count ?? offered.count]
+                .allSatisfy { $0 == offered.count },
             "IntervalSeries: arrays of different lengths")
+        self.waitSeconds = waitSeconds
         self.queue = queue
         self.channel = channel
         self.intervalMinutes = intervalMinutes
@@ -172,6 +178,7 @@ extension IntervalSeries: Equatable {
             && a.timeZone.identifier == b.timeZone.identifier && a.start == b.start && a.states == b.states
             && same(a.offered, b.offered) && same(a.handled, b.handled) && same(a.abandoned, b.abandoned)
             && same(a.handleSeconds, b.handleSeconds)
+            && (a.waitSeconds == nil) == (b.waitSeconds == nil) && same(a.waitSeconds ?? [], b.waitSeconds ?? [])
     }
 }
 

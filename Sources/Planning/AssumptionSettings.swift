@@ -56,9 +56,15 @@ extension PlanAssumptions {
                 maxOccupancy = try fraction(openBelow: true, openAbove: false)
             }
         case "patience":
-            if isNone { patience = nil } else {
+            if isNone {
+                patience = nil
+                estimatePatience = false
+            } else if value.lowercased() == "estimate" {
+                patience = nil
+                estimatePatience = true
+            } else {
                 let d = try duration()
-                guard d > 0 else { throw bad("must be a positive duration or 'none'") }
+                guard d > 0 else { throw bad("must be a positive duration, 'estimate' or 'none'") }
                 patience = d
             }
         case "shrinkage":

@@ -61,10 +61,12 @@ public enum ForecastPipeline {
         do {
             for i in series.indices where series.states[i] == .observed {
                 let s = slots[i]
+                // Counts the export left empty stay unknown (NaN is not a value to add).
+                let handled = series.handled[i], handle = series.handleSeconds[i]
+                let known = hasHandleTime && !handled.isNaN && !handle.isNaN
                 try grid.accumulate(
                     date: CivilDate(dayNumber: s.date.daysSinceEpoch), slot: s.slot, volume: series.offered[i],
-                    handled: hasHandleTime ? series.handled[i] : nil,
-                    handleTimeSeconds: hasHandleTime ? series.handleSeconds[i] : nil)
+                    handled: known ? handled : nil, handleTimeSeconds: known ? handle : nil)
             }
         } catch {
             throw .badHistory("\(series.queue)/\(series.channel.rawValue): \(error)")
@@ -139,7 +141,8 @@ public enum ForecastPipeline {
             quantileLevels: levels, intervals: intervals, model: forecast.method,
             backtestWAPE: wape.flatMap { $0.isFinite ? $0 : nil },
             trainingFirstDate: forecast.trainingFirstDate.map { LocalDate(daysSinceEpoch: $0.dayNumber) },
-            trainingLastDate: forecast.trainingLastDate.map { LocalDate(daysSinceEpoch: $0.dayNumber) })
+            trainingLastDate: forecast.trainingLastDate.map { LocalDate(daysSinceEpoch: $0.dayNumber) },
+            estimatedPatienceSeconds: PatienceEstimate.seconds(series))
     }
 
     /// Holidays and events of one queue as the forecasting calendar: holidays are closed dates

@@ -53,6 +53,9 @@ public enum Planner {
                 assumptions = try spec.apply(to: assumptions, queue: forecast.queue, path: scenarioFile?.path ?? "")
                 events += spec.events
             }
+            if assumptions.patience == nil, assumptions.estimatePatience, let estimate = forecast.estimatedPatienceSeconds {
+                assumptions.patience = estimate
+            }
             do { try assumptions.validate() } catch {
                 if case .badAssumption(let key, let reason) = error {
                     throw .badAssumption(key: key, reason: "\(reason) (scenario '\(name)', queue \(forecast.queue))")

@@ -15,7 +15,7 @@ public enum StaffTo: String, Sendable, Hashable, CaseIterable {
 /// them; each scenario, and each queue within it, may override any of them.
 ///
 /// The defaults are the industry's 80/20 target with the offered definition, no shrinkage, no
-/// occupancy cap, Erlang C (no abandonment) unless a patience is given, 37.5
+/// occupancy cap, Erlang C (no abandonment) unless a patience is given or estimated, 37.5
 /// contracted hours per FTE.
 public struct PlanAssumptions: Sendable, Hashable {
     /// Service-level threshold t, seconds.
@@ -33,6 +33,9 @@ public struct PlanAssumptions: Sendable, Hashable {
     /// Mean patience of callers in seconds (switches voice and chat to Erlang A); nil for
     /// Erlang C (no abandonment: conservative, it overstaffs where callers do hang up).
     public var patience: Double?
+    /// When no patience is given, estimate it from a history that reports abandons and waits
+    /// (``PatienceEstimate``); `patience: none` turns this off.
+    public var estimatePatience = true
     /// Shrinkage: the fraction of paid time agents are not available (breaks, training, absence).
     public var shrinkage: Double = 0
     /// Contracted hours per FTE and week.

@@ -16,6 +16,7 @@ enum PlanJSON {
                 ("queue", .string(f.queue)), ("channel", .string(f.channel.rawValue)), ("time_zone", .string(f.timeZone.identifier)),
                 ("interval_minutes", .integer(f.intervalMinutes)),
                 ("forecast_model", .string(f.model)), ("backtest_wape", .finite(f.backtestWAPE)),
+                ("estimated_patience_seconds", .finite(f.estimatedPatienceSeconds)),
                 ("history_first_date", .text(f.trainingFirstDate?.description)),
                 ("history_last_date", .text(f.trainingLastDate?.description)),
                 ("horizon_first_interval", .text(f.intervals.first?.isoStart)),

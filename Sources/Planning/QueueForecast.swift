@@ -47,10 +47,12 @@ public struct QueueForecast: Sendable {
     /// The training window (local dates), when the forecast came from history.
     public var trainingFirstDate: LocalDate?
     public var trainingLastDate: LocalDate?
+    /// The callers' mean patience estimated from the history's abandons and waits, seconds.
+    public var estimatedPatienceSeconds: Double?
 
     public init(queue: String, channel: Channel, timeZone: TimeZone, intervalMinutes: Int, quantileLevels: [Double],
                 intervals: [ForecastInterval], model: String, backtestWAPE: Double? = nil,
-                trainingFirstDate: LocalDate? = nil, trainingLastDate: LocalDate? = nil) {
+                trainingFirstDate: LocalDate? = nil, trainingLastDate: LocalDate? = nil, estimatedPatienceSeconds: Double? = nil) {
         self.queue = queue
         self.channel = channel
         self.timeZone = timeZone
@@ -61,6 +63,7 @@ public struct QueueForecast: Sendable {
         self.backtestWAPE = backtestWAPE
         self.trainingFirstDate = trainingFirstDate
         self.trainingLastDate = trainingLastDate
+        self.estimatedPatienceSeconds = estimatedPatienceSeconds
     }
 
     /// Interval length in seconds.

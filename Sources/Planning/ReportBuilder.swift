@@ -156,7 +156,8 @@ enum ReportBuilder {
         if let asa = a.targetASA { rows.append(.init(label: "Maximum ASA", value: DurationText.format(asa), definition: "mean wait of answered contacts")) }
         if let ab = a.maxAbandon { rows.append(.init(label: "Maximum abandonment", value: PlanReportDocument.formatPercent(fraction: ab), definition: "abandoned ÷ offered (Erlang A)")) }
         if let occ = a.maxOccupancy { rows.append(.init(label: "Occupancy cap", value: PlanReportDocument.formatPercent(fraction: occ, decimals: 0), definition: "share of logged-in time spent handling contacts")) }
-        rows.append(.init(label: "Patience", value: a.patience.map(DurationText.format) ?? "not modelled (Erlang C)", definition: "mean time a caller waits before hanging up"))
+        rows.append(.init(label: "Patience", value: a.patience.map { fixed($0, 0) + " s" } ?? "not modelled (Erlang C)",
+                          definition: "mean time a caller waits before hanging up; when not given, estimated per queue from the history's abandons and waits (abandoned ÷ total wait)"))
         rows.append(.init(label: "Shrinkage", value: PlanReportDocument.formatPercent(fraction: a.shrinkage, decimals: 0), definition: "paid time not available for contacts; scheduled = ⌈agents ÷ (1 − shrinkage)⌉"))
         rows.append(.init(label: "Staffed to", value: a.staffTo.rawValue, definition: "point forecast, upper quantile, or expected service level over the forecast range"))
         rows.append(.init(label: "FTE", value: "\(JSONText.format(a.fteHoursPerWeek)) hours per week", definition: "weekly FTE = scheduled hours ÷ FTE hours; months pro rata"))

@@ -154,3 +154,24 @@ final class EventTests: XCTestCase {
         XCTAssertEqual(clean.intervals[7 * 48 + 17].volume, monday0830 * 1.5, accuracy: 1e-9, "a future event multiplies the forecast")
     }
 }
+
+final class EmptyFieldTests: XCTestCase {
+    /// Exports leave a mean handle time empty now and then, even where contacts were handled: the
+    /// interval's handle time is unknown, not an error, and the forecast still has an AHT.
+    func testEmptyHandleTimesAreUnknownNotFatal() throws {
+        let text = Fixtures.historyCSV(weeks: 3)
+        var lines = text.split(separator: "\n").map(String.init)
+        for k in stride(from: 40, to: lines.count, by: 97) where lines[k].contains(",support,voice,") && !lines[k].hasSuffix(",") {
+            var fields = lines[k].split(separator: ",", omittingEmptySubsequences: false).map(String.init)
+            fields[5] = ""  // handled > 0, AHT missing
+            lines[k] = fields.joined(separator: ",")
+        }
+        let path = try Fixtures.write(lines.joined(separator: "\n") + "\n", name: "history.csv")
+        let series = try XCTUnwrap(try HistoryReader(options: HistoryReadOptions(timeZone: Fixtures.zone)).read([path]).series.first { $0.queue == "support" })
+        XCTAssertTrue(series.handleSeconds.contains { $0.isNaN })
+        var request = ForecastRequest(horizonSeconds: 86_400)
+        request.model = .seasonalNaive
+        let f = try ForecastPipeline.forecast(series, request)
+        XCTAssertEqual(f.intervals.first { $0.volume > 0 }?.ahtSeconds ?? 0, 240, accuracy: 1e-6)
+    }
+}

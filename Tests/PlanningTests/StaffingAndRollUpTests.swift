@@ -120,3 +120,36 @@ final class StaffingAndRollUpTests: XCTestCase {
     }
 }
 
+
+final class PatienceTests: XCTestCase {
+    /// 100 offered, 10 abandoned and a mean wait of 12 s per interval: θ̂ = 10 / (100 · 12) per
+    /// second, so the mean patience is 120 s.
+    func testPatienceIsTotalWaitOverAbandons() throws {
+        let csv = "interval_start,offered,handled,abandoned,aht_seconds,wait_seconds\n"
+            + (0..<48).map { "2026-11-02T\($0 / 2 < 10 ? "0" : "")\($0 / 2):\($0 % 2 == 0 ? "00" : "30"):00Z,100,90,10,200,12\n" }.joined()
+        let path = try Fixtures.write(csv, name: "waits.csv")
+        let series = try XCTUnwrap(try HistoryReader().read([path]).series.first)
+        XCTAssertEqual(try XCTUnwrap(PatienceEstimate.seconds(series)), 120, accuracy: 1e-9)
+        // Without waits, or with too few abandons, there is no estimate.
+        XCTAssertNil(PatienceEstimate.seconds(series, minimumAbandons: 1e6))
+        let plain = try Fixtures.write(csv.replacingOccurrences(of: ",wait_seconds", with: "").replacingOccurrences(of: ",12\n", with: "\n"), name: "plain.csv")
+        XCTAssertNil(PatienceEstimate.seconds(try XCTUnwrap(try HistoryReader().read([plain]).series.first)))
+    }
+
+    func testAnEstimatedPatienceSwitchesThePlanToErlangAUnlessTurnedOff() throws {
+        let forecast = QueueForecast(
+            queue: "q", channel: .voice, timeZone: TimeZone(identifier: "UTC")!, intervalMinutes: 30, quantileLevels: [],
+            intervals: [ForecastInterval(start: 0, utcOffset: 0, localDate: LocalDate(daysSinceEpoch: 0), volume: 100, quantiles: [], ahtSeconds: 180)],
+            model: "test", estimatedPatienceSeconds: 120)
+        let estimated = try Planner.plan(forecasts: [forecast], base: PlanAssumptions(), specs: [], scenarioFile: nil, name: "base", description: nil)
+        XCTAssertEqual(estimated.queues[0].assumptions.patience, 120)
+        // Erlang A, A = 10, 2 min patience: 12 agents give 82.6 % in 20 s (shared/docs/queueing.md), 11 do not.
+        XCTAssertEqual(estimated.queues[0].intervals[0].staffing.agents, 12)
+        XCTAssertEqual(estimated.queues[0].intervals[0].staffing.serviceLevel!, 0.825583, accuracy: 1e-6)
+        var off = PlanAssumptions()
+        try off.set("patience", to: "none")
+        let erlangC = try Planner.plan(forecasts: [forecast], base: off, specs: [], scenarioFile: nil, name: "base", description: nil)
+        XCTAssertNil(erlangC.queues[0].assumptions.patience)
+        XCTAssertEqual(erlangC.queues[0].intervals[0].staffing.agents, 14)
+    }
+}

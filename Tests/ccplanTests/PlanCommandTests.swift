@@ -158,3 +158,32 @@ extension URL {
         return self
     }
 }
+
+/// `ccplan plan` on the real "Anonymous Bank" history (shared/data; skipped when absent): its
+/// abandons and mean queue times give the callers' patience, so the plan is Erlang A.
+final class RealDataPlanTests: XCTestCase {
+    func testAnonymousBankPlanEstimatesPatience() throws {
+        let data = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("shared/data/anon_bank_1999_jan_oct_30min.csv").path
+        guard FileManager.default.fileExists(atPath: data) else {
+            throw XCTSkip("shared/data is not beside the repository; the real-data test needs \(data)")
+        }
+        let dir = try temporaryDirectory(self)
+        let out = dir.appendingPathComponent("plan").path
+        let result = try runCCPlan([
+            "plan", "--history", data, "--map", "interval_start=timestamp", "--map", "aht_seconds=aht_sec",
+            "--map", "wait_seconds=mean_queue_sec", "--map", "handled=answered", "--timezone", "Asia/Jerusalem",
+            "--horizon", "1w", "--out", out,
+        ])
+        XCTAssertEqual(result.status, 0, result.stderr)
+        let plan = try jsonObject(try String(contentsOfFile: out + "/plan.json", encoding: .utf8))
+        let queue = try XCTUnwrap((plan["queues"] as? [[String: Any]])?.first)
+        // Σ(offered × mean queue time) ÷ Σ abandoned over the last 8 weeks: about 7 minutes.
+        let patience = try XCTUnwrap(queue["estimated_patience_seconds"] as? Double)
+        XCTAssertGreaterThan(patience, 60)
+        XCTAssertLessThan(patience, 1800)
+        let rows = try String(contentsOfFile: out + "/intervals.csv", encoding: .utf8).split(separator: "\n").dropFirst()
+        XCTAssertTrue(rows.contains { Double($0.split(separator: ",", omittingEmptySubsequences: false)[10]) ?? 0 > 0 },
+                      "Erlang A: some abandonment is planned")
+    }
+}
