@@ -117,7 +117,8 @@ public struct IntervalStaffer: Sendable {
         let expected = channel == .email || volume <= 0 ? nil : expectedServiceLevel(agents: agents, distribution: distribution, aht: aht)
         let scheduled = Shrinkage.scheduledAgents(agents, shrinkage: assumptions.shrinkage)
         let occupancy: Double? = channel == .email
-            ? (agents > 0 ? volume * aht / intervalSeconds / Double(agents) : nil)
+            ? DeferredWork(arrivalRate: volume / intervalSeconds, averageHandleTime: aht, responseWindow: assumptions.responseWindow)
+                .occupancy(agents: Double(agents))
             : metrics?.occupancy
         return IntervalStaffing(
             volume: volume, ahtSeconds: aht, agents: agents, scheduledAgents: scheduled,

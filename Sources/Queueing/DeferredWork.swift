@@ -35,6 +35,19 @@ public struct DeferredWork: Sendable, Hashable {
         workload / cap
     }
 
+    /// The occupancy of `agents` agents working off this load: `min(1, workload / agents)`
+    /// (1 when work arrives and nobody works on it, 0 when there is no work).
+    ///
+    /// - Complexity: O(1).
+    public func occupancy(agents: Double) -> Double {
+        agents > 0 ? min(1, workload / agents) : (workload > 0 ? 1 : 0)
+    }
+
+    /// Whether `agents` agents keep up with the work (within float noise).
+    ///
+    /// - Complexity: O(1).
+    public func isStable(agents: Double) -> Bool { agents >= workload * (1 - 1e-12) }
+
     /// The whole agents `⌈workload / cap⌉` (snapped within 1e-9 of an integer).
     ///
     /// - Complexity: O(1).

@@ -103,6 +103,20 @@ public enum ErlangB {
         return _exp(a - f * _log(a)) * _tgamma(s) - a * sum
     }
 
+    /// The performance of a loss system (blocked contacts are lost, nobody waits) with `lines`
+    /// lines: "service level" is the share not blocked, "abandonment" the blocking probability,
+    /// occupancy the carried load per line `A·(1 − B)/n`.
+    ///
+    /// - Complexity: O(lines).
+    public static func metrics(lines n: Int, traffic a: Double, answerWithin t: Double) -> QueueMetrics {
+        let b = blocking(servers: n, traffic: a)
+        return QueueMetrics(
+            trafficIntensity: a, agents: Double(n), probabilityOfWaiting: 0, serviceLevel: 1 - b,
+            answerWithin: t, serviceLevelDefinition: .offered, averageSpeedOfAnswer: 0,
+            meanWait: 0, probabilityOfAbandonment: b,
+            occupancy: n > 0 ? min(1, a * (1 - b) / Double(n)) : 0, isStable: true)
+    }
+
     /// The smallest number of lines whose blocking probability is at most `maxBlocking`.
     ///
     /// Starts from the normal approximation n ≈ A + z·√A and carries the recursion

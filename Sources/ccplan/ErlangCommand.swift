@@ -247,11 +247,7 @@ struct ErlangCommand: ParsableCommand {
         report.shrinkage = shrinkage
         report.blocking = blocking
         report.maxBlocking = maxBlocking
-        report.metrics = QueueMetrics(
-            trafficIntensity: a, agents: Double(lines), probabilityOfWaiting: 0, serviceLevel: 1 - blocking,
-            answerWithin: answerWithin?.seconds ?? 20, serviceLevelDefinition: .offered, averageSpeedOfAnswer: 0,
-            meanWait: 0, probabilityOfAbandonment: blocking,
-            occupancy: lines > 0 ? min(1, a * (1 - blocking) / Double(lines)) : 0, isStable: true)
+        report.metrics = ErlangB.metrics(lines: lines, traffic: a, answerWithin: answerWithin?.seconds ?? 20)
         if let agents, blocking > maxBlocking {
             report.warnings.append("blocking \(Self.format(blocking * 100, 2))% exceeds the target with \(agents) lines")
         }
@@ -287,8 +283,8 @@ struct ErlangCommand: ParsableCommand {
             report.agents = .integer(n)
             report.scheduled = .integer(Shrinkage.scheduledAgents(n, shrinkage: shrinkage))
         }
-        report.deferredOccupancy = agentsUsed > 0 ? min(1, work.workload / agentsUsed) : (work.workload > 0 ? 1 : 0)
-        report.deferredStable = agentsUsed >= work.workload * (1 - 1e-12)
+        report.deferredOccupancy = work.occupancy(agents: agentsUsed)
+        report.deferredStable = work.isStable(agents: agentsUsed)
         return report
     }
 
