@@ -1,3 +1,4 @@
+import ContactHistory
 import Foundation
 import Logging
 
@@ -134,24 +135,8 @@ public struct BatchLogHandler: LogHandler {
     }
 }
 
-/// A JSON string literal.
-func quote(_ s: String) -> String {
-    var out = "\""
-    for scalar in s.unicodeScalars {
-        switch scalar {
-        case "\"": out += "\\\""
-        case "\\": out += "\\\\"
-        case "\n": out += "\\n"
-        case "\r": out += "\\r"
-        case "\t": out += "\\t"
-        case _ where scalar.value < 0x20:
-            let hex = String(scalar.value, radix: 16)
-            out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-        default: out.unicodeScalars.append(scalar)
-        }
-    }
-    return out + "\""
-}
+/// A JSON string literal (ContactHistory's one JSON string writer).
+func quote(_ s: String) -> String { jsonQuoted(s) }
 
 /// Progress of the queues: a bar with rate and ETA on a terminal, a log line every
 /// `interval` seconds otherwise (cron mail and cluster logs stay readable).
