@@ -12,8 +12,9 @@ RUN apt-get update \
       libopenblas-dev liblapack-dev liblapacke-dev pkg-config \
  && rm -rf /var/lib/apt/lists/*
 WORKDIR /src
-# Dependencies first, so that a source change does not refetch them.
-COPY Package.swift Package.resolved ./
+# Dependencies first, so that a source change does not refetch them (Package.resolved is not
+# committed: versions resolve from Package.swift).
+COPY Package.swift ./
 RUN swift package resolve
 COPY Sources ./Sources
 # SwiftPM checks that every target's directory exists, test targets included.
