@@ -12,12 +12,10 @@ RUN apt-get update \
       libopenblas-dev liblapack-dev liblapacke-dev pkg-config \
  && rm -rf /var/lib/apt/lists/*
 WORKDIR /src
-# Dependencies first, so that a source change does not refetch them (Package.resolved is not
-# committed: versions resolve from Package.swift).
+# Package.resolved is not committed: versions resolve from Package.swift. SwiftPM checks that
+# every target's directory exists when it loads the manifest, test targets included.
 COPY Package.swift ./
-RUN swift package resolve
 COPY Sources ./Sources
-# SwiftPM checks that every target's directory exists, test targets included.
 COPY Tests ./Tests
 RUN swift build -c release --product ccplan --static-swift-stdlib \
  && mkdir -p /out \
