@@ -16,8 +16,9 @@ struct BacktestCommand: ParsableCommand {
             pick is marked with *.
 
             Example:
-              ccplan backtest --history SampleData/contact-history.csv --timezone Europe/Berlin \\
-                --horizon 14d --folds 6 --step 14d --holidays SampleData/holidays.csv
+              ccplan backtest --history SampleData/contact-history.csv \\
+                --timezone Europe/Berlin --horizon 14d --folds 6 --step 14d \\
+                --holidays SampleData/holidays.csv
             """)
 
     @Option(name: .long, parsing: .upToNextOption, help: ArgumentHelp("History files (CSV).", valueName: "file"))

@@ -19,8 +19,9 @@ struct ForecastCommand: ParsableCommand {
             included with volume 0.
 
             Example:
-              ccplan forecast --history SampleData/contact-history.csv --timezone Europe/Berlin \\
-                --horizon 28d --holidays SampleData/holidays.csv --out forecast.csv
+              ccplan forecast --history SampleData/contact-history.csv \\
+                --timezone Europe/Berlin --horizon 28d \\
+                --holidays SampleData/holidays.csv --out forecast.csv
             """)
 
     @Option(name: .long, parsing: .upToNextOption, help: ArgumentHelp("History files (CSV).", valueName: "file"))

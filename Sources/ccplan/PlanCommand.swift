@@ -17,11 +17,12 @@ struct PlanCommand: ParsableCommand {
             scenario (see the README for the YAML schema).
 
             Examples:
-              ccplan plan --history SampleData/contact-history.csv --timezone Europe/Berlin \\
-                --horizon 13w --holidays SampleData/holidays.csv --events SampleData/events.csv \\
+              ccplan plan --history SampleData/contact-history.csv \\
+                --timezone Europe/Berlin --horizon 13w \\
+                --holidays SampleData/holidays.csv --events SampleData/events.csv \\
                 --scenarios SampleData/scenarios.yaml --out plan-output
-              ccplan plan --forecast forecast.csv --timezone Europe/Berlin --target-sl 0.9 \\
-                --answer-within 15s --shrinkage 0.3 --out plan-output
+              ccplan plan --forecast forecast.csv --timezone Europe/Berlin \\
+                --target-sl 0.9 --answer-within 15s --shrinkage 0.3 --out plan-output
             """)
 
     @Option(name: .long, parsing: .upToNextOption, help: ArgumentHelp("History files (CSV).", valueName: "file"))
@@ -36,8 +37,8 @@ struct PlanCommand: ParsableCommand {
     @Option(help: ArgumentHelp("Service-level threshold (default 20s).", valueName: "duration")) var answerWithin: String?
     @Option(help: ArgumentHelp("Service-level target, e.g. 0.8 or 80% (default 0.8 unless --target-asa or --max-abandon is given).", valueName: "fraction")) var targetSl: String?
     @Option(help: ArgumentHelp("Maximum average speed of answer.", valueName: "duration")) var targetAsa: String?
-    @Option(help: ArgumentHelp("Maximum abandonment rate (needs --patience).", valueName: "fraction")) var maxAbandon: String?
-    @Option(help: ArgumentHelp("Mean caller patience: switches to Erlang A.", valueName: "duration")) var patience: String?
+    @Option(help: ArgumentHelp("Maximum abandonment rate (needs a patience: Erlang A).", valueName: "fraction")) var maxAbandon: String?
+    @Option(help: ArgumentHelp("Mean caller patience: Erlang A. 'none' for Erlang C (default: estimated from the history when it reports abandons and waits).", valueName: "duration")) var patience: String?
     @Option(help: ArgumentHelp("Occupancy cap.", valueName: "fraction")) var maxOccupancy: String?
     @Option(help: ArgumentHelp("Shrinkage (default 0).", valueName: "fraction")) var shrinkage: String?
     @Option(help: ArgumentHelp("Service-level definition: offered, answered or virtual.", valueName: "definition")) var slDefinition: String?
