@@ -120,15 +120,17 @@ public enum CanonicalCSVWriter {
     }
 
     /// A number in its shortest form that reads back exactly; NaN as an empty field.
-    static func number(_ value: Double) -> String {
+    /// The shortest text that reads back as exactly `value` (integral values without ".0");
+    /// NaN as an empty field. Every CSV and JSON number ccplan writes goes through it.
+    public static func number(_ value: Double) -> String {
         if value.isNaN { return "" }
         if value == value.rounded(), abs(value) < 1e15 { return String(Int64(value)) }
         return "\(value)"
     }
 }
 
-/// A CSV field, quoted (with doubled quotes) when it holds a comma, quote or line break.
-func csvField(_ text: String) -> String {
+/// A CSV field, quoted (with doubled quotes) when it holds a comma, semicolon, quote or line break.
+public func csvField(_ text: String) -> String {
     guard text.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" || $0 == ";" }) else {
         return text
     }

@@ -1,3 +1,5 @@
+import ContactHistory
+
 /// Renderings of backtest results. Times are the only figures that vary between runs.
 public enum BacktestReport {
     /// An aligned table for people.

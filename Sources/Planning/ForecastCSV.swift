@@ -197,12 +197,6 @@ public enum ForecastCSV {
     }
 }
 
-/// A field quoted as RFC 4180 asks when it holds a comma, a quote or a line break.
-public func csvField(_ s: String) -> String {
-    guard s.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" || $0 == ";" }) else { return s }
-    return "\"" + s.replacingOccurrences(of: "\"", with: "\"\"") + "\""
-}
-
 /// Splits one CSV line (RFC 4180 quotes with doubled quotes).
 func splitCSV(_ line: String, _ delimiter: Character) -> [String] {
     var fields: [String] = []
@@ -230,5 +224,5 @@ func splitCSV(_ line: String, _ delimiter: Character) -> [String] {
     return fields
 }
 
-/// Shortest round-trip text of a finite double (integral values without ".0").
-public func number(_ x: Double) -> String { JSONText.format(x) }
+/// Shortest round-trip text of a double (ContactHistory's writer; integral values without ".0").
+func number(_ x: Double) -> String { CanonicalCSVWriter.number(x) }

@@ -71,9 +71,7 @@ public indirect enum JSONText: Sendable, Equatable {
 
     /// Shortest round-trip text of a finite double; integral values print without ".0".
     public static func format(_ x: Double) -> String {
-        guard x.isFinite else { return "null" }
-        if x == x.rounded(), abs(x) < 1e15 { return String(Int64(x)) }
-        return "\(x)"
+        x.isFinite ? CanonicalCSVWriter.number(x) : "null"
     }
 
     static func escape(_ s: String, into out: inout String) { out += jsonQuoted(s) }

@@ -60,51 +60,42 @@ public enum PlanFiles {
     /// One scenario's totals per month over every queue.
     public struct ScenarioMonth: Sendable {
         public var scenario: String
+        /// `YYYY-MM`, or `total` for the whole horizon.
         public var month: String
-        public var volume = 0.0
-        public var scheduledHours = 0.0
-        public var fte = 0.0
+        public var volume: Double
+        public var scheduledHours: Double
+        /// The month's FTE summed over queues; for `total`, the average monthly FTE.
+        public var fte: Double
         public var cost: Double?
+        /// Volume-weighted over queues (and months).
         public var expectedServiceLevel: Double?
-        var slVolume = 0.0
-        var slSum = 0.0
     }
 
-    /// Per scenario and month (and a `total` row per scenario), summed over queues.
+    /// Per scenario: a row per month and a `total` row, summed over queues.
+    ///
+    /// - Complexity: O(scenarios × months × rows).
     public static func scenarioMonths(_ monthly: [PeriodTotals], scenarios: [String]) -> [ScenarioMonth] {
-        var rows: [String: ScenarioMonth] = [:]
-        var months: [String] = []
-        for t in monthly {
-            for key in [t.period, "total"] {
-                let id = t.scenario + "\u{1F}" + key
-                if rows[id] == nil {
-                    rows[id] = ScenarioMonth(scenario: t.scenario, month: key)
-                    if key != "total", !months.contains(key) { months.append(key) }
-                }
-                rows[id]!.volume += t.volume
-                rows[id]!.scheduledHours += t.scheduledHours
-                if key != "total" { rows[id]!.fte += t.fte }
-                if let c = t.cost { rows[id]!.cost = (rows[id]!.cost ?? 0) + c }
-                if let esl = t.expectedServiceLevel {
-                    rows[id]!.slSum += esl * t.volume
-                    rows[id]!.slVolume += t.volume
-                }
-            }
+        func summed(_ rows: [PeriodTotals], _ scenario: String, _ month: String, fte: Double) -> ScenarioMonth {
+            let costs = rows.compactMap(\.cost)
+            let withSL = rows.filter { $0.expectedServiceLevel != nil }
+            let slVolume = withSL.reduce(0) { $0 + $1.volume }
+            return ScenarioMonth(
+                scenario: scenario, month: month, volume: rows.reduce(0) { $0 + $1.volume },
+                scheduledHours: rows.reduce(0) { $0 + $1.scheduledHours }, fte: fte,
+                cost: costs.isEmpty ? nil : costs.reduce(0, +),
+                expectedServiceLevel: slVolume > 0 ? withSL.reduce(0) { $0 + $1.expectedServiceLevel! * $1.volume } / slVolume : nil)
         }
-        months.sort()
+        let months = Set(monthly.map(\.period)).sorted()
         var out: [ScenarioMonth] = []
         for scenario in scenarios {
-            var total = rows[scenario + "\u{1F}total"]
-            var fteMonths = 0
-            for month in months + ["total"] {
-                guard var row = rows[scenario + "\u{1F}" + month] else { continue }
-                if row.slVolume > 0 { row.expectedServiceLevel = row.slSum / row.slVolume }
-                if month != "total" { fteMonths += 1; total?.fte += row.fte }
-                if month == "total", let t = total {
-                    row.fte = fteMonths > 0 ? t.fte / Double(fteMonths) : 0  // average monthly FTE over the horizon
-                }
-                out.append(row)
+            let rows = monthly.filter { $0.scenario == scenario }
+            let perMonth = months.compactMap { month -> ScenarioMonth? in
+                let inMonth = rows.filter { $0.period == month }
+                return inMonth.isEmpty ? nil : summed(inMonth, scenario, month, fte: inMonth.reduce(0) { $0 + $1.fte })
             }
+            guard !perMonth.isEmpty else { continue }
+            out += perMonth
+            out.append(summed(rows, scenario, "total", fte: perMonth.reduce(0) { $0 + $1.fte } / Double(perMonth.count)))
         }
         return out
     }
