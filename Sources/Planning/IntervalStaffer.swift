@@ -57,22 +57,33 @@ public struct IntervalStaffer: Sendable {
     /// - Throws: ``PlanError/unstaffable(_:)`` when no number of agents meets the targets.
     /// - Complexity: that of the queueing solver (O(√A) steps).
     public func requiredAgents(volume: Double, aht: Double) throws(PlanError) -> Int {
-        if volume <= 0 { return 0 }
+        try requirement(volume: volume, aht: aht).agents
+    }
+
+    /// The requirement and, for voice and chat, the solver's metrics of it (the same numbers
+    /// `ccplan erlang` prints); no metrics for deferred work or when no contact arrives.
+    private func requirement(volume: Double, aht: Double) throws(PlanError) -> (agents: Int, metrics: QueueMetrics?) {
+        if volume <= 0 { return (0, nil) }
         let workload = Workload(contacts: volume, interval: intervalSeconds, averageHandleTime: aht)
         do {
             switch channel {
             case .voice:
-                return try Staffing.requiredAgents(workload: workload, model: model, targets: assumptions.targets).agents
+                let r = try Staffing.requiredAgents(workload: workload, model: model, targets: assumptions.targets)
+                return (r.agents, r.metrics)
             case .chat:
-                return try ChatStaffing.requiredAgents(
-                    workload: workload, concurrency: assumptions.chatConcurrency, model: model, targets: assumptions.targets).agents
+                let r = try ChatStaffing.requiredAgents(
+                    workload: workload, concurrency: assumptions.chatConcurrency, model: model, targets: assumptions.targets)
+                return (r.agents, r.slots.metrics)
             case .email:
-                return DeferredWork(arrivalRate: workload.arrivalRate, averageHandleTime: aht, responseWindow: assumptions.responseWindow)
-                    .requiredAgents(maxOccupancy: assumptions.maxOccupancy ?? 1)
+                return (deferred(volume: volume, aht: aht).requiredAgents(maxOccupancy: assumptions.maxOccupancy ?? 1), nil)
             }
         } catch {
             throw .unstaffable("\(volume) contacts with AHT \(aht) s in \(Int(intervalSeconds / 60)) minutes: \(describe(error))")
         }
+    }
+
+    private func deferred(volume: Double, aht: Double) -> DeferredWork {
+        DeferredWork(arrivalRate: volume / intervalSeconds, averageHandleTime: aht, responseWindow: assumptions.responseWindow)
     }
 
     /// The queue's performance with `agents` agents.
@@ -99,33 +110,37 @@ public struct IntervalStaffer: Sendable {
     /// - Complexity: O(solver) for `point`; plus 20 evaluations per candidate for `expected-sl`.
     public func staff(volume: Double, quantiles: [Double], aht: Double) throws(PlanError) -> IntervalStaffing {
         let upperIndex = quantileLevels.lastIndex { $0 >= 0.5 }
-        let upper = upperIndex.map { quantiles[$0] } ?? volume
-        let pointAgents = try requiredAgents(volume: volume, aht: aht)
-        let upperAgents = try requiredAgents(volume: max(upper, volume), aht: aht)
+        let upperVolume = max(volume, upperIndex.map { quantiles[$0] } ?? volume)
+        let point = try requirement(volume: volume, aht: aht)
+        let upperAgents = upperVolume > volume ? try requirement(volume: upperVolume, aht: aht).agents : point.agents
         let distribution = VolumeDistribution(point: volume, levels: quantileLevels, quantiles: quantiles)
-        var agents: Int
+        var agents = point.agents
         switch assumptions.staffTo {
-        case .point: agents = pointAgents
+        case .point: break
         case .p90:
             guard upperIndex != nil else { throw .badAssumption(key: "staff_to", reason: "p90 needs an upper quantile ≥ 0.5 in --quantiles") }
             agents = upperAgents
         case .expectedSL:
-            agents = try expectedSLAgents(pointAgents: pointAgents, distribution: distribution, aht: aht)
+            if volume > 0 { agents = try expectedSLAgents(pointAgents: point.agents, distribution: distribution, aht: aht) }
         }
-        if volume <= 0 && assumptions.staffTo != .p90 { agents = 0 }
-        let metrics = volume > 0 ? self.metrics(agents: agents, volume: volume, aht: aht) : nil
-        let expected = channel == .email || volume <= 0 ? nil : expectedServiceLevel(agents: agents, distribution: distribution, aht: aht)
         let scheduled = Shrinkage.scheduledAgents(agents, shrinkage: assumptions.shrinkage)
-        let occupancy: Double? = channel == .email
-            ? DeferredWork(arrivalRate: volume / intervalSeconds, averageHandleTime: aht, responseWindow: assumptions.responseWindow)
-                .occupancy(agents: Double(agents))
-            : metrics?.occupancy
+        if channel == .email {
+            return IntervalStaffing(
+                volume: volume, ahtSeconds: aht, agents: agents, scheduledAgents: scheduled, serviceLevel: nil, asaSeconds: nil,
+                abandonRate: nil, occupancy: deferred(volume: volume, aht: aht).occupancy(agents: Double(agents)),
+                agentsUpper: upperAgents, expectedServiceLevel: nil)
+        }
+        guard volume > 0, let m = agents == point.agents ? point.metrics : metrics(agents: agents, volume: volume, aht: aht) else {
+            // No contact: nobody waits.
+            return IntervalStaffing(
+                volume: volume, ahtSeconds: aht, agents: agents, scheduledAgents: scheduled, serviceLevel: 1, asaSeconds: 0,
+                abandonRate: 0, occupancy: 0, agentsUpper: upperAgents, expectedServiceLevel: 1)
+        }
+        let expected = distribution.hasSpread ? expectedServiceLevel(agents: agents, distribution: distribution, aht: aht) : m.serviceLevel
         return IntervalStaffing(
-            volume: volume, ahtSeconds: aht, agents: agents, scheduledAgents: scheduled,
-            serviceLevel: channel == .email ? nil : (volume > 0 ? metrics?.serviceLevel : 1),
-            asaSeconds: channel == .email ? nil : (volume > 0 ? metrics?.averageSpeedOfAnswer : 0),
-            abandonRate: channel == .email ? nil : (volume > 0 ? metrics?.probabilityOfAbandonment : 0),
-            occupancy: volume > 0 ? occupancy : 0, agentsUpper: upperAgents, expectedServiceLevel: expected ?? (channel == .email ? nil : 1))
+            volume: volume, ahtSeconds: aht, agents: agents, scheduledAgents: scheduled, serviceLevel: m.serviceLevel,
+            asaSeconds: m.averageSpeedOfAnswer, abandonRate: m.probabilityOfAbandonment, occupancy: m.occupancy,
+            agentsUpper: upperAgents, expectedServiceLevel: expected)
     }
 
     /// E[SL(n, V)] over the volume distribution.
@@ -191,7 +206,11 @@ public struct VolumeDistribution: Sendable {
         if below == 0 { below = above }
         if above == 0 { above = below }
         sample = VolumeDistribution.grid.map { z in max(0, point + z * (z < 0 ? below : above)) }
+        hasSpread = below > 0 || above > 0
     }
+
+    /// Whether the range has any width (without it the expected SL is the point SL).
+    public var hasSpread: Bool
 
     /// z-values of the 20 mid-probabilities (k − ½)/20.
     static let grid: [Double] = (1...20).map { standardNormalQuantile((Double($0) - 0.5) / 20) }
