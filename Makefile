@@ -5,7 +5,7 @@ SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 BIN := .build/release/ccplan
 DEMO_HISTORY := SampleData/contact-history.csv
 
-.PHONY: deps build release test demo bench bench-compare bench-scale clean
+.PHONY: deps build release test test-kernels demo bench bench-compare bench-scale clean
 
 ## deps: install the system libraries (OpenBLAS, LAPACK, LAPACKE) when they are missing
 deps:
@@ -26,6 +26,10 @@ release: deps
 ## test: the whole test suite
 test: deps
 	$(SWIFT) test
+
+## test-kernels: numerical tests and byte-identical outputs under every OpenBLAS kernel of this CPU, 1 and 2 BLAS threads
+test-kernels: deps
+	SWIFT=$(SWIFT) scripts/test-kernels.sh
 
 ## demo: ccplan's main job on the sample data: a 13-week plan with scenarios, into plan-output/
 demo: release

@@ -2,8 +2,9 @@
 /// evaluated by a rolling-origin backtest on the history itself — the latest `origins`
 /// non-overlapping holdouts of `horizonDays` that contain data — and the one with the
 /// lowest mean WAPE is refitted on the whole history (Tashman 2000; Hyndman & Athanasopoulos,
-/// *FPP3* §5.10 "time series cross-validation"). Ties go to the earlier candidate, so the choice
-/// is deterministic. With too little history for one holdout it falls back to a 4-week seasonal average.
+/// *FPP3* §5.10 "time series cross-validation"). Scores within 1e-9 of each other tie, and ties go
+/// to the earlier candidate, so the choice is the same on every machine (``tieTolerance``). With too
+/// little history for one holdout it falls back to a 4-week seasonal average.
 public struct AutoModel: ForecastModel {
     /// The models competing.
     public var candidates: [any ForecastModel]
@@ -116,9 +117,12 @@ public struct AutoModel: ForecastModel {
         }
         if weightedEnsembleSize >= 2 {
             // The best candidates (not ensembles) by WAPE, ties to the earlier one.
-            let ranked = candidates.indices.filter { means[$0].wape.isFinite && means[$0].wape > 0 }
-                .sorted { means[$0].wape < means[$1].wape || (means[$0].wape == means[$1].wape && $0 < $1) }
-                .prefix(weightedEnsembleSize)
+            var remaining = candidates.indices.filter { means[$0].wape.isFinite && means[$0].wape > 0 }
+            var ranked: [Int] = []
+            while ranked.count < weightedEnsembleSize, let next = AutoModel.best(of: remaining, score: { means[$0].wape }) {
+                ranked.append(next)
+                remaining.removeAll { $0 == next }
+            }
             if ranked.count >= 2 {
                 let weights = ranked.map { 1 / means[$0].wape }
                 let ensemble = EnsembleModel(members: ranked.map { candidates[$0] }, combination: .weighted(weights))
@@ -135,19 +139,40 @@ public struct AutoModel: ForecastModel {
                 means.append(AccuracyMetrics.mean(perFold))
             }
         }
-        var best = -1
-        var bestWape = Double.infinity
-        var scores: [AutoSelection.Score] = []
-        for m in models.indices {
-            scores.append(.init(model: models[m].name, metrics: means[m]))
-            if means[m].wape.isFinite, means[m].wape < bestWape { bestWape = means[m].wape; best = m }
-        }
-        guard best >= 0 else {
+        let scores = models.indices.map { AutoSelection.Score(model: models[$0].name, metrics: means[$0]) }
+        guard let best = AutoModel.best(of: Array(models.indices), score: { means[$0].wape }) else {
             return AutoSelection(chosen: fallback, scores: scores, origins: originDates, horizonDays: h, residuals: ResidualSample())
         }
         var sample = ResidualSample()
         for (i, fold) in folds.enumerated() { sample.add(forecast: forecasts[best][i], actual: fold.actual, slots: context.slotsPerDay) }
         return AutoSelection(chosen: models[best], scores: scores, origins: originDates, horizonDays: h, residuals: sample)
+    }
+
+    /// Scores closer than this (relative) are a tie, which the earlier contender wins.
+    ///
+    /// OpenBLAS kernels of different CPUs agree on a backtest score only to about 1e-14 relative,
+    /// and contenders can score the same in exact arithmetic (an ensemble equal to one of its
+    /// members, two SVD ranks that fit alike): a plain `<` would let the last bit pick the model,
+    /// and two machines would publish different forecasts. A real difference in accuracy is many
+    /// orders of magnitude above 1e-9.
+    static let tieTolerance = 1e-9
+
+    /// The contender with the lowest finite score, ties (within ``tieTolerance``) to the earliest in
+    /// `indices`; nil when no score is finite.
+    ///
+    /// - Complexity: O(indices.count).
+    static func best(of indices: [Int], score: (Int) -> Double) -> Int? {
+        var best: Int?
+        var bestScore = Double.infinity
+        for i in indices {
+            let x = score(i)
+            guard x.isFinite else { continue }
+            if best == nil || x < bestScore - tieTolerance * max(abs(x), abs(bestScore)) {
+                best = i
+                bestScore = x
+            }
+        }
+        return best
     }
 
     /// The latest `count` non-overlapping holdouts of `horizonDays` ending at the history's end,

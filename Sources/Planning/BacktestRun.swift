@@ -55,11 +55,12 @@ public enum BacktestRun {
         } catch {
             throw .badHistory("\(name): \(error)")
         }
+        let score = PublishedPrecision.score
         return zip(models, results).map { choice, r in
             BacktestRow(
                 queue: series.queue, channel: series.channel, model: choice == .auto ? "auto (\(chosen ?? "?"))" : r.model,
-                folds: r.perOrigin.count, wape: r.mean.wape, mape: r.mean.mape, rmse: r.mean.rmse, bias: r.mean.bias,
-                mase: r.mean.mase, seconds: r.meanSeconds, chosenByAuto: r.model == chosen)
+                folds: r.perOrigin.count, wape: score(r.mean.wape), mape: score(r.mean.mape), rmse: score(r.mean.rmse),
+                bias: score(r.mean.bias), mase: score(r.mean.mase), seconds: r.meanSeconds, chosenByAuto: r.model == chosen)
         }
     }
 }

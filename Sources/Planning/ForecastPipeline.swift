@@ -125,7 +125,8 @@ public enum ForecastPipeline {
                 }
                 let share = instants.isEmpty ? 0 : 1 / Double(instants.count)
                 for t in instants where t >= start && t < end {
-                    let aht = forecast.averageHandleTimeSeconds.map { $0[k] }.flatMap { $0.isFinite && $0 > 0 ? $0 : nil }
+                    let aht = forecast.averageHandleTimeSeconds.map { $0[k] }
+                        .flatMap { $0.isFinite && $0 > 0 ? PublishedPrecision.seconds($0) : nil }
                     intervals.append(ForecastInterval(
                         start: t, utcOffset: Int(clock.offset(at: t)), localDate: localDate,
                         volume: clean(forecast.volume[k] * share),
@@ -139,7 +140,7 @@ public enum ForecastPipeline {
         return QueueForecast(
             queue: series.queue, channel: series.channel, timeZone: series.timeZone, intervalMinutes: series.intervalMinutes,
             quantileLevels: levels, intervals: intervals, model: forecast.method,
-            backtestWAPE: wape.flatMap { $0.isFinite ? $0 : nil },
+            backtestWAPE: wape.flatMap { $0.isFinite ? PublishedPrecision.score($0) : nil },
             trainingFirstDate: forecast.trainingFirstDate.map { LocalDate(daysSinceEpoch: $0.dayNumber) },
             trainingLastDate: forecast.trainingLastDate.map { LocalDate(daysSinceEpoch: $0.dayNumber) },
             estimatedPatienceSeconds: PatienceEstimate.seconds(series))
@@ -166,7 +167,8 @@ public enum ForecastPipeline {
         return ForecastCalendar(closedDates: closed, specialDays: special, events: events)
     }
 
-    /// A finite, non-negative value (NaN from a never-observed slot becomes 0: closed).
+    /// A finite, non-negative volume at the published precision (NaN from a never-observed slot
+    /// becomes 0: closed).
     @inline(__always)
-    static func clean(_ x: Double) -> Double { x.isFinite && x > 0 ? x : 0 }
+    static func clean(_ x: Double) -> Double { x.isFinite && x > 0 ? PublishedPrecision.volume(x) : 0 }
 }

@@ -25,6 +25,7 @@ struct CCPlan: AsyncParsableCommand {
             SampleDataCommand.self,
             BatchCommand.self,
             MergeCommand.self,
+            VersionCommand.self,
         ]
     )
 }

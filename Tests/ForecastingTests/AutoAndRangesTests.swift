@@ -26,6 +26,17 @@ final class AutoAndRangesTests: XCTestCase {
 
     /// p10–p90 ranges cover about 80 % of fresh Poisson outcomes (tolerance ±6 points), for a busy
     /// and for a sparse queue.
+    /// Scores that differ only in the last bits (two BLAS kernels, or two contenders equal in exact
+    /// arithmetic) tie, and the earlier contender wins; a real difference still wins.
+    func testSelectionIgnoresLastBitDifferences() {
+        let wape = 0.16252293745402327
+        XCTAssertEqual(AutoModel.best(of: [0, 1], score: { [wape, wape * (1 - 2e-15)][$0] }), 0)
+        XCTAssertEqual(AutoModel.best(of: [0, 1], score: { [wape * (1 + 2e-15), wape][$0] }), 0)
+        XCTAssertEqual(AutoModel.best(of: [0, 1, 2], score: { [wape, .nan, wape * 0.999][$0] }), 2)
+        XCTAssertEqual(AutoModel.best(of: [3, 1], score: { [0, 0.2, 0, 0.2][$0] }), 3)
+        XCTAssertNil(AutoModel.best(of: [0], score: { _ in .nan }))
+    }
+
     func testQuantileCoverageOnPoissonData() throws {
         for (level, seed) in [(100.0, 31), (8.0, 32)] as [(Double, UInt64)] {
             let rate = Synthetic.rate(level: level)

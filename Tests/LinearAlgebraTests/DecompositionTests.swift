@@ -24,10 +24,22 @@ final class DecompositionTests: XCTestCase {
         return worst
     }
 
+    /// The largest absolute row sum times the largest column sum, square-rooted: an upper bound of
+    /// ‖A‖₂ (Higham (6.12)) that needs no decomposition of its own.
+    private func normBound(_ a: Matrix) -> Double {
+        let rowSums = (0..<a.rows).map { i in (0..<a.columns).reduce(0.0) { $0 + abs(a[i, $1]) } }
+        let columnSums = (0..<a.columns).map { j in (0..<a.rows).reduce(0.0) { $0 + abs(a[$1, j]) } }
+        return (rowSums.max()! * columnSums.max()!).squareRoot()
+    }
+
     func testThinSVDReconstructsAndIsOrthogonal() throws {
         // The shape of one year of days × half-hour intervals.
         let a = try randomMatrix(500, 48, seed: 7)
         let svd = try a.singularValueDecomposition(.thin)
+        // Backward stable: U·Σ·Vᵀ = A + E with ‖E‖₂ ≤ ε‖A‖₂, and U, V orthogonal to O(ε); forming
+        // the product again costs one dot product of length 48 per element.
+        let epsilon = stableFactorizationError(500, 48)
+        let norm = normBound(a)
         XCTAssertEqual(svd.u.rows, 500); XCTAssertEqual(svd.u.columns, 48)
         XCTAssertEqual(svd.vt.rows, 48); XCTAssertEqual(svd.vt.columns, 48)
         XCTAssertEqual(svd.singularValues, svd.singularValues.sorted(by: >))
@@ -35,9 +47,9 @@ final class DecompositionTests: XCTestCase {
         for j in 0..<48 { for i in 0..<500 { us[i, j] *= svd.singularValues[j] } }
         let back = try Matrix.product(us, svd.vt)
         let worst = zip(back.elements, a.elements).map { abs($0 - $1) }.max()!
-        XCTAssertLessThan(worst, 1e-12)
-        XCTAssertLessThan(try orthogonalityError(svd.u), 1e-13)
-        XCTAssertLessThan(try orthogonalityError(svd.vt.transposed), 1e-13)
+        XCTAssertLessThan(worst, epsilon * norm + dotProductError(length: 48, magnitude: norm))
+        XCTAssertLessThan(try orthogonalityError(svd.u), epsilon + dotProductError(length: 500, magnitude: 1))
+        XCTAssertLessThan(try orthogonalityError(svd.vt.transposed), epsilon + dotProductError(length: 48, magnitude: 1))
     }
 
     func testFullSVDGivesCompleteBases() throws {
@@ -45,10 +57,12 @@ final class DecompositionTests: XCTestCase {
         let svd = try a.singularValueDecomposition(.full)
         XCTAssertEqual(svd.u.rows, 7); XCTAssertEqual(svd.u.columns, 7)
         XCTAssertEqual(svd.vt.rows, 4); XCTAssertEqual(svd.vt.columns, 4)
-        XCTAssertLessThan(try orthogonalityError(svd.u), 1e-14)
-        XCTAssertLessThan(try orthogonalityError(svd.vt), 1e-14)
+        let epsilon = stableFactorizationError(7, 4)
+        XCTAssertLessThan(try orthogonalityError(svd.u), epsilon + dotProductError(length: 7, magnitude: 1))
+        XCTAssertLessThan(try orthogonalityError(svd.vt), epsilon + dotProductError(length: 4, magnitude: 1))
+        // Two backward-stable computations of the same singular values: each within ε‖A‖ (Weyl).
         let values = try a.singularValueDecomposition(.valuesOnly).singularValues
-        assertElementsEqual(values, svd.singularValues, absoluteTolerance: 1e-13)
+        assertElementsEqual(values, svd.singularValues, absoluteTolerance: 2 * epsilon * normBound(a))
     }
 
     func testSingularValuesOfAKnownMatrix() throws {
@@ -57,14 +71,19 @@ final class DecompositionTests: XCTestCase {
         var a = Matrix(rows: 3, columns: 2)
         for i in 0..<3 { for j in 0..<2 { a[i, j] = u[i] * v[j] } }
         let s = try a.singularValueDecomposition(.valuesOnly).singularValues
-        XCTAssertEqual(s[0], 15, accuracy: 1e-13)
-        XCTAssertEqual(s[1], 0, accuracy: 1e-13)
+        // Weyl: each computed singular value is within ε·‖A‖₂ = ε·15 of the exact one.
+        let tolerance = stableFactorizationError(3, 2) * 15
+        XCTAssertEqual(s[0], 15, accuracy: tolerance)
+        XCTAssertEqual(s[1], 0, accuracy: tolerance)
     }
 
     func testCholeskySolveAndNotPositiveDefinite() throws {
         // A = [[4, 2], [2, 3]], x = (1, 2) → b = (8, 8).
+        // Forward error ≤ κ₂(A)·ε·‖x‖ with κ₂ = (7 + √17)/(7 − √17) ≈ 3.86 (eigenvalues (7 ± √17)/2).
         let a = try Matrix([[4, 2], [2, 3]])
-        assertElementsEqual(try a.solveSymmetricPositiveDefinite([8, 8]), [1, 2], absoluteTolerance: 1e-15)
+        let kappa = (7 + 17.0.squareRoot()) / (7 - 17.0.squareRoot())
+        assertElementsEqual(try a.solveSymmetricPositiveDefinite([8, 8]), [1, 2],
+                            absoluteTolerance: kappa * stableFactorizationError(2, 2) * 5.0.squareRoot())
         let indefinite = try Matrix([[1, 2], [2, 1]])
         XCTAssertThrowsError(try indefinite.solveSymmetricPositiveDefinite([1, 1])) { error in
             XCTAssertEqual(error as? LinearAlgebraError, .notPositiveDefinite(routine: "dposv", order: 2))
@@ -81,31 +100,38 @@ final class DecompositionTests: XCTestCase {
         }
         let eigen = try a.symmetricEigendecomposition()
         let expected = (1...n).map { 2 - 2 * cos(Double($0) * .pi / Double(n + 1)) }.sorted()
-        assertElementsEqual(eigen.eigenvalues, expected, absoluteTolerance: 1e-13)
-        XCTAssertLessThan(try orthogonalityError(eigen.eigenvectors), 1e-13)
+        // Backward stable with ‖A‖₂ < 4: each eigenvalue within 4ε (Weyl), residuals ‖Av − λv‖ ≤ 4ε
+        // plus the rounding of forming A·v (3 non-zeros per row) and λ·v.
+        let epsilon = stableFactorizationError(n, n)
+        assertElementsEqual(eigen.eigenvalues, expected, absoluteTolerance: 4 * epsilon + dotProductError(length: n, magnitude: 4))
+        XCTAssertLessThan(try orthogonalityError(eigen.eigenvectors), epsilon + dotProductError(length: n, magnitude: 1))
         // A·v = λ·v for every pair.
         for k in 0..<n {
             let v = eigen.eigenvectors.column(k)
             let av = try a.multiply(v)
-            for i in 0..<n { XCTAssertEqual(av[i], eigen.eigenvalues[k] * v[i], accuracy: 1e-13) }
+            for i in 0..<n {
+                XCTAssertEqual(av[i], eigen.eigenvalues[k] * v[i], accuracy: 4 * epsilon + dotProductError(length: 4, magnitude: 4))
+            }
         }
     }
 
     func testProductsAgainstTheDefinition() throws {
         let a = try randomMatrix(5, 3, seed: 1), b = try randomMatrix(3, 4, seed: 2)
+        // Both the kernel and the definition sum 3 products of magnitude ≤ 1, in any order.
+        let tolerance = 2 * dotProductError(length: 3, magnitude: 3)
         func naive(_ a: Matrix, _ b: Matrix) -> Matrix {
             var c = Matrix(rows: a.rows, columns: b.columns)
             for i in 0..<a.rows { for j in 0..<b.columns { for k in 0..<a.columns { c[i, j] += a[i, k] * b[k, j] } } }
             return c
         }
-        assertElementsEqual((a * b).elements, naive(a, b).elements, absoluteTolerance: 1e-14)
+        assertElementsEqual((a * b).elements, naive(a, b).elements, absoluteTolerance: tolerance)
         let atb = try Matrix.product(a.transposed, b.transposed.transposed, transposeA: true)
-        assertElementsEqual(atb.elements, naive(a, b).elements, absoluteTolerance: 1e-14)
+        assertElementsEqual(atb.elements, naive(a, b).elements, absoluteTolerance: tolerance)
         let abt = try Matrix.product(a, b.transposed, transposeB: true)
-        assertElementsEqual(abt.elements, naive(a, b).elements, absoluteTolerance: 1e-14)
+        assertElementsEqual(abt.elements, naive(a, b).elements, absoluteTolerance: tolerance)
         let x = [1.0, -2, 0.5]
-        assertElementsEqual(a * x, naive(a, Matrix(column: x)).elements, absoluteTolerance: 1e-14)
-        assertElementsEqual(try a.transposed.multiply(x, transposed: true), naive(a, Matrix(column: x)).elements, absoluteTolerance: 1e-14)
+        assertElementsEqual(a * x, naive(a, Matrix(column: x)).elements, absoluteTolerance: tolerance)
+        assertElementsEqual(try a.transposed.multiply(x, transposed: true), naive(a, Matrix(column: x)).elements, absoluteTolerance: tolerance)
         XCTAssertThrowsError(try Matrix.product(a, a))
         XCTAssertEqual(try Matrix.product(Matrix(rows: 2, columns: 0), Matrix(rows: 0, columns: 3)), Matrix(rows: 2, columns: 3))
     }
@@ -118,6 +144,8 @@ final class DecompositionTests: XCTestCase {
     }
 
     func testThreadCountIsASetting() {
+        let before = BLASThreads.threadCount  // the suite may run under CCPLAN_BLAS_THREADS=2
+        defer { BLASThreads.setThreadCount(before) }
         BLASThreads.setThreadCount(2)
         XCTAssertEqual(BLASThreads.threadCount, 2)
         BLASThreads.setThreadCount(1)

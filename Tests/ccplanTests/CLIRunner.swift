@@ -69,7 +69,12 @@ func ccplanBinary() throws -> URL {
     let sibling = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
         .appendingPathComponent("ccplan")
     if FileManager.default.isExecutableFile(atPath: sibling.path) { return sibling }
-    throw XCTSkip("the ccplan binary was not found next to the tests (looked in \(directory.path))")
+    // Never skip: an end-to-end suite that cannot find its binary must fail, or none of it runs.
+    struct BinaryNotFound: Error, CustomStringConvertible {
+        var description: String
+    }
+    throw BinaryNotFound(description: "the ccplan binary was not found next to the tests (looked in \(directory.path) "
+        + "and \(sibling.path)); build it with `swift build` before `swift test --skip-build`")
 }
 
 /// A fresh temporary directory for one test, removed when the test ends.

@@ -8,6 +8,17 @@ final class RootCommandTests: XCTestCase {
         XCTAssertTrue(result.stdout.range(of: #"^\d+\.\d+\.\d+"#, options: .regularExpression) != nil, result.stdout)
     }
 
+    func testVersionCommandNamesTheBLASKernel() throws {
+        let result = try runCCPlan(["version"], environment: ["CCPLAN_BLAS_THREADS": "2"])
+        XCTAssertEqual(result.status, 0, result.stderr)
+        let lines = result.stdout.split(separator: "\n").map(String.init)
+        XCTAssertEqual(lines.count, 4, result.stdout)
+        XCTAssertTrue(lines[0].hasPrefix("ccplan "), result.stdout)
+        XCTAssertTrue(lines[1].hasPrefix("BLAS: OpenBLAS "), result.stdout)
+        XCTAssertTrue(lines[2].hasPrefix("BLAS core: ") && lines[2].count > "BLAS core: ".count, result.stdout)
+        XCTAssertEqual(lines[3], "BLAS threads: 2")
+    }
+
     func testHelpSaysWhatCCPlanIs() throws {
         let result = try runCCPlan(["--help"])
         XCTAssertEqual(result.status, 0)
