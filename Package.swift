@@ -2,9 +2,11 @@
 // ccplan — workforce forecasting and planning for customer contact centres.
 //
 // Modules and the direction of their dependencies:
+//   CCPlanBase (calendar, time zones, the CSV reader, number/CSV/JSON writers, atomic files)
+//     is at the bottom: every module may use it.
 //   CLAPACK (system library: OpenBLAS + LAPACKE) → LinearAlgebra → Forecasting
 //   Queueing (pure Swift)      ContactHistory (CSV ingest)
-//   Planning (uses all of the above) → ccplan (executable, thin commands)
+//   Planning (uses all of the above) → Batch (unattended runs) → ccplan (executable, thin commands)
 // Benchmarks live in the nested package Benchmarks/ so that `swift test` stays fast.
 import PackageDescription
 
@@ -13,6 +15,7 @@ let package = Package(
     platforms: [.macOS(.v13)],
     products: [
         .executable(name: "ccplan", targets: ["ccplan"]),
+        .library(name: "CCPlanBase", targets: ["CCPlanBase"]),
         .library(name: "LinearAlgebra", targets: ["LinearAlgebra"]),
         .library(name: "Forecasting", targets: ["Forecasting"]),
         .library(name: "Queueing", targets: ["Queueing"]),
@@ -26,6 +29,10 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-log", from: "1.6.0"),
     ],
     targets: [
+        // MARK: The base every module may use
+        .target(name: "CCPlanBase"),
+        .testTarget(name: "CCPlanBaseTests", dependencies: ["CCPlanBase"]),
+
         // MARK: System library
         .systemLibrary(
             name: "CLAPACK",
@@ -35,37 +42,43 @@ let package = Package(
 
         // MARK: Numerical core
         .target(name: "LinearAlgebra", dependencies: ["CLAPACK"]),
-        .testTarget(name: "LinearAlgebraTests", dependencies: ["LinearAlgebra"]),
-        .target(name: "Forecasting", dependencies: ["LinearAlgebra"]),
-        .testTarget(name: "ForecastingTests", dependencies: ["Forecasting"]),
+        .testTarget(name: "LinearAlgebraTests", dependencies: ["LinearAlgebra", "CCPlanBase"]),
+        .target(name: "Forecasting", dependencies: ["LinearAlgebra", "CCPlanBase"]),
+        .testTarget(name: "ForecastingTests", dependencies: ["Forecasting", "CCPlanBase"]),
 
         // MARK: Queueing models (pure Swift)
         .target(name: "Queueing"),
-        .testTarget(name: "QueueingTests", dependencies: ["Queueing"]),
+        .testTarget(name: "QueueingTests", dependencies: ["Queueing", "CCPlanBase"]),
 
         // MARK: Contact history (CSV ingest, validation, time zones)
-        .target(name: "ContactHistory"),
-        .testTarget(name: "ContactHistoryTests", dependencies: ["ContactHistory"], resources: [.copy("Fixtures")]),
+        .target(name: "ContactHistory", dependencies: ["CCPlanBase"]),
+        .testTarget(
+            name: "ContactHistoryTests", dependencies: ["ContactHistory", "CCPlanBase"], resources: [.copy("Fixtures")]),
 
         // MARK: Planning: forecast → staffing → FTE, scenarios, plan files and report
         .target(
             name: "Planning",
-            dependencies: ["Queueing", "ContactHistory", "Forecasting", .product(name: "Yams", package: "Yams")]
+            dependencies: [
+                "CCPlanBase", "Queueing", "ContactHistory", "Forecasting", .product(name: "Yams", package: "Yams"),
+            ]
         ),
-        .testTarget(name: "PlanningTests", dependencies: ["Planning"]),
+        .testTarget(name: "PlanningTests", dependencies: ["Planning", "CCPlanBase"]),
 
         // MARK: Unattended runs: batch planning across cores and cluster shards
         .target(
             name: "Batch",
-            dependencies: ["Planning", "ContactHistory", .product(name: "Yams", package: "Yams"), .product(name: "Logging", package: "swift-log")]
+            dependencies: [
+                "CCPlanBase", "Planning", "ContactHistory", .product(name: "Yams", package: "Yams"),
+                .product(name: "Logging", package: "swift-log"),
+            ]
         ),
-        .testTarget(name: "BatchTests", dependencies: ["Batch"]),
+        .testTarget(name: "BatchTests", dependencies: ["Batch", "CCPlanBase"]),
 
         // MARK: Executable: thin ArgumentParser commands, one file per subcommand, no numerics.
         .executableTarget(
             name: "ccplan",
             dependencies: [
-                "LinearAlgebra", "Queueing", "ContactHistory", "Forecasting", "Planning", "Batch",
+                "CCPlanBase", "LinearAlgebra", "Queueing", "ContactHistory", "Forecasting", "Planning", "Batch",
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]

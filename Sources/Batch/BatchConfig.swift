@@ -1,3 +1,4 @@
+import CCPlanBase
 import ContactHistory
 import Foundation
 import Planning
@@ -8,23 +9,6 @@ import Glibc
 #elseif canImport(Darwin)
 import Darwin
 #endif
-
-/// A bad batch configuration (exit 64): the message names the file, line and column.
-public struct BatchConfigError: Error, Sendable, CustomStringConvertible {
-    public var path: String
-    public var line: Int
-    public var column: Int
-    public var message: String
-
-    public init(path: String, line: Int, column: Int, message: String) {
-        self.path = path
-        self.line = line
-        self.column = column
-        self.message = message
-    }
-
-    public var description: String { line > 0 ? "\(path):\(line):\(column): \(message)" : "\(path): \(message)" }
-}
 
 /// One assumption setting as written in the config, with where it was written.
 public struct BatchSetting: Sendable, Hashable {
@@ -106,18 +90,18 @@ public struct BatchConfig: Sendable {
 
     /// Reads and parses a config file.
     ///
-    /// - Throws: ``BatchConfigError``.
-    public static func load(_ path: String) throws(BatchConfigError) -> BatchConfig {
+    /// - Throws: ``FileIssue``.
+    public static func load(_ path: String) throws(FileIssue) -> BatchConfig {
         guard let data = FileManager.default.contents(atPath: path) else {
-            throw BatchConfigError(path: path, line: 0, column: 0, message: "cannot read the config file")
+            throw FileIssue(file: path, line: 0, column: 0, message: "cannot read the config file")
         }
         return try parse(yaml: String(decoding: data, as: UTF8.self), path: path, sha256: SHA256.hex(data))
     }
 
     /// Parses a config's text; relative paths resolve against the directory of `path`.
     ///
-    /// - Throws: ``BatchConfigError`` naming the line and column.
-    public static func parse(yaml text: String, path: String, sha256: String? = nil) throws(BatchConfigError) -> BatchConfig {
+    /// - Throws: ``FileIssue`` naming the line and column.
+    public static func parse(yaml text: String, path: String, sha256: String? = nil) throws(FileIssue) -> BatchConfig {
         let directory = URL(fileURLWithPath: path).standardizedFileURL.deletingLastPathComponent().path
         var config = BatchConfig(path: path, directory: directory, sha256: sha256 ?? SHA256.hex(Array(text.utf8)))
         var p = NodeParser(path: path)
@@ -126,14 +110,14 @@ public struct BatchConfig: Sendable {
             if let y = error as? YamlError {
                 switch y {
                 case .scanner(_, let problem, let mark, _), .parser(_, let problem, let mark, _), .composer(_, let problem, let mark, _):
-                    throw BatchConfigError(path: path, line: mark.line, column: mark.column, message: "not valid YAML: \(problem)")
+                    throw FileIssue(file: path, line: mark.line, column: mark.column, message: "not valid YAML: \(problem)")
                 default: break
                 }
             }
-            throw BatchConfigError(path: path, line: 1, column: 1, message: "not valid YAML: \(error)")
+            throw FileIssue(file: path, line: 1, column: 1, message: "not valid YAML: \(error)")
         }
         guard let root, case .mapping(let top) = root else {
-            throw BatchConfigError(path: path, line: 1, column: 1, message: "expected a mapping with 'inputs', 'forecast', 'assumptions', …")
+            throw FileIssue(file: path, line: 1, column: 1, message: "expected a mapping with 'inputs', 'forecast', 'assumptions', …")
         }
         for (keyNode, value) in top {
             let key = try p.scalar(keyNode)
@@ -162,7 +146,7 @@ public struct BatchConfig: Sendable {
             }
         }
         if config.historyPatterns.isEmpty && config.forecastPatterns.isEmpty {
-            throw BatchConfigError(path: path, line: root.mark?.line ?? 1, column: root.mark?.column ?? 1,
+            throw FileIssue(file: path, line: root.mark?.line ?? 1, column: root.mark?.column ?? 1,
                                    message: "'inputs' must name 'history' or 'forecasts' files")
         }
         // Every combination a queue can get must be a valid set of assumptions.
@@ -173,18 +157,18 @@ public struct BatchConfig: Sendable {
         for g in config.groups {
             var a = PlanAssumptions()
             do { a = try config.apply(config.baseSettings + g.settings, to: a); try a.validate() } catch {
-                throw BatchConfigError(path: path, line: g.settings.first?.line ?? 1, column: g.settings.first?.column ?? 1,
+                throw FileIssue(file: path, line: g.settings.first?.line ?? 1, column: g.settings.first?.column ?? 1,
                                        message: "group '\(g.name)': \(error)")
             }
         }
         for q in config.queueSettings {
             let (name, channel) = splitQueueKey(q.key)
             do { _ = try config.assumptions(queue: name, channel: channel ?? .voice) } catch {
-                throw BatchConfigError(path: path, line: q.line, column: q.column, message: "queue '\(q.key)': \(error)")
+                throw FileIssue(file: path, line: q.line, column: q.column, message: "queue '\(q.key)': \(error)")
             }
         }
         for file in config.outputFiles where !QueuePlanning.fileNames.contains(file) {
-            throw BatchConfigError(path: path, line: 0, column: 0, message: "unknown output file '\(file)'")
+            throw FileIssue(file: path, line: 0, column: 0, message: "unknown output file '\(file)'")
         }
         return config
     }
@@ -204,7 +188,7 @@ public struct BatchConfig: Sendable {
         return URL(fileURLWithPath: p, relativeTo: URL(fileURLWithPath: directory, isDirectory: true)).standardizedFileURL.path
     }
 
-    private mutating func parseInputs(_ node: Node, _ p: inout NodeParser) throws(BatchConfigError) {
+    private mutating func parseInputs(_ node: Node, _ p: inout NodeParser) throws(FileIssue) {
         let map = try p.mapping(node, "'inputs' must be a mapping (history, forecasts, timezone, …)")
         var zone: TimeZone = TimeZone(identifier: "UTC")!
         var profile: VendorProfile?
@@ -252,7 +236,7 @@ public struct BatchConfig: Sendable {
         readOptions = HistoryReadOptions(timeZone: zone, profile: profile, mappings: mappings, onDuplicate: duplicates)
     }
 
-    private mutating func parseForecast(_ node: Node, _ p: inout NodeParser) throws(BatchConfigError) {
+    private mutating func parseForecast(_ node: Node, _ p: inout NodeParser) throws(FileIssue) {
         for (keyNode, value) in try p.mapping(node, "'forecast' must be a mapping (horizon, model, …)") {
             let key = try p.scalar(keyNode)
             switch key {
@@ -291,7 +275,7 @@ public struct BatchConfig: Sendable {
         }
     }
 
-    private mutating func parseGroups(_ node: Node, _ p: inout NodeParser) throws(BatchConfigError) {
+    private mutating func parseGroups(_ node: Node, _ p: inout NodeParser) throws(FileIssue) {
         guard case .sequence(let items) = node else { throw p.error(node, "'groups' must be a list of {name, match, channel, assumptions, scenarios}") }
         for item in items {
             let map = try p.mapping(item, "a group must be a mapping {name, match, channel, assumptions, scenarios}")
@@ -316,7 +300,7 @@ public struct BatchConfig: Sendable {
         }
     }
 
-    private mutating func parseOutputs(_ node: Node, _ p: inout NodeParser) throws(BatchConfigError) {
+    private mutating func parseOutputs(_ node: Node, _ p: inout NodeParser) throws(FileIssue) {
         for (keyNode, value) in try p.mapping(node, "'outputs' must be a mapping (dir, files)") {
             let key = try p.scalar(keyNode)
             switch key {
@@ -339,7 +323,7 @@ public struct BatchConfig: Sendable {
 
     // MARK: Resolution per queue
 
-    func apply(_ settings: [BatchSetting], to a: PlanAssumptions) throws(BatchConfigError) -> PlanAssumptions {
+    func apply(_ settings: [BatchSetting], to a: PlanAssumptions) throws(FileIssue) -> PlanAssumptions {
         var result = a
         // As in `ccplan plan`: an ASA or abandonment target without an SL target replaces 80/20.
         let keys = Set(settings.map(\.key))
@@ -348,7 +332,7 @@ public struct BatchConfig: Sendable {
         }
         for s in settings {
             do { try result.set(s.key, to: s.value) } catch {
-                throw BatchConfigError(path: path, line: s.line, column: s.column, message: error.description)
+                throw FileIssue(file: path, line: s.line, column: s.column, message: error.description)
             }
         }
         return result
@@ -365,7 +349,7 @@ public struct BatchConfig: Sendable {
     }
 
     /// The assumptions of one queue (nil queue: the base).
-    public func assumptions(queue: String?, channel: Channel?) throws(BatchConfigError) -> PlanAssumptions {
+    public func assumptions(queue: String?, channel: Channel?) throws(FileIssue) -> PlanAssumptions {
         let settings: [BatchSetting]
         if let queue, let channel {
             settings = self.settings(queue: queue, channel: channel)
@@ -373,7 +357,7 @@ public struct BatchConfig: Sendable {
             settings = baseSettings
         }
         let a = try apply(settings, to: PlanAssumptions())
-        do { try a.validate() } catch { throw BatchConfigError(path: path, line: 0, column: 0, message: error.description) }
+        do { try a.validate() } catch { throw FileIssue(file: path, line: 0, column: 0, message: error.description) }
         return a
     }
 
@@ -390,25 +374,25 @@ public struct BatchConfig: Sendable {
     }
 }
 
-/// Reads Yams nodes, turning shape errors into ``BatchConfigError`` at the node's mark.
+/// Reads Yams nodes, turning shape errors into ``FileIssue`` at the node's mark.
 struct NodeParser {
     let path: String
 
-    func error(_ node: Node, _ message: String) -> BatchConfigError {
-        BatchConfigError(path: path, line: node.mark?.line ?? 1, column: node.mark?.column ?? 1, message: message)
+    func error(_ node: Node, _ message: String) -> FileIssue {
+        FileIssue(file: path, line: node.mark?.line ?? 1, column: node.mark?.column ?? 1, message: message)
     }
 
-    func scalar(_ node: Node) throws(BatchConfigError) -> String {
+    func scalar(_ node: Node) throws(FileIssue) -> String {
         guard case .scalar(let s) = node else { throw error(node, "expected a single value") }
         return s.string
     }
 
-    func mapping(_ node: Node, _ message: String) throws(BatchConfigError) -> Node.Mapping {
+    func mapping(_ node: Node, _ message: String) throws(FileIssue) -> Node.Mapping {
         guard case .mapping(let m) = node else { throw error(node, message) }
         return m
     }
 
-    func sequenceOrScalarNodes(_ node: Node) throws(BatchConfigError) -> [Node] {
+    func sequenceOrScalarNodes(_ node: Node) throws(FileIssue) -> [Node] {
         switch node {
         case .sequence(let s): return Array(s)
         case .scalar: return [node]
@@ -416,19 +400,19 @@ struct NodeParser {
         }
     }
 
-    func strings(_ node: Node) throws(BatchConfigError) -> [String] {
+    func strings(_ node: Node) throws(FileIssue) -> [String] {
         var out: [String] = []
         for n in try sequenceOrScalarNodes(node) { out.append(try scalar(n)) }
         return out
     }
 
-    func duration(_ node: Node) throws(BatchConfigError) -> Double {
+    func duration(_ node: Node) throws(FileIssue) -> Double {
         let text = try scalar(node)
         do { return try DurationText.seconds(text) } catch { throw self.error(node, error.description) }
     }
 
     /// Assumption settings, each checked now so that the error points at its value.
-    func settings(_ node: Node, what: String) throws(BatchConfigError) -> [BatchSetting] {
+    func settings(_ node: Node, what: String) throws(FileIssue) -> [BatchSetting] {
         if case .scalar(let s) = node, s.string.isEmpty || s.string == "~" { return [] }
         let map = try mapping(node, "the settings of \(what) must be a mapping such as { target_sl: 80%, shrinkage: 30% }")
         var out: [BatchSetting] = []

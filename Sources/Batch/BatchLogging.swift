@@ -1,3 +1,4 @@
+import CCPlanBase
 import ContactHistory
 import Foundation
 import Logging
@@ -206,6 +207,3 @@ func formatSeconds(_ s: Double) -> String {
     let two = { (n: Int) in n < 10 ? "0\(n)" : "\(n)" }
     return t >= 3600 ? "\(t / 3600):\(two(t / 60 % 60)):\(two(t % 60))" : "\(two(t / 60)):\(two(t % 60))"
 }
-
-/// A fixed-decimal rendering without locale.
-func fixed(_ x: Double, _ digits: Int) -> String { String(format: "%.\(digits)f", x) }

@@ -1,3 +1,4 @@
+import CCPlanBase
 import ContactHistory
 import Foundation
 import Logging
@@ -249,7 +250,7 @@ public enum BatchRun {
                 let item = pending[index]!
                 pending[index] = nil  // the task owns the series now; memory is freed as queues finish
                 let path = workDir + "/queues/" + Fragment.fileName(queue: item.queue, channel: item.channel)
-                let assumptions = Result { () throws(BatchConfigError) -> PlanAssumptions in try config.assumptions(queue: item.queue, channel: item.channel) }
+                let assumptions = Result { () throws(FileIssue) -> PlanAssumptions in try config.assumptions(queue: item.queue, channel: item.channel) }
                 let scenarios = config.scenarioPath(queue: item.queue, channel: item.channel).flatMap { scenarioFiles[$0] }
                 let outputFiles = config.outputFiles
                 group.addTask {

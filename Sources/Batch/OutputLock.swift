@@ -1,3 +1,4 @@
+import CCPlanBase
 import Foundation
 
 #if canImport(Glibc)

@@ -1,20 +1,5 @@
+import CCPlanBase
 import ContactHistory
-
-/// FNV-1a, 64 bits: a stable hash (the same on every machine, process and Swift version, unlike
-/// `Hasher`, which is seeded randomly per process).
-public enum FNV1a64 {
-    public static let offsetBasis: UInt64 = 0xcbf2_9ce4_8422_2325
-    public static let prime: UInt64 = 0x0000_0100_0000_01b3
-
-    public static func hash<S: Sequence>(_ bytes: S, seed: UInt64 = offsetBasis) -> UInt64 where S.Element == UInt8 {
-        var h = seed
-        for b in bytes {
-            h ^= UInt64(b)
-            h = h &* prime
-        }
-        return h
-    }
-}
 
 /// Which part of the queues this process plans: shard `index` of `count` (0-based).
 public struct ShardSpec: Sendable, Hashable, CustomStringConvertible {
@@ -35,12 +20,7 @@ public struct ShardSpec: Sendable, Hashable, CustomStringConvertible {
     public var description: String { "\(index)/\(count)" }
 
     /// The directory name of this shard's part: `part-00003-of-00016`.
-    public var partName: String { "part-\(pad(index))-of-\(pad(count))" }
-
-    private func pad(_ n: Int) -> String {
-        let s = String(n)
-        return s.count >= 5 ? s : String(repeating: "0", count: 5 - s.count) + s
-    }
+    public var partName: String { "part-\(zeroPadded(index, 5))-of-\(zeroPadded(count, 5))" }
 
     /// The shard of a queue: FNV-1a 64 of `queue` 0x1F `channel`, modulo the count.
     public static func shard(queue: String, channel: Channel, count: Int) -> Int {
@@ -85,7 +65,7 @@ public struct ShardSpec: Sendable, Hashable, CustomStringConvertible {
     public static func fromEnvironment(_ env: [String: String]) throws(EnvironmentError) -> (ShardSpec, String)? {
         func int(_ key: String) throws(EnvironmentError) -> Int? {
             guard let text = env[key], !text.isEmpty else { return nil }
-            guard let v = Int(text.trimming(" ")) else { throw EnvironmentError(description: "\(key)=\(text) is not an integer") }
+            guard let v = Int(text.trimmingSpaces) else { throw EnvironmentError(description: "\(key)=\(text) is not an integer") }
             return v
         }
         func make(_ index: Int, _ count: Int?, _ indexKey: String, _ countKey: String, _ engine: String) throws(EnvironmentError) -> (ShardSpec, String) {
@@ -115,15 +95,5 @@ public struct ShardSpec: Sendable, Hashable, CustomStringConvertible {
             return try make(i, try int("CLOUD_RUN_TASK_COUNT"), "CLOUD_RUN_TASK_INDEX", "CLOUD_RUN_TASK_COUNT", "cloud-run")
         }
         return nil
-    }
-}
-
-extension String {
-    func trimming(_ set: String) -> String {
-        let chars = Set(set)
-        var s = Substring(self)
-        while let f = s.first, chars.contains(f) { s = s.dropFirst() }
-        while let l = s.last, chars.contains(l) { s = s.dropLast() }
-        return String(s)
     }
 }

@@ -1,14 +1,16 @@
+import CCPlanBase
+
 /// A day on which a queue (or every queue) is closed or special: a public holiday, a site
 /// closure. Holidays files have the columns `date,name[,queue]`.
 public struct Holiday: Sendable, Hashable {
     /// The local date.
-    public var date: LocalDate
+    public var date: CivilDate
     /// Its name.
     public var name: String
     /// The queue it applies to; nil for every queue.
     public var queue: String?
 
-    public init(date: LocalDate, name: String, queue: String? = nil) {
+    public init(date: CivilDate, name: String, queue: String? = nil) {
         self.date = date
         self.name = name
         self.queue = queue
@@ -19,13 +21,13 @@ public struct Holiday: Sendable, Hashable {
 /// a mailing, a launch. Events files have the columns `start,end,queue,factor`.
 public struct VolumeEvent: Sendable, Hashable {
     /// The first and last local dates, inclusive.
-    public var start: LocalDate, end: LocalDate
+    public var start: CivilDate, end: CivilDate
     /// The queue it applies to; nil for every queue.
     public var queue: String?
     /// The volume multiplier.
     public var factor: Double
 
-    public init(start: LocalDate, end: LocalDate, queue: String?, factor: Double) {
+    public init(start: CivilDate, end: CivilDate, queue: String?, factor: Double) {
         self.start = start
         self.end = end
         self.queue = queue
@@ -33,7 +35,7 @@ public struct VolumeEvent: Sendable, Hashable {
     }
 
     /// Whether the event applies to `queue` on `date`.
-    public func applies(to queue: String, on date: LocalDate) -> Bool {
+    public func applies(to queue: String, on date: CivilDate) -> Bool {
         (self.queue == nil || self.queue == queue) && date >= start && date <= end
     }
 }

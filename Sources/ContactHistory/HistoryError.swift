@@ -1,29 +1,4 @@
-/// One problem in an input file, at a line and column.
-public struct HistoryIssue: Sendable, Hashable, Comparable, CustomStringConvertible {
-    /// The file as it was named to the reader.
-    public var file: String
-    /// The 1-based line (0 when the file could not be opened).
-    public var line: Int
-    /// The 1-based column in characters.
-    public var column: Int
-    /// What is wrong and what was expected.
-    public var message: String
-
-    /// Creates an issue.
-    public init(file: String, line: Int, column: Int, message: String) {
-        self.file = file
-        self.line = line
-        self.column = column
-        self.message = message
-    }
-
-    /// `file:line:column: message` (`file: message` for problems with the file as a whole).
-    public var description: String { line > 0 ? "\(file):\(line):\(column): \(message)" : "\(file): \(message)" }
-
-    public static func < (a: HistoryIssue, b: HistoryIssue) -> Bool {
-        (a.file, a.line, a.column, a.message) < (b.file, b.line, b.column, b.message)
-    }
-}
+import CCPlanBase
 
 /// The input files are malformed or inconsistent; nothing was loaded.
 ///
@@ -34,12 +9,12 @@ public struct HistoryError: Error, Sendable, CustomStringConvertible {
     public static let listedLimit = 20
 
     /// The issues kept, sorted by file, line and column.
-    public var issues: [HistoryIssue]
+    public var issues: [FileIssue]
     /// The number of issues found, including those not kept.
     public var totalCount: Int
 
     /// Creates an error from issues (sorted here) and the total count.
-    public init(issues: [HistoryIssue], totalCount: Int? = nil) {
+    public init(issues: [FileIssue], totalCount: Int? = nil) {
         self.issues = issues.sorted()
         self.totalCount = max(totalCount ?? issues.count, issues.count)
     }
@@ -56,7 +31,7 @@ public struct HistoryError: Error, Sendable, CustomStringConvertible {
 /// Collects issues, keeping a bounded number so that a hopeless file cannot exhaust memory.
 struct IssueLog {
     /// Issues kept (the first `capacity` found).
-    private(set) var issues: [HistoryIssue] = []
+    private(set) var issues: [FileIssue] = []
     /// All issues found.
     private(set) var count = 0
     private let capacity = 10_000
@@ -66,7 +41,7 @@ struct IssueLog {
     mutating func add(_ file: String, _ line: Int, _ column: Int, _ message: String) {
         count += 1
         if issues.count < capacity {
-            issues.append(HistoryIssue(file: file, line: line, column: column, message: message))
+            issues.append(FileIssue(file: file, line: line, column: column, message: message))
         }
     }
 

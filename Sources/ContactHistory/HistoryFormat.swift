@@ -1,3 +1,4 @@
+import CCPlanBase
 import Foundation
 
 /// The contact channel of a series.

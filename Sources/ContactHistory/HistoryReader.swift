@@ -1,3 +1,4 @@
+import CCPlanBase
 import Foundation
 
 /// Reads contact-centre interval history from CSV exports into `IntervalSeries`.
@@ -158,7 +159,7 @@ private struct ReadState {
     private func normalized(_ text: String) -> String { text.trimmingSpaces.lowercased() }
 
     /// Maps the header onto canonical fields, or logs why it cannot.
-    mutating func layout(_ record: RecordView, file: String) -> Layout? {
+    mutating func layout(_ record: CSVRecord, file: String) -> Layout? {
         let names = (0..<record.count).map { normalized(record.string($0)) }
         let shown = (0..<record.count).map { record.string($0).trimmingSpaces }.joined(separator: ", ")
         let before = issues.count
@@ -236,11 +237,8 @@ private struct ReadState {
         do {
             reader = try CSVRecordReader(path: path, chunkSize: chunkSize)
             try reader.detectFormat()
-        } catch let error as TokenizerError {
-            issues.add(path, error.line, error.column, error.message)
-            return
         } catch {
-            issues.add(path, 0, 0, "\(error)")
+            issues.add(path, error.line, error.column, error.message)
             return
         }
         let decimalComma = reader.delimiter == UInt8(ascii: ";")
@@ -256,7 +254,7 @@ private struct ReadState {
                 row(record, layout, file: path, fileIndex: fileIndex, decimalComma: decimalComma)
                 return true
             }
-        } catch let error as TokenizerError {
+        } catch let error as CSVSyntaxError {
             issues.add(path, error.line, error.column, error.message)
         } catch {
             issues.add(path, reader.line, 1, "\(error)")
@@ -272,7 +270,7 @@ private struct ReadState {
     /// Exports list either one queue after another or every queue per interval, so the previous
     /// queue and the one created after it are tried before the hash table.
     @inline(__always)
-    mutating func queueID(_ record: RecordView, _ column: Int) -> Int {
+    mutating func queueID(_ record: CSVRecord, _ column: Int) -> Int {
         if lastQueue >= 0 {
             if record.equals(column, queueBytes[lastQueue]) { return lastQueue }
             let next = lastQueue + 1 == queueBytes.count ? 0 : lastQueue + 1
@@ -319,7 +317,7 @@ private struct ReadState {
         }
     }
 
-    mutating func channel(_ record: RecordView, _ column: Int, file: String) -> Channel? {
+    mutating func channel(_ record: CSVRecord, _ column: Int, file: String) -> Channel? {
         if record.equalsIgnoringCase(column, "voice") { return .voice }
         if record.equalsIgnoringCase(column, "chat") { return .chat }
         if record.equalsIgnoringCase(column, "email") { return .email }
@@ -336,7 +334,7 @@ private struct ReadState {
     /// A count or duration field: a finite, non-negative number, or NaN when empty and allowed.
     @inline(__always)
     mutating func quantity(
-        _ record: RecordView, _ column: Int, _ name: String, required: Bool, decimalComma: Bool,
+        _ record: CSVRecord, _ column: Int, _ name: String, required: Bool, decimalComma: Bool,
         duration: Bool = false, file: String
     ) -> Double? {
         switch record.number(column, decimalComma: decimalComma, allowDuration: duration) {
@@ -355,7 +353,7 @@ private struct ReadState {
         return nil
     }
 
-    mutating func row(_ record: RecordView, _ layout: Layout, file: String, fileIndex: Int, decimalComma: Bool) {
+    mutating func row(_ record: CSVRecord, _ layout: Layout, file: String, fileIndex: Int, decimalComma: Bool) {
         guard record.count == layout.columnCount else {
             issues.add(
                 file, record.line, record.endColumn,
@@ -376,7 +374,7 @@ private struct ReadState {
         if handled > offered {
             issues.add(
                 file, record.line, record.column(of: layout.handled),
-                "handled (\(CanonicalCSVWriter.number(handled))) exceeds offered (\(CanonicalCSVWriter.number(offered))); expected at most the offered count")
+                "handled (\(shortestNumber(handled))) exceeds offered (\(shortestNumber(offered))); expected at most the offered count")
         }
         // Waiting, as a total of seconds (mean wait × offered).
         var waitSeconds = Double.nan
@@ -501,7 +499,7 @@ private struct ReadState {
     mutating func defaultQueueID() -> Int {
         if let id = defaultQueue { return id }
         let bytes = Array("default".utf8)
-        let hash = bytes.reduce(fnvBasis, fnvStep)
+        let hash = bytes.reduce(FNV1a64.basis, FNV1a64.step)
         let mask = queueTable.count - 1
         var slot = Int(truncatingIfNeeded: hash) & mask
         while queueTable[slot] != 0 {

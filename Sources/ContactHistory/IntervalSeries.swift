@@ -1,3 +1,4 @@
+import CCPlanBase
 import Foundation
 
 /// Whether an interval of a series was reported.
@@ -11,9 +12,9 @@ public enum IntervalState: UInt8, Sendable, Hashable {
 /// The position of an interval in local wall-clock time, for indexing by (date, slot of day).
 public struct LocalSlot: Hashable, Sendable {
     /// The local calendar date of the interval's start.
-    public var date: LocalDate
+    public var date: CivilDate
     /// The same date as days since 1970-01-01 (for array indexing).
-    public var daysSinceEpoch: Int
+    public var dayNumber: Int
     /// Minutes since local midnight of the interval's wall-clock start, divided by the interval
     /// length: 0 … (1440 / length) − 1. On a spring-forward day the skipped slots do not occur;
     /// on a fall-back day the slots of the repeated hour occur twice.
@@ -154,7 +155,7 @@ public struct IntervalSeries: Sendable {
         let day = floorDiv(local, 86_400)
         let minuteOfDay = Int(local - day * 86_400) / 60
         return LocalSlot(
-            date: LocalDate(daysSinceEpoch: Int(day)), daysSinceEpoch: Int(day), slot: minuteOfDay / intervalMinutes,
+            date: CivilDate(dayNumber: Int(day)), dayNumber: Int(day), slot: minuteOfDay / intervalMinutes,
             occurrence: repeated ? 1 : 0, utcOffset: Int(offset))
     }
 

@@ -1,3 +1,4 @@
+import CCPlanBase
 import Foundation
 
 /// A run of absent intervals inside a series' range.
@@ -13,7 +14,7 @@ public struct HistoryGap: Sendable, Hashable {
 /// A local day whose offered total is far from the median of its weekday.
 public struct UnusualDay: Sendable, Hashable {
     /// The local date.
-    public var date: LocalDate
+    public var date: CivilDate
     /// Offered contacts on the day (observed intervals only).
     public var offered: Double
     /// The median total of the same weekday in the five weeks before and after.
@@ -76,15 +77,15 @@ public struct SeriesQuality: Sendable {
         var runStart = -1
         // Per local day (index from the first day): offered total and whether the day is partial.
         // Per weekday and slot: on how many days the slot had contacts.
-        let firstDay = slots.first?.daysSinceEpoch ?? 0
-        let dayCount = (slots.last?.daysSinceEpoch ?? 0) - firstDay + 1
+        let firstDay = slots.first?.dayNumber ?? 0
+        let dayCount = (slots.last?.dayNumber ?? 0) - firstDay + 1
         var dayOffered = [Double](repeating: 0, count: dayCount)
         var dayPartial = [Bool](repeating: false, count: dayCount)
         var dayObserved = [Bool](repeating: false, count: dayCount)
         let slotsPerDay = 1440 / s.intervalMinutes
         var openCounts = [[Int]](repeating: [Int](repeating: 0, count: slotsPerDay), count: 8)
         for i in s.indices {
-            let d = slots[i].daysSinceEpoch - firstDay
+            let d = slots[i].dayNumber - firstDay
             guard s.states[i] == .observed else {
                 if runStart < 0 { runStart = i }
                 dayPartial[d] = true
@@ -100,7 +101,7 @@ public struct SeriesQuality: Sendable {
             offered += o
             dayOffered[d] += o
             dayObserved[d] = true
-            if o > 0 { openCounts[isoWeekday(daysSinceEpoch: d + firstDay)][slots[i].slot] += 1 }
+            if o > 0 { openCounts[(CivilDate.weekdayIndex(dayNumber: d + firstDay) + 1)][slots[i].slot] += 1 }
             if !s.handled[i].isNaN { handled += s.handled[i]; anyHandled = true }
             if !s.abandoned[i].isNaN { abandoned += s.abandoned[i]; anyAbandoned = true }
             if !s.handleSeconds[i].isNaN {
@@ -131,7 +132,7 @@ public struct SeriesQuality: Sendable {
         var unusual: [UnusualDay] = []
         var daysSeen = [Int](repeating: 0, count: 8)
         for d in 0..<dayCount where dayObserved[d] {
-            daysSeen[isoWeekday(daysSinceEpoch: d + firstDay)] += 1
+            daysSeen[(CivilDate.weekdayIndex(dayNumber: d + firstDay) + 1)] += 1
             var neighbours: [Double] = []
             for week in -5...5 where week != 0 {
                 let e = d + 7 * week
@@ -147,7 +148,7 @@ public struct SeriesQuality: Sendable {
                   abs(total - median) > 4 * median.squareRoot()
             else { continue }
             unusual.append(UnusualDay(
-                date: LocalDate(daysSinceEpoch: d + firstDay), offered: total, weekdayMedian: median,
+                date: CivilDate(dayNumber: d + firstDay), offered: total, weekdayMedian: median,
                 partial: dayPartial[d]))
         }
         unusualDays = unusual
@@ -160,7 +161,7 @@ public struct SeriesQuality: Sendable {
             }
             func clock(_ slot: Int) -> String {
                 let minutes = slot * s.intervalMinutes
-                return "\(pad(minutes / 60, 2)):\(pad(minutes % 60, 2))"
+                return "\(zeroPadded(minutes / 60, 2)):\(zeroPadded(minutes % 60, 2))"
             }
             return OpeningHours(weekday: weekday, opens: clock(first), closes: clock(last + 1))
         }
@@ -204,7 +205,7 @@ public struct QualityReport: Sendable {
                 "{\"date\": \(str($0.date.description)), \"offered\": \(num($0.offered)), \"weekday_median\": \(num($0.weekdayMedian)), \"partial\": \($0.partial)}"
             }
             let hours = q.openingHours.map {
-                "{\"weekday\": \(str(weekdayNames[$0.weekday])), \"opens\": \($0.opens.map(str) ?? "null"), \"closes\": \($0.closes.map(str) ?? "null")}"
+                "{\"weekday\": \(str(CivilDate.weekdayNames[$0.weekday])), \"opens\": \($0.opens.map(str) ?? "null"), \"closes\": \($0.closes.map(str) ?? "null")}"
             }
             var fields = [
                 "\"queue\": \(str(q.queue))", "\"channel\": \(str(q.channel.rawValue))",
@@ -255,7 +256,7 @@ public struct QualityReport: Sendable {
         for q in series {
             out += "\n\(q.queue) (\(q.channel.rawValue))\n"
             let hours = q.openingHours.map { h in
-                "\(weekdayNames[h.weekday]) " + (h.opens.flatMap { o in h.closes.map { "\(o)–\($0)" } } ?? "closed")
+                "\(CivilDate.weekdayNames[h.weekday]) " + (h.opens.flatMap { o in h.closes.map { "\(o)–\($0)" } } ?? "closed")
             }
             out += "  opening hours: \(hours.joined(separator: ", "))\n"
             if q.longestGaps.isEmpty {
@@ -266,7 +267,7 @@ public struct QualityReport: Sendable {
                 }.joined(separator: "; ") + "\n"
             }
             let shown = q.unusualDays.prefix(unusualDayLimit).map {
-                "\($0.date) \(weekdayNames[$0.date.weekday]) \(n($0.offered)) (median \(n($0.weekdayMedian)))\($0.partial ? " partial" : "")"
+                "\($0.date) \(CivilDate.weekdayNames[$0.date.isoWeekday]) \(n($0.offered)) (median \(n($0.weekdayMedian)))\($0.partial ? " partial" : "")"
             }
             let more = q.unusualDays.count - shown.count
             out += "  unusual days (\(q.unusualDays.count)): " + (shown.isEmpty ? "none" : shown.joined(separator: ", "))
@@ -274,29 +275,4 @@ public struct QualityReport: Sendable {
         }
         return out
     }
-}
-
-/// A string as a JSON string literal: quotes, backslashes and control characters escaped.
-/// The one JSON string writer of ccplan (QualityReport, Planning's JSONText, `ccplan erlang`).
-///
-/// - Complexity: O(length of `s`).
-public func jsonQuoted(_ s: String) -> String {
-    var out = "\""
-    for scalar in s.unicodeScalars {
-        switch scalar {
-        case "\"": out += "\\\""
-        case "\\": out += "\\\\"
-        case "\n": out += "\\n"
-        case "\r": out += "\\r"
-        case "\t": out += "\\t"
-        default:
-            if scalar.value < 0x20 {
-                let hex = String(scalar.value, radix: 16)
-                out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-            } else {
-                out.unicodeScalars.append(scalar)
-            }
-        }
-    }
-    return out + "\""
 }

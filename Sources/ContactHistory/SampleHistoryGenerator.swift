@@ -1,3 +1,4 @@
+import CCPlanBase
 import Foundation
 
 /// One queue of the sample history.
@@ -23,8 +24,8 @@ public func germanPublicHolidays(_ years: ClosedRange<Int>) -> [Holiday] {
         let f = (b + 8) / 25, g = (b - f + 1) / 3, h = (19 * a + b - d - g + 15) % 30
         let i = c / 4, k = c % 4, l = (32 + 2 * e + 2 * i - h - k) % 7, m = (a + 11 * h + 22 * l) / 451
         let month = (h + l - 7 * m + 114) / 31, day = (h + l - 7 * m + 114) % 31 + 1
-        let easter = LocalDate(year: year, month: month, day: day)!
-        func fixed(_ m: Int, _ d: Int) -> LocalDate { LocalDate(year: year, month: m, day: d)! }
+        let easter = CivilDate(year: year, month: month, day: day)!
+        func fixed(_ m: Int, _ d: Int) -> CivilDate { CivilDate(year: year, month: m, day: d)! }
         result += [
             Holiday(date: fixed(1, 1), name: "Neujahr"),
             Holiday(date: easter.adding(days: -2), name: "Karfreitag"),
@@ -56,7 +57,7 @@ public struct SampleHistoryGenerator: Sendable {
     /// The number of queues (the first three are `billing`, `vip` and `webchat`).
     public var queueCount: Int
     /// The first and last local days of the history.
-    public var firstDay: LocalDate, lastDay: LocalDate
+    public var firstDay: CivilDate, lastDay: CivilDate
     /// The seed.
     public var seed: UInt64
     /// The time zone of the site.
@@ -69,15 +70,15 @@ public struct SampleHistoryGenerator: Sendable {
 
     /// Creates a generator of `years` years of history ending on `lastDay`.
     public init(
-        queueCount: Int = 3, years: Int = 2, lastDay: LocalDate = LocalDate(year: 2026, month: 10, day: 31)!,
+        queueCount: Int = 3, years: Int = 2, lastDay: CivilDate = CivilDate(year: 2026, month: 10, day: 31)!,
         seed: UInt64 = 20_261_031, timeZone: TimeZone = TimeZone(identifier: "Europe/Berlin")!,
         intervalMinutes: Int = 30
     ) {
         precondition(queueCount >= 1 && years >= 1 && 60 % intervalMinutes == 0, "invalid generator settings")
         self.queueCount = queueCount
         self.lastDay = lastDay
-        let sameDay = LocalDate(year: lastDay.year - years, month: lastDay.month, day: lastDay.day)
-            ?? LocalDate(year: lastDay.year - years, month: lastDay.month, day: lastDay.day - 1)!
+        let sameDay = CivilDate(year: lastDay.year - years, month: lastDay.month, day: lastDay.day)
+            ?? CivilDate(year: lastDay.year - years, month: lastDay.month, day: lastDay.day - 1)!
         self.firstDay = sameDay.adding(days: 1)
         self.seed = seed
         self.timeZone = timeZone
@@ -96,7 +97,7 @@ public struct SampleHistoryGenerator: Sendable {
                 let volume = (30 * exp(rng.uniform() * Foundation.log(100.0))).rounded()
                 let channel: Channel = [.voice, .chat, .email][q % 3]
                 return SampleQueue(
-                    name: "queue-\(pad(q + 1, 4))", channel: channel, dailyVolume: volume,
+                    name: "queue-\(zeroPadded(q + 1, 4))", channel: channel, dailyVolume: volume,
                     ahtSeconds: (200 + 400 * rng.uniform()).rounded())
             }
         }
@@ -105,9 +106,9 @@ public struct SampleHistoryGenerator: Sendable {
     /// The volume events: a campaign week in the history, a mailing, and a planned campaign
     /// after the history (for the forecast).
     public static let events: [VolumeEvent] = [
-        VolumeEvent(start: LocalDate(year: 2025, month: 9, day: 15)!, end: LocalDate(year: 2025, month: 9, day: 21)!, queue: "billing", factor: 1.8),
-        VolumeEvent(start: LocalDate(year: 2026, month: 5, day: 4)!, end: LocalDate(year: 2026, month: 5, day: 8)!, queue: "webchat", factor: 1.4),
-        VolumeEvent(start: LocalDate(year: 2026, month: 11, day: 16)!, end: LocalDate(year: 2026, month: 11, day: 22)!, queue: "billing", factor: 1.6),
+        VolumeEvent(start: CivilDate(year: 2025, month: 9, day: 15)!, end: CivilDate(year: 2025, month: 9, day: 21)!, queue: "billing", factor: 1.8),
+        VolumeEvent(start: CivilDate(year: 2026, month: 5, day: 4)!, end: CivilDate(year: 2026, month: 5, day: 8)!, queue: "webchat", factor: 1.4),
+        VolumeEvent(start: CivilDate(year: 2026, month: 11, day: 16)!, end: CivilDate(year: 2026, month: 11, day: 22)!, queue: "billing", factor: 1.6),
     ]
 
     /// The public holidays of the years covered and the next year.
@@ -145,13 +146,13 @@ public struct SampleHistoryGenerator: Sendable {
         let step = Int64(intervalMinutes) * 60
         // Local midnight of the first day, as an instant (midnight always exists in Europe/Berlin;
         // elsewhere the first valid instant is used).
-        let firstLocal = Int64(firstDay.daysSinceEpoch) * 86_400
+        let firstLocal = Int64(firstDay.dayNumber) * 86_400
         var t: Int64
         switch clock.resolve(local: firstLocal) {
         case .unique(let u), .ambiguous(let u, _): t = u
         case .gap: t = firstLocal - Int64(clock.offset(at: firstLocal))
         }
-        let endLocal = Int64(lastDay.daysSinceEpoch + 1) * 86_400
+        let endLocal = Int64(lastDay.dayNumber + 1) * 86_400
         var out: [UInt8] = Array((Self.header + "\n").utf8)
         out.reserveCapacity(1 << 20)
         var rows = 0
@@ -176,19 +177,19 @@ public struct SampleHistoryGenerator: Sendable {
             let minuteOfDay = Int(local - day * 86_400) / 60
             if day != currentDay {
                 currentDay = day
-                date = LocalDate(daysSinceEpoch: Int(day))
-                dayIndex = Int(day) - firstDay.daysSinceEpoch
+                date = CivilDate(dayNumber: Int(day))
+                dayIndex = Int(day) - firstDay.dayNumber
                 for q in queues.indices {
                     dayVolume[q] = dailyMean(queues[q], date: date, dayIndex: dayIndex, closed: closed.contains(date))
                         * rngs[q].gammaMeanOne(shape: 60)
-                    peak[q] = max(1e-9, dayVolume[q] * peaks[queues[q].channel == .chat ? 1 : 0][date.weekday])
+                    peak[q] = max(1e-9, dayVolume[q] * peaks[queues[q].channel == .chat ? 1 : 0][date.isoWeekday])
                 }
             }
             var stamp = Array(iso8601(t, offset: Int(offset)).utf8)
             let stampCount = stamp.count
             for q in queues.indices {
                 if isOutage(queue: q, date: date, minuteOfDay: minuteOfDay) { continue }
-                let share = shares[queues[q].channel == .chat ? 1 : 0][date.weekday][minuteOfDay / intervalMinutes]
+                let share = shares[queues[q].channel == .chat ? 1 : 0][date.isoWeekday][minuteOfDay / intervalMinutes]
                 let lambda = dayVolume[q] * share
                 let offered = lambda > 0 ? rngs[q].poisson(lambda) : 0
                 let load = lambda / peak[q]
@@ -233,11 +234,11 @@ public struct SampleHistoryGenerator: Sendable {
     }
 
     /// Expected offered contacts of a queue on a day, before day-level noise.
-    func dailyMean(_ queue: SampleQueue, date: LocalDate, dayIndex: Int, closed: Bool) -> Double {
+    func dailyMean(_ queue: SampleQueue, date: CivilDate, dayIndex: Int, closed: Bool) -> Double {
         if closed { return 0 }
-        let weekdayFactor = [0, 1.22, 1.05, 1.0, 0.97, 0.9, 0.36, 0][date.weekday]
+        let weekdayFactor = [0, 1.22, 1.05, 1.0, 0.97, 0.9, 0.36, 0][date.isoWeekday]
         let trend = 1 + 0.10 * Double(dayIndex) / 365.25
-        let dayOfYear = Double(date.daysSinceEpoch - LocalDate(year: date.year, month: 1, day: 1)!.daysSinceEpoch)
+        let dayOfYear = Double(date.dayNumber - CivilDate(year: date.year, month: 1, day: 1)!.dayNumber)
         let season = 1 + 0.08 * cos(2 * Double.pi * (dayOfYear - 20) / 365.25)
         var factor = 1.0
         for event in Self.events where event.queue == queue.name && event.start <= date && date <= event.end {
@@ -269,9 +270,9 @@ public struct SampleHistoryGenerator: Sendable {
     }
 
     /// The two simulated export outages (absent intervals).
-    func isOutage(queue: Int, date: LocalDate, minuteOfDay: Int) -> Bool {
-        if date == LocalDate(year: 2025, month: 6, day: 12)!, minuteOfDay >= 600, minuteOfDay < 840 { return true }
-        return queue == 1 && date == LocalDate(year: 2026, month: 2, day: 3)!
+    func isOutage(queue: Int, date: CivilDate, minuteOfDay: Int) -> Bool {
+        if date == CivilDate(year: 2025, month: 6, day: 12)!, minuteOfDay >= 600, minuteOfDay < 840 { return true }
+        return queue == 1 && date == CivilDate(year: 2026, month: 2, day: 3)!
     }
 }
 

@@ -1,3 +1,4 @@
+import CCPlanBase
 /// Automatic model choice per series: every candidate (and every ensemble of candidates) is
 /// evaluated by a rolling-origin backtest on the history itself — the latest `origins`
 /// non-overlapping holdouts of `horizonDays` that contain data — and the one with the
@@ -54,7 +55,7 @@ public struct AutoModel: ForecastModel {
     /// - Complexity: O(origins · Σ candidate cost).
     public func select(_ context: ForecastContext) throws -> AutoSelection {
         let history = context.history
-        guard let last = history.dates.last, let first = history.dates.first else {
+        guard let last = history.dates.last, !history.dates.isEmpty else {
             throw ForecastingError.insufficientHistory("the history is empty")
         }
         let lead = (context.targetDates.last?.dayNumber ?? last.dayNumber + 1) - last.dayNumber

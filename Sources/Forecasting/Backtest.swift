@@ -1,3 +1,4 @@
+import CCPlanBase
 /// Rolling-origin evaluation (Tashman 2000): for each origin, train on all history strictly before
 /// it, forecast the `horizonDays` calendar days from it in one shot, and score every interval that
 /// has an actual. Closed dates, closed intervals and events are applied exactly as in ``Forecaster``.

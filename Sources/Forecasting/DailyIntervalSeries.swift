@@ -1,3 +1,4 @@
+import CCPlanBase
 /// Contact volume (and optionally handled counts and handle time) on a local-calendar grid:
 /// a strictly increasing list of local dates, each with `slotsPerDay` wall-clock intervals.
 ///

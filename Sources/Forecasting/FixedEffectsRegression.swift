@@ -1,3 +1,4 @@
+import CCPlanBase
 import LinearAlgebra
 
 /// Fixed-effects regression on the √ scale: one effect per weekday × interval-of-day cell, a linear

@@ -1,3 +1,4 @@
+import CCPlanBase
 /// Special days and events: what a planner knows about the calendar that the history cannot show.
 ///
 /// - `closedDates`: the centre is closed (public holidays). Excluded from training; forecast

@@ -1,3 +1,4 @@
+import CCPlanBase
 /// Everything a model sees for one forecast: the history, the calendar, the dates to forecast,
 /// and a dense calendar grid built once and shared by every model evaluated at this origin.
 ///

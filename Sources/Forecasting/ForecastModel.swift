@@ -1,3 +1,4 @@
+import CCPlanBase
 /// A point-forecasting method for one interval series.
 ///
 /// A model reads a ``ForecastContext`` (history, calendar, target dates) and returns point

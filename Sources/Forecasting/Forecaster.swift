@@ -1,3 +1,4 @@
+import CCPlanBase
 /// The forecasting engine's entry point: a model (``AutoModel`` by default), then the treatment
 /// every forecast gets — closed dates and closed intervals exactly 0, events applied — plus
 /// prediction ranges from backtest errors by lead time and an AHT forecast.

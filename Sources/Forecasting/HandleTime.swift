@@ -1,3 +1,4 @@
+import CCPlanBase
 /// Average handle time (AHT) per interval from a weekday × interval-of-day profile of recent weeks,
 /// weighted by handled counts and shrunk towards the series mean where counts are low
 /// (a credibility / empirical-Bayes estimate; cf. Aldor-Noiman, Feigin & Mandelbaum 2009 on

@@ -1,3 +1,4 @@
+import CCPlanBase
 /// Double-seasonal Holt–Winters exponential smoothing with an AR(1) error adjustment
 /// (Taylor 2003, *Journal of the Operational Research Society* 54, "Short-term electricity demand
 /// forecasting using double seasonal exponential smoothing"; applied to call centres by Taylor 2008),

@@ -1,3 +1,4 @@
+import CCPlanBase
 import LinearAlgebra
 
 /// The SVD interday model of Shen & Huang (2008, *Manufacturing & Service Operations Management* 10,

@@ -12,15 +12,6 @@ public enum BLASLibrary {
 
     private static func string(_ pointer: UnsafeMutablePointer<CChar>?) -> String {
         guard let pointer else { return "unknown" }
-        return String(cString: pointer).trimmingCharacters(in: " ")
-    }
-}
-
-private extension String {
-    func trimmingCharacters(in set: Character) -> String {
-        var s = Substring(self)
-        while s.first == set { s.removeFirst() }
-        while s.last == set { s.removeLast() }
-        return String(s)
+        return String(cString: pointer).split(separator: " ").joined(separator: " ")
     }
 }

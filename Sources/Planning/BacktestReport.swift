@@ -1,3 +1,4 @@
+import CCPlanBase
 import ContactHistory
 
 /// Renderings of backtest results. Times are the only figures that vary between runs.

@@ -1,3 +1,4 @@
+import CCPlanBase
 import ContactHistory
 import Foundation
 
@@ -12,7 +13,7 @@ public enum CalendarFiles {
     public static func holidays(_ path: String) throws(PlanError) -> [Holiday] {
         var result: [Holiday] = []
         for (line, fields) in try rows(path, expected: ["date", "name"]) {
-            guard let date = LocalDate(iso: fields[0]) else {
+            guard let date = CivilDate(fields[0]) else {
                 throw .badInput("\(path):\(line):1: expected a date YYYY-MM-DD, found '\(fields[0])'")
             }
             let queue = fields.count > 2 && !fields[2].isEmpty && fields[2] != "*" ? fields[2] : nil
@@ -27,8 +28,8 @@ public enum CalendarFiles {
         var result: [VolumeEvent] = []
         for (line, fields) in try rows(path, expected: ["start", "end", "queue", "factor"]) {
             guard fields.count >= 4 else { throw .badInput("\(path):\(line):1: expected start,end,queue,factor") }
-            guard let start = LocalDate(iso: fields[0]) else { throw .badInput("\(path):\(line):1: expected a date YYYY-MM-DD, found '\(fields[0])'") }
-            guard let end = LocalDate(iso: fields[1]) else { throw .badInput("\(path):\(line):2: expected a date YYYY-MM-DD, found '\(fields[1])'") }
+            guard let start = CivilDate(fields[0]) else { throw .badInput("\(path):\(line):1: expected a date YYYY-MM-DD, found '\(fields[0])'") }
+            guard let end = CivilDate(fields[1]) else { throw .badInput("\(path):\(line):2: expected a date YYYY-MM-DD, found '\(fields[1])'") }
             guard end >= start else { throw .badInput("\(path):\(line):2: the event ends before it starts") }
             guard let factor = Double(fields[3]), factor.isFinite, factor >= 0 else {
                 throw .badInput("\(path):\(line):4: expected a factor ≥ 0, found '\(fields[3])'")
@@ -40,20 +41,13 @@ public enum CalendarFiles {
     }
 
     private static func rows(_ path: String, expected: [String]) throws(PlanError) -> [(Int, [String])] {
-        guard let data = FileManager.default.contents(atPath: path) else { throw .badInput("\(path): cannot read the file") }
-        var text = String(decoding: data, as: UTF8.self)
-        if text.hasPrefix("\u{FEFF}") { text.removeFirst() }
-        let lines = text.split(omittingEmptySubsequences: false) { $0 == "\n" || $0 == "\r\n" }
-        guard let header = lines.first else { throw .badInput("\(path): the file is empty") }
-        let names = splitCSV(String(header), ",").map { $0.lowercased().trimmingCharacters(in: .whitespaces) }
-        guard Array(names.prefix(expected.count)) == expected else {
-            throw .badInput("\(path):1:1: expected the header \(expected.joined(separator: ","))")
+        let table: CSVTable
+        do { table = try CSVTable.read(path: path) } catch { throw .badInput(error.description) }
+        guard Array(table.header.map { $0.lowercased() }.prefix(expected.count)) == expected else {
+            throw .badInput(FileIssue(file: path, line: 1, column: 1,
+                                      message: "expected the header \(expected.joined(separator: ","))").description)
         }
-        var out: [(Int, [String])] = []
-        for (i, line) in lines.enumerated().dropFirst() where !line.trimmingCharacters(in: .whitespaces).isEmpty {
-            out.append((i + 1, splitCSV(String(line), ",").map { $0.trimmingCharacters(in: .whitespaces) }))
-        }
-        return out
+        return table.rows.map { ($0.line, $0.fields) }
     }
 }
 
@@ -62,14 +56,14 @@ public enum Timestamps {
     /// Parses `YYYY-MM-DDTHH:MM[:SS]` with `Z` or an offset, or a local time in `timeZone`
     /// (the first occurrence of a repeated hour); nil when it does not parse or does not exist.
     public static func parse(_ text: String, timeZone: TimeZone) -> Int64? {
-        guard let parsed = ForecastCSV.parseTimestamp(text) else {
+        guard case .success(let parts) = Timestamp.parse(text) else {
             // A plain date means its local midnight.
-            guard let date = LocalDate(iso: text) else { return nil }
+            guard let date = CivilDate(text) else { return nil }
             return parse("\(date)T00:00", timeZone: timeZone)
         }
-        if let offset = parsed.offset { return parsed.local - offset }
+        if let instant = parts.instant { return instant }
         var clock = ZoneClock(timeZone)
-        switch clock.resolve(local: parsed.local) {
+        switch clock.resolve(local: parts.local) {
         case .unique(let t), .ambiguous(let t, _): return t
         case .gap: return nil
         }

@@ -1,3 +1,4 @@
+import CCPlanBase
 import ContactHistory
 import Foundation
 
@@ -24,9 +25,9 @@ public enum ForecastCSV {
         let prefix = "\(csvField(f.queue)),\(f.channel.rawValue),"
         let model = csvField(f.model)
         for i in f.intervals {
-            out += prefix + i.isoStart + "," + number(i.volume)
-            for q in i.quantiles { out += "," + number(q) }
-            out += "," + (i.ahtSeconds.map(number) ?? "") + "," + model + "\n"
+            out += prefix + i.isoStart + "," + shortestNumber(i.volume)
+            for q in i.quantiles { out += "," + shortestNumber(q) }
+            out += "," + (i.ahtSeconds.map(shortestNumber) ?? "") + "," + model + "\n"
         }
         return out
     }
@@ -52,66 +53,62 @@ public enum ForecastCSV {
     ///   a missing AHT, or an empty file.
     /// - Complexity: O(rows · log rows).
     public static func read(path: String, timeZone: TimeZone, defaultAHT: Double?) throws(PlanError) -> [QueueForecast] {
-        guard let data = FileManager.default.contents(atPath: path) else {
-            throw .badForecast("\(path): cannot read the file")
-        }
-        var text = String(decoding: data, as: UTF8.self)
-        if text.hasPrefix("\u{FEFF}") { text.removeFirst() }
-        let lines = text.split(omittingEmptySubsequences: false) { $0 == "\n" || $0 == "\r\n" }
-        guard let headerLine = lines.first, !headerLine.trimmingCharacters(in: .whitespaces).isEmpty else {
-            throw .badForecast("\(path): the forecast is empty")
-        }
-        let delimiter: Character = headerLine.contains(";") && !headerLine.contains(",") ? ";" : (headerLine.contains("\t") && !headerLine.contains(",") ? "\t" : ",")
-        let header = splitCSV(String(headerLine), delimiter).map { $0.lowercased().trimmingCharacters(in: .whitespaces) }
+        let table: CSVTable
+        do { table = try CSVTable.read(path: path) } catch { throw .badForecast(error.description) }
+        let header = table.header.map { $0.lowercased() }
         func column(_ names: [String]) -> Int? { header.firstIndex { names.contains($0) } }
+        func fail(_ line: Int, _ column: Int, _ message: String) -> PlanError {
+            .badForecast(FileIssue(file: path, line: line, column: column, message: message).description)
+        }
         guard let startColumn = column(["interval_start", "timestamp", "start"]) else {
-            throw .badForecast("\(path):1:1: missing column 'interval_start'")
+            throw fail(1, 1, "missing column 'interval_start'")
         }
         guard let volumeColumn = column(["volume", "offered", "calls", "contacts", "forecast"]) else {
-            throw .badForecast("\(path):1:1: missing column 'volume' (or offered, calls, contacts, forecast)")
+            throw fail(1, 1, "missing column 'volume' (or offered, calls, contacts, forecast)")
         }
         let queueColumn = column(["queue"]), channelColumn = column(["channel"])
         let ahtColumn = column(["aht_seconds", "aht"]), modelColumn = column(["model"])
         var quantileColumns: [(level: Double, column: Int)] = []
         for (c, name) in header.enumerated() where name.hasPrefix("volume_p") {
             guard let p = Double(name.dropFirst("volume_p".count)), p > 0, p < 100 else {
-                throw .badForecast("\(path):1:\(c + 1): '\(name)' is not a quantile column (expected volume_p10, volume_p90, …)")
+                throw fail(1, c + 1, "'\(name)' is not a quantile column (expected volume_p10, volume_p90, …)")
             }
             quantileColumns.append((p / 100, c))
         }
         quantileColumns.sort { $0.level < $1.level }
+        let decimalComma = table.delimiter == UInt8(ascii: ";")
 
         struct Key: Hashable { var queue: String; var channel: Channel }
         var rows: [Key: [ForecastInterval]] = [:]
         var models: [Key: String] = [:]
         var clock = ZoneClock(timeZone)
         var seen = Set<String>()
-        for (index, line) in lines.enumerated().dropFirst() where !line.isEmpty {
-            let lineNumber = index + 1
-            let fields = splitCSV(String(line), delimiter)
-            func at(_ c: Int) -> String { c < fields.count ? fields[c] : "" }
-            func fail(_ c: Int, _ message: String) -> PlanError { .badForecast("\(path):\(lineNumber):\(c + 1): \(message)") }
+        for row in table.rows {
+            func fail(_ c: Int, _ message: String) -> PlanError { .badForecast(table.issue(row, c, message).description) }
             func value(_ c: Int, _ what: String) throws(PlanError) -> Double {
-                let text = at(c).trimmingCharacters(in: .whitespaces)
-                let normalized = delimiter == ";" ? text.replacingOccurrences(of: ",", with: ".") : text
+                let text = row[c]
+                let normalized = decimalComma ? text.replacingOccurrences(of: ",", with: ".") : text
                 guard let x = Double(normalized), x.isFinite else { throw fail(c, "expected a number for \(what), found '\(text)'") }
                 guard x >= 0 else { throw fail(c, "\(what) cannot be negative, found \(text)") }
                 return x
             }
-            let queue = queueColumn.map { at($0) }.flatMap { $0.isEmpty ? nil : $0 } ?? "default"
-            let channelText = channelColumn.map { at($0).lowercased() } ?? ""
+            let queue = queueColumn.map { row[$0] }.flatMap { $0.isEmpty ? nil : $0 } ?? "default"
+            let channelText = channelColumn.map { row[$0].lowercased() } ?? ""
             guard let channel = channelText.isEmpty ? .voice : Channel(rawValue: channelText) else {
                 throw fail(channelColumn ?? 0, "unknown channel '\(channelText)' (expected voice, chat or email)")
             }
-            let startText = at(startColumn).trimmingCharacters(in: .whitespaces)
-            guard let parsed = parseTimestamp(startText) else {
-                throw fail(startColumn, "expected an ISO 8601 date-time such as 2026-11-02T08:30:00+01:00, found '\(startText)'")
+            let startText = row[startColumn]
+            let parts: Timestamp.Parts
+            switch Timestamp.parse(startText) {
+            case .success(let p) where p.fraction == 0: parts = p
+            case .success: throw fail(startColumn, "fractional seconds are not allowed in an interval start, found '\(startText)'")
+            case .failure(let error): throw fail(startColumn, "\(error), found '\(startText)'")
             }
             let instant: Int64
-            if let offset = parsed.offset {
-                instant = parsed.local - offset
+            if let t = parts.instant {
+                instant = t
             } else {
-                switch clock.resolve(local: parsed.local) {
+                switch clock.resolve(local: parts.local) {
                 case .unique(let t): instant = t
                 case .ambiguous(let t, _): instant = t
                 case .gap: throw fail(startColumn, "'\(startText)' does not exist in \(timeZone.identifier) (daylight-saving gap)")
@@ -124,7 +121,7 @@ public enum ForecastCSV {
             var quantiles: [Double] = []
             for q in quantileColumns { quantiles.append(try value(q.column, "volume_\(quantileName(q.level))")) }
             var aht: Double? = defaultAHT
-            if let c = ahtColumn, !at(c).trimmingCharacters(in: .whitespaces).isEmpty {
+            if let c = ahtColumn, !row[c].isEmpty {
                 aht = try value(c, "aht_seconds")
             }
             guard let aht, aht > 0 || volume == 0 else {
@@ -134,9 +131,9 @@ public enum ForecastCSV {
             let key = Key(queue: queue, channel: channel)
             let localDay = Int(floorDiv(instant + Int64(offset), 86_400))
             rows[key, default: []].append(ForecastInterval(
-                start: instant, utcOffset: offset, localDate: LocalDate(daysSinceEpoch: localDay),
+                start: instant, utcOffset: offset, localDate: CivilDate(dayNumber: localDay),
                 volume: volume, quantiles: quantiles, ahtSeconds: aht))
-            if let m = modelColumn, models[key] == nil, !at(m).isEmpty { models[key] = at(m) }
+            if let m = modelColumn, models[key] == nil, !row[m].isEmpty { models[key] = row[m] }
         }
         guard !rows.isEmpty else { throw .badForecast("\(path): the forecast has no rows") }
         var result: [QueueForecast] = []
@@ -154,75 +151,4 @@ public enum ForecastCSV {
         }
         return result.sorted { ($0.queue, $0.channel) < ($1.queue, $1.channel) }
     }
-
-    /// Parses `YYYY-MM-DD[T ]HH:MM[:SS]` with an optional `Z` or `±HH:MM` offset into local
-    /// seconds since 1970 and the offset.
-    static func parseTimestamp(_ text: String) -> (local: Int64, offset: Int64?)? {
-        let chars = Array(text.utf8)
-        func digits(_ from: Int, _ count: Int) -> Int? {
-            guard from + count <= chars.count else { return nil }
-            var v = 0
-            for c in chars[from..<(from + count)] {
-                guard c >= 48, c <= 57 else { return nil }
-                v = v * 10 + Int(c - 48)
-            }
-            return v
-        }
-        guard chars.count >= 16, let y = digits(0, 4), chars[4] == 45, let mo = digits(5, 2), chars[7] == 45,
-              let d = digits(8, 2), chars[10] == 84 || chars[10] == 32, let h = digits(11, 2), chars[13] == 58,
-              let mi = digits(14, 2), let date = LocalDate(year: y, month: mo, day: d), h < 24, mi < 60 else { return nil }
-        var i = 16
-        var second = 0
-        if i < chars.count, chars[i] == 58 {
-            guard let s = digits(17, 2), s < 60 else { return nil }
-            second = s
-            i = 19
-            if i < chars.count, chars[i] == 46 {  // fractional seconds are ignored
-                i += 1
-                while i < chars.count, chars[i] >= 48, chars[i] <= 57 { i += 1 }
-            }
-        }
-        let local = Int64(date.daysSinceEpoch) * 86_400 + Int64(h * 3600 + mi * 60 + second)
-        if i == chars.count { return (local, nil) }
-        if chars[i] == 90, i + 1 == chars.count { return (local, 0) }
-        guard chars[i] == 43 || chars[i] == 45, let oh = digits(i + 1, 2) else { return nil }
-        var om = 0
-        if i + 3 < chars.count {
-            let j = chars[i + 3] == 58 ? i + 4 : i + 3
-            guard let m = digits(j, 2), j + 2 == chars.count else { return nil }
-            om = m
-        } else if i + 3 != chars.count { return nil }
-        let offset = Int64(oh * 3600 + om * 60) * (chars[i] == 45 ? -1 : 1)
-        return (local, offset)
-    }
 }
-
-/// Splits one CSV line (RFC 4180 quotes with doubled quotes).
-func splitCSV(_ line: String, _ delimiter: Character) -> [String] {
-    var fields: [String] = []
-    var field = ""
-    var quoted = false
-    var iterator = line.makeIterator()
-    var pending: Character? = nil
-    while let c = pending ?? iterator.next() {
-        pending = nil
-        if quoted {
-            if c == "\"" {
-                if let next = iterator.next() {
-                    if next == "\"" { field.append("\"") } else { quoted = false; pending = next }
-                } else { quoted = false }
-            } else { field.append(c) }
-        } else if c == "\"" && field.isEmpty {
-            quoted = true
-        } else if c == delimiter {
-            fields.append(field); field = ""
-        } else if c != "\r" {
-            field.append(c)
-        }
-    }
-    fields.append(field)
-    return fields
-}
-
-/// Shortest round-trip text of a double (ContactHistory's writer; integral values without ".0").
-func number(_ x: Double) -> String { CanonicalCSVWriter.number(x) }

@@ -1,3 +1,4 @@
+import CCPlanBase
 /// A forecast as JSON: one object per queue and channel with its intervals.
 public enum ForecastJSON {
     /// - Complexity: O(intervals).

@@ -1,3 +1,4 @@
+import CCPlanBase
 import ContactHistory
 import Forecasting
 import Foundation
@@ -65,7 +66,7 @@ public enum ForecastPipeline {
                 let handled = series.handled[i], handle = series.handleSeconds[i]
                 let known = hasHandleTime && !handled.isNaN && !handle.isNaN
                 try grid.accumulate(
-                    date: CivilDate(dayNumber: s.date.daysSinceEpoch), slot: s.slot, volume: series.offered[i],
+                    date: CivilDate(dayNumber: s.date.dayNumber), slot: s.slot, volume: series.offered[i],
                     handled: known ? handled : nil, handleTimeSeconds: known ? handle : nil)
             }
         } catch {
@@ -113,7 +114,7 @@ public enum ForecastPipeline {
         intervals.reserveCapacity(forecast.volume.count)
         let s = forecast.slotsPerDay
         for (d, date) in forecast.dates.enumerated() {
-            let localDate = LocalDate(daysSinceEpoch: date.dayNumber)
+            let localDate = CivilDate(dayNumber: date.dayNumber)
             for slot in 0..<s {
                 let k = d * s + slot
                 let local = Int64(date.dayNumber) * 86_400 + Int64(slot) * step
@@ -141,8 +142,8 @@ public enum ForecastPipeline {
             queue: series.queue, channel: series.channel, timeZone: series.timeZone, intervalMinutes: series.intervalMinutes,
             quantileLevels: levels, intervals: intervals, model: forecast.method,
             backtestWAPE: wape.flatMap { $0.isFinite ? PublishedPrecision.score($0) : nil },
-            trainingFirstDate: forecast.trainingFirstDate.map { LocalDate(daysSinceEpoch: $0.dayNumber) },
-            trainingLastDate: forecast.trainingLastDate.map { LocalDate(daysSinceEpoch: $0.dayNumber) },
+            trainingFirstDate: forecast.trainingFirstDate.map { CivilDate(dayNumber: $0.dayNumber) },
+            trainingLastDate: forecast.trainingLastDate.map { CivilDate(dayNumber: $0.dayNumber) },
             estimatedPatienceSeconds: PatienceEstimate.seconds(series))
     }
 
@@ -152,17 +153,17 @@ public enum ForecastPipeline {
     static func forecastCalendar(queue: String, request: ForecastRequest) -> ForecastCalendar {
         var closed = Set<CivilDate>()
         for h in request.holidays where h.queue == nil || h.queue == queue {
-            closed.insert(CivilDate(dayNumber: h.date.daysSinceEpoch))
+            closed.insert(CivilDate(dayNumber: h.date.dayNumber))
         }
         var special: [CivilDate: String] = [:]
         var events: [ForecastEvent] = []
         for e in request.events where e.queue == nil || e.queue == queue {
             let label = "event \(e.start)–\(e.end)"
-            let dates = CivilDate(dayNumber: e.start.daysSinceEpoch)...CivilDate(dayNumber: e.end.daysSinceEpoch)
+            let dates = CivilDate(dayNumber: e.start.dayNumber)...CivilDate(dayNumber: e.end.dayNumber)
             events.append(ForecastEvent(name: label, dates: dates, factor: e.factor))
             // In the history, an event's days are special: left out of training (the regression
             // learns their effect instead), never averaged into normal days.
-            for day in e.start.daysSinceEpoch...e.end.daysSinceEpoch { special[CivilDate(dayNumber: day)] = label }
+            for day in e.start.dayNumber...e.end.dayNumber { special[CivilDate(dayNumber: day)] = label }
         }
         return ForecastCalendar(closedDates: closed, specialDays: special, events: events)
     }

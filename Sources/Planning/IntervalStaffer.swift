@@ -1,3 +1,4 @@
+import CCPlanBase
 import ContactHistory
 import Foundation
 import Queueing
@@ -199,7 +200,7 @@ public struct VolumeDistribution: Sendable {
         self.point = point
         var below = 0.0, above = 0.0
         for (level, q) in zip(levels, quantiles) where level != 0.5 {
-            let z = VolumeDistribution.standardNormalQuantile(level)
+            let z = StandardNormal.quantile(level)
             let sigma = abs(q - point) / abs(z)
             if level < 0.5 { below = max(below, sigma) } else { above = max(above, sigma) }
         }
@@ -213,15 +214,5 @@ public struct VolumeDistribution: Sendable {
     public var hasSpread: Bool
 
     /// z-values of the 20 mid-probabilities (k − ½)/20.
-    static let grid: [Double] = (1...20).map { standardNormalQuantile((Double($0) - 0.5) / 20) }
-
-    /// Φ⁻¹(p) by bisection on Φ(z) = ½·erfc(−z/√2), to 1e-12.
-    static func standardNormalQuantile(_ p: Double) -> Double {
-        var lo = -10.0, hi = 10.0
-        for _ in 0..<80 {
-            let mid = (lo + hi) / 2
-            if 0.5 * erfc(-mid / 2.0.squareRoot()) < p { lo = mid } else { hi = mid }
-        }
-        return (lo + hi) / 2
-    }
+    static let grid: [Double] = (1...20).map { StandardNormal.quantile((Double($0) - 0.5) / 20) }
 }

@@ -1,3 +1,4 @@
+import CCPlanBase
 import ContactHistory
 
 /// The callers' mean patience, estimated from a history that reports abandoned contacts and the

@@ -1,3 +1,4 @@
+import CCPlanBase
 import ContactHistory
 import Foundation
 
@@ -5,7 +6,7 @@ import Foundation
 public struct PlannedInterval: Sendable, Hashable {
     public var start: Int64
     public var utcOffset: Int
-    public var localDate: LocalDate
+    public var localDate: CivilDate
     public var staffing: IntervalStaffing
 
     /// ISO 8601 start with the local offset.

@@ -1,3 +1,4 @@
+import CCPlanBase
 import Queueing
 
 /// What a plan's staffing requirement is sized to.
@@ -95,7 +96,7 @@ public enum PlanError: Error, Sendable, Equatable, CustomStringConvertible {
     /// An assumption is out of its domain.
     case badAssumption(key: String, reason: String)
     /// The scenario file is malformed: file, line, column, message.
-    case badScenarioFile(path: String, line: Int, column: Int, message: String)
+    case badScenarioFile(FileIssue)
     /// The forecast file is malformed or empty.
     case badForecast(String)
     /// The history cannot support the requested forecast.
@@ -108,7 +109,7 @@ public enum PlanError: Error, Sendable, Equatable, CustomStringConvertible {
     public var description: String {
         switch self {
         case .badAssumption(let key, let reason): return "\(key): \(reason)"
-        case .badScenarioFile(let path, let line, let column, let message): return "\(path):\(line):\(column): \(message)"
+        case .badScenarioFile(let issue): return issue.description
         case .badForecast(let message), .badHistory(let message), .unstaffable(let message), .badInput(let message): return message
         }
     }

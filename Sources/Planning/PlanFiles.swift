@@ -1,12 +1,6 @@
+import CCPlanBase
 import ContactHistory
 import Foundation
-
-/// A fixed-decimal rendering (deterministic, no locale): `fixed(0.81234, 4)` → `0.8123`.
-public func fixed(_ x: Double, _ digits: Int) -> String {
-    guard x.isFinite else { return "" }
-    let s = String(format: "%.\(digits)f", x)
-    return s == "-0" || s.hasPrefix("-0.") && Double(s) == 0 ? String(s.dropFirst()) : s
-}
 
 /// The text of the plan's CSV files. Every number is deterministic text; empty cells mean
 /// "not applicable" (no service level for deferred work, an unbounded ASA).
@@ -27,7 +21,7 @@ public enum PlanFiles {
         let prefix = "\(csvField(q.scenario)),\(csvField(q.queue)),\(q.channel.rawValue),"
         for i in q.intervals {
             let s = i.staffing
-            out += prefix + i.isoStart + "," + number(s.volume) + "," + number(s.ahtSeconds) + ","
+            out += prefix + i.isoStart + "," + shortestNumber(s.volume) + "," + shortestNumber(s.ahtSeconds) + ","
             out += "\(s.agents),\(s.scheduledAgents),"
             out += [s.serviceLevel.map { fixed($0, 6) }, s.asaSeconds.map { fixed($0, 3) }, s.abandonRate.map { fixed($0, 6) },
                     s.occupancy.map { fixed($0, 6) }].map { $0 ?? "" }.joined(separator: ",")

@@ -1,3 +1,4 @@
+import CCPlanBase
 import ContactHistory
 import Forecasting
 import Foundation

@@ -1,3 +1,4 @@
+import CCPlanBase
 import Foundation
 
 /// The precision at which ccplan publishes the numbers that come out of the linear-algebra core,

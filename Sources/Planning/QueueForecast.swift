@@ -1,3 +1,4 @@
+import CCPlanBase
 import ContactHistory
 import Foundation
 
@@ -8,7 +9,7 @@ public struct ForecastInterval: Sendable, Hashable {
     /// The UTC offset of the queue's time zone at `start`, seconds.
     public var utcOffset: Int
     /// The local date of the interval.
-    public var localDate: LocalDate
+    public var localDate: CivilDate
     /// Forecast contacts offered (finite, ≥ 0; 0 when closed).
     public var volume: Double
     /// The forecast at each of the forecast's quantile levels (same order).
@@ -16,7 +17,7 @@ public struct ForecastInterval: Sendable, Hashable {
     /// Forecast mean handle time, seconds; nil when unknown.
     public var ahtSeconds: Double?
 
-    public init(start: Int64, utcOffset: Int, localDate: LocalDate, volume: Double, quantiles: [Double], ahtSeconds: Double?) {
+    public init(start: Int64, utcOffset: Int, localDate: CivilDate, volume: Double, quantiles: [Double], ahtSeconds: Double?) {
         self.start = start
         self.utcOffset = utcOffset
         self.localDate = localDate
@@ -45,14 +46,14 @@ public struct QueueForecast: Sendable {
     /// The chosen model's backtest WAPE on the history, when a backtest ran.
     public var backtestWAPE: Double?
     /// The training window (local dates), when the forecast came from history.
-    public var trainingFirstDate: LocalDate?
-    public var trainingLastDate: LocalDate?
+    public var trainingFirstDate: CivilDate?
+    public var trainingLastDate: CivilDate?
     /// The callers' mean patience estimated from the history's abandons and waits, seconds.
     public var estimatedPatienceSeconds: Double?
 
     public init(queue: String, channel: Channel, timeZone: TimeZone, intervalMinutes: Int, quantileLevels: [Double],
                 intervals: [ForecastInterval], model: String, backtestWAPE: Double? = nil,
-                trainingFirstDate: LocalDate? = nil, trainingLastDate: LocalDate? = nil, estimatedPatienceSeconds: Double? = nil) {
+                trainingFirstDate: CivilDate? = nil, trainingLastDate: CivilDate? = nil, estimatedPatienceSeconds: Double? = nil) {
         self.queue = queue
         self.channel = channel
         self.timeZone = timeZone

@@ -1,3 +1,4 @@
+import CCPlanBase
 import ContactHistory
 import Foundation
 import Queueing
@@ -14,7 +15,7 @@ enum ReportBuilder {
         var subtitle = ""
         if let historyFirst, let historyLast { subtitle += "History \(historyFirst) – \(historyLast) · " }
         if let firstInterval, let lastInterval {
-            let weeks = Double(lastInterval.daysSinceEpoch - firstInterval.daysSinceEpoch + 1) / 7
+            let weeks = Double(lastInterval.dayNumber - firstInterval.dayNumber + 1) / 7
             subtitle += "Horizon \(fixed(weeks, weeks == weeks.rounded() ? 0 : 1)) weeks, \(firstInterval) – \(lastInterval)"
         }
 
@@ -32,7 +33,7 @@ enum ReportBuilder {
                 label: "Expected service level", value: PlanReportDocument.formatPercent(fraction: slVolume > 0 ? slSum / slVolume : nil),
                 detail: target),
             PlanReportDocument.KeyFigure(
-                label: "Horizon", value: "\(((lastInterval?.daysSinceEpoch ?? 0) - (firstInterval?.daysSinceEpoch ?? 0) + 1)) days",
+                label: "Horizon", value: "\(((lastInterval?.dayNumber ?? 0) - (firstInterval?.dayNumber ?? 0) + 1)) days",
                 detail: "\(firstInterval?.description ?? "") – \(lastInterval?.description ?? "")"),
             PlanReportDocument.KeyFigure(label: "Queues", value: "\(result.forecasts.count)", detail: channels.joined(separator: ", ")),
         ]
@@ -93,39 +94,39 @@ enum ReportBuilder {
         if let history {
             var totals: [Int: Double] = [:]
             let slots = history.localSlots()
-            for i in history.indices where history.states[i] == .observed { totals[slots[i].date.daysSinceEpoch, default: 0] += history.offered[i] }
+            for i in history.indices where history.states[i] == .observed { totals[slots[i].date.dayNumber, default: 0] += history.offered[i] }
             let lastDay = totals.keys.max() ?? 0
             for day in totals.keys.sorted() where day > lastDay - 56 {
-                points.append(.init(time: Int64(day) * 86_400, label: LocalDate(daysSinceEpoch: day).description, actual: totals[day]))
+                points.append(.init(time: Int64(day) * 86_400, label: CivilDate(dayNumber: day).description, actual: totals[day]))
             }
         }
         var byDay: [Int: (v: Double, lo: Double, hi: Double)] = [:]
         for i in forecast.intervals {
-            var e = byDay[i.localDate.daysSinceEpoch] ?? (0, 0, 0)
+            var e = byDay[i.localDate.dayNumber] ?? (0, 0, 0)
             e.v += i.volume
             e.lo += i.quantiles.first ?? i.volume
             e.hi += i.quantiles.last ?? i.volume
-            byDay[i.localDate.daysSinceEpoch] = e
+            byDay[i.localDate.dayNumber] = e
         }
         let forecastStart = byDay.keys.min().map { Int64($0) * 86_400 }
         for day in byDay.keys.sorted() {
             let e = byDay[day]!
-            points.append(.init(time: Int64(day) * 86_400, label: LocalDate(daysSinceEpoch: day).description, forecast: e.v, low: e.lo, high: e.hi))
+            points.append(.init(time: Int64(day) * 86_400, label: CivilDate(dayNumber: day).description, forecast: e.v, low: e.lo, high: e.hi))
         }
         // A typical week: the first full Monday-to-Sunday week of the base plan (opening hours only).
         var week: [PlanReportDocument.WeekInterval] = []
-        if let basePlan = plans.first, let monday = basePlan.intervals.first(where: { $0.localDate.weekday == 1 })?.localDate {
+        if let basePlan = plans.first, let monday = basePlan.intervals.first(where: { $0.localDate.isoWeekday == 1 })?.localDate {
             for i in basePlan.intervals where i.localDate >= monday && i.localDate < monday.adding(days: 7) && i.staffing.volume > 0 {
                 let local = i.start + Int64(i.utcOffset)
                 let minute = Int((local % 86_400 + 86_400) % 86_400) / 60
-                week.append(.init(weekday: weekdayNames[i.localDate.weekday], time: "\(pad2(minute / 60)):\(pad2(minute % 60))",
+                week.append(.init(weekday: CivilDate.weekdayNames[i.localDate.isoWeekday], time: "\(zeroPadded(minute / 60, 2)):\(zeroPadded(minute % 60, 2))",
                                   required: Double(i.staffing.agents), scheduled: Double(i.staffing.scheduledAgents)))
             }
         }
         let fte = plans.map { plan in
             PlanReportDocument.FTESeries(name: plan.scenario == "base" ? "Base" : plan.scenario, points: daily.filter {
                 $0.scenario == plan.scenario && $0.queue == plan.queue && $0.channel == plan.channel
-            }.map { .init(time: Int64($0.firstDate.daysSinceEpoch) * 86_400, label: $0.period, fte: $0.fte) })
+            }.map { .init(time: Int64($0.firstDate.dayNumber) * 86_400, label: $0.period, fte: $0.fte) })
         }
         let assumptions = plans.first?.assumptions
         let model: String
@@ -166,5 +167,4 @@ enum ReportBuilder {
         return rows
     }
 
-    static func pad2(_ n: Int) -> String { n < 10 ? "0\(n)" : "\(n)" }
 }

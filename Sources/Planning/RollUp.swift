@@ -1,3 +1,4 @@
+import CCPlanBase
 import ContactHistory
 import Foundation
 
@@ -7,18 +8,18 @@ public enum RollUpPeriod: String, Sendable, CaseIterable {
 
     /// The period's label and first day for a local date: `2026-11-02`, ISO week `2026-W45`
     /// (starting Monday), month `2026-11`.
-    public func key(_ date: LocalDate) -> (label: String, first: LocalDate) {
+    public func key(_ date: CivilDate) -> (label: String, first: CivilDate) {
         switch self {
         case .day: return (date.description, date)
         case .week:
-            let monday = date.adding(days: 1 - date.weekday)
+            let monday = date.adding(days: 1 - date.isoWeekday)
             let thursday = monday.adding(days: 3)  // the ISO year is the year of the week's Thursday
-            let jan4 = LocalDate(year: thursday.year, month: 1, day: 4)!
-            let week1Monday = jan4.adding(days: 1 - jan4.weekday)
-            let week = (monday.daysSinceEpoch - week1Monday.daysSinceEpoch) / 7 + 1
+            let jan4 = CivilDate(year: thursday.year, month: 1, day: 4)!
+            let week1Monday = jan4.adding(days: 1 - jan4.isoWeekday)
+            let week = (monday.dayNumber - week1Monday.dayNumber) / 7 + 1
             return ("\(thursday.year)-W\(week < 10 ? "0" : "")\(week)", monday)
         case .month:
-            return ("\(date.year)-\(date.month < 10 ? "0" : "")\(date.month)", LocalDate(year: date.year, month: date.month, day: 1)!)
+            return ("\(date.year)-\(date.month < 10 ? "0" : "")\(date.month)", CivilDate(year: date.year, month: date.month, day: 1)!)
         }
     }
 }
@@ -29,7 +30,7 @@ public struct PeriodTotals: Sendable, Hashable {
     public var queue: String
     public var channel: Channel
     public var period: String
-    public var firstDate: LocalDate
+    public var firstDate: CivilDate
     /// Days of the period inside the plan's horizon (a partial first or last period has fewer).
     public var days: Int
     public var volume: Double = 0
@@ -72,7 +73,7 @@ public enum RollUp {
                 byLabel[label] = PeriodTotals(scenario: plan.scenario, queue: plan.queue, channel: plan.channel, period: label, firstDate: first, days: 0)
             }
             let s = interval.staffing
-            days[label, default: []].insert(interval.localDate.daysSinceEpoch)
+            days[label, default: []].insert(interval.localDate.dayNumber)
             byLabel[label]!.volume += s.volume
             byLabel[label]!.workloadHours += s.volume * s.ahtSeconds / 3600
             byLabel[label]!.agentHours += Double(s.agents) * hoursPerInterval

@@ -1,3 +1,4 @@
+import CCPlanBase
 import ContactHistory
 import Yams
 
@@ -23,13 +24,13 @@ public struct ScenarioSpec: Sendable, Hashable {
 
     /// Applies this block's settings for `queue` on top of `assumptions`.
     ///
-    /// - Throws: ``PlanError/badScenarioFile(path:line:column:message:)`` at the setting's position.
+    /// - Throws: ``PlanError/badScenarioFile(_:)`` at the setting's position.
     public func apply(to assumptions: PlanAssumptions, queue: String?, path: String) throws(PlanError) -> PlanAssumptions {
         var result = assumptions
         let all = settings + (queue.flatMap { queueSettings[$0] } ?? [])
         for setting in all {
             do { try result.set(setting.key, to: setting.value) } catch {
-                throw .badScenarioFile(path: path, line: setting.line, column: setting.column, message: error.description)
+                throw .badScenarioFile(FileIssue(file: path, line: setting.line, column: setting.column, message: error.description))
             }
         }
         return result
@@ -63,7 +64,7 @@ public struct ScenarioFile: Sendable, Hashable {
 
     /// Parses a scenario file's text.
     ///
-    /// - Throws: ``PlanError/badScenarioFile(path:line:column:message:)``.
+    /// - Throws: ``PlanError/badScenarioFile(_:)``.
     /// - Complexity: O(size of the file).
     public static func parse(yaml text: String, path: String) throws(PlanError) -> ScenarioFile {
         let root: Node?
@@ -71,15 +72,15 @@ public struct ScenarioFile: Sendable, Hashable {
             if let y = error as? YamlError {
                 switch y {
                 case .scanner(_, let problem, let mark, _), .parser(_, let problem, let mark, _), .composer(_, let problem, let mark, _):
-                    throw .badScenarioFile(path: path, line: mark.line, column: mark.column, message: "not valid YAML: \(problem)")
+                    throw .badScenarioFile(FileIssue(file: path, line: mark.line, column: mark.column, message: "not valid YAML: \(problem)"))
                 default: break
                 }
             }
-            throw .badScenarioFile(path: path, line: 1, column: 1, message: "not valid YAML: \(error)")
+            throw .badScenarioFile(FileIssue(file: path, line: 1, column: 1, message: "not valid YAML: \(error)"))
         }
         guard let root, case .mapping(let top) = root else {
-            throw .badScenarioFile(path: path, line: root?.mark?.line ?? 1, column: root?.mark?.column ?? 1,
-                                   message: "expected a mapping with 'base' and 'scenarios'")
+            throw .badScenarioFile(FileIssue(file: path, line: root?.mark?.line ?? 1, column: root?.mark?.column ?? 1,
+                                             message: "expected a mapping with 'base' and 'scenarios'"))
         }
         var file = ScenarioFile(path: path, base: ScenarioSpec(name: "base"), scenarios: [])
         for (keyNode, value) in top {
@@ -142,7 +143,7 @@ public struct ScenarioFile: Sendable, Hashable {
             // Check the value now, so that the error points at it even if no queue uses it.
             var probe = PlanAssumptions()
             do { try probe.set(key, to: text) } catch {
-                throw .badScenarioFile(path: path, line: setting.line, column: setting.column, message: error.description)
+                throw .badScenarioFile(FileIssue(file: path, line: setting.line, column: setting.column, message: error.description))
             }
             out.append(setting)
         }
@@ -155,13 +156,13 @@ public struct ScenarioFile: Sendable, Hashable {
 
     private static func event(_ node: Node, path: String) throws(PlanError) -> VolumeEvent {
         guard case .mapping(let map) = node else { throw error(node, path, "an event must be {start, end, queue, factor}") }
-        var start: LocalDate?, end: LocalDate?, queue: String?, factor: Double?
+        var start: CivilDate?, end: CivilDate?, queue: String?, factor: Double?
         for (keyNode, value) in map {
             let key = try scalar(keyNode, path: path)
             let text = try scalar(value, path: path)
             switch key {
             case "start", "end":
-                guard let d = LocalDate(iso: text) else { throw error(value, path, "'\(key)' must be a date YYYY-MM-DD, got '\(text)'") }
+                guard let d = CivilDate(text) else { throw error(value, path, "'\(key)' must be a date YYYY-MM-DD, got '\(text)'") }
                 if key == "start" { start = d } else { end = d }
             case "queue": queue = text.isEmpty || text == "*" ? nil : text
             case "factor":
@@ -182,6 +183,6 @@ public struct ScenarioFile: Sendable, Hashable {
     }
 
     private static func error(_ node: Node, _ path: String, _ message: String) -> PlanError {
-        .badScenarioFile(path: path, line: node.mark?.line ?? 1, column: node.mark?.column ?? 1, message: message)
+        .badScenarioFile(FileIssue(file: path, line: node.mark?.line ?? 1, column: node.mark?.column ?? 1, message: message))
     }
 }

@@ -1,3 +1,4 @@
+import CCPlanBase
 import ArgumentParser
 import ContactHistory
 import Forecasting

@@ -1,3 +1,4 @@
+import CCPlanBase
 import ArgumentParser
 import ContactHistory
 import Foundation
@@ -43,11 +44,11 @@ struct SampleDataCommand: ParsableCommand {
     func validate() throws {
         guard queues >= 1 else { throw usageError("--queues", "expected 1 or more, found \(queues)") }
         guard (1...50).contains(years) else { throw usageError("--years", "expected 1 to 50, found \(years)") }
-        guard LocalDate(iso: end) != nil else { throw usageError("--end", "expected a date YYYY-MM-DD, found \"\(end)\"") }
+        guard CivilDate(end) != nil else { throw usageError("--end", "expected a date YYYY-MM-DD, found \"\(end)\"") }
     }
 
     func run() throws {
-        guard let lastDay = LocalDate(iso: end) else { throw usageError("--end", "expected a date YYYY-MM-DD") }
+        guard let lastDay = CivilDate(end) else { throw usageError("--end", "expected a date YYYY-MM-DD") }
         let generator = SampleHistoryGenerator(queueCount: queues, years: years, lastDay: lastDay, seed: seed)
         do {
             let rows = try generator.writeHistory(to: out)

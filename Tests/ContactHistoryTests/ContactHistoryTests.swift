@@ -1,3 +1,4 @@
+import CCPlanBase
 import Foundation
 import XCTest
 
@@ -15,7 +16,7 @@ let berlin = TimeZone(identifier: "Europe/Berlin")!
 
 /// Seconds since 1970 of a UTC date-time.
 func utc(_ year: Int, _ month: Int, _ day: Int, _ hour: Int = 0, _ minute: Int = 0) -> Int64 {
-    Int64(LocalDate(year: year, month: month, day: day)!.daysSinceEpoch) * 86_400 + Int64(hour * 3600 + minute * 60)
+    Int64(CivilDate(year: year, month: month, day: day)!.dayNumber) * 86_400 + Int64(hour * 3600 + minute * 60)
 }
 
 /// Reads fixtures, failing the test with the reader's message on bad data.
@@ -207,14 +208,14 @@ final class ContactHistoryTests: XCTestCase {
             offered: Array(repeating: 1, count: 23), handled: Array(repeating: .nan, count: 23),
             abandoned: Array(repeating: .nan, count: 23), handleSeconds: Array(repeating: .nan, count: 23),
             states: Array(repeating: .observed, count: 23))
-        XCTAssertEqual(Set(s.localSlots().map(\.date)), [LocalDate(year: 2026, month: 3, day: 29)!], "23 hours")
+        XCTAssertEqual(Set(s.localSlots().map(\.date)), [CivilDate(year: 2026, month: 3, day: 29)!], "23 hours")
         s.start = utc(2026, 10, 24, 22)
         s.offered += [1, 1]
         s.handled += [.nan, .nan]
         s.abandoned += [.nan, .nan]
         s.handleSeconds += [.nan, .nan]
         s.states += [.observed, .observed]
-        XCTAssertEqual(Set(s.localSlots().map(\.date)), [LocalDate(year: 2026, month: 10, day: 25)!], "25 hours")
+        XCTAssertEqual(Set(s.localSlots().map(\.date)), [CivilDate(year: 2026, month: 10, day: 25)!], "25 hours")
         _ = options
     }
 
@@ -433,7 +434,7 @@ final class ContactHistoryTests: XCTestCase {
             _ = generator.generate { bytes += $0 }
             return String(decoding: bytes, as: UTF8.self)
         }
-        let end = LocalDate(year: 2026, month: 3, day: 31)!
+        let end = CivilDate(year: 2026, month: 3, day: 31)!
         let a = text(SampleHistoryGenerator(queueCount: 3, years: 1, lastDay: end))
         XCTAssertEqual(a, text(SampleHistoryGenerator(queueCount: 3, years: 1, lastDay: end)))
         XCTAssertNotEqual(a, text(SampleHistoryGenerator(queueCount: 3, years: 1, lastDay: end, seed: 7)))
@@ -460,15 +461,15 @@ final class ContactHistoryTests: XCTestCase {
         XCTAssertEqual(report.missingIntervals, 8, "the 2025-06-12 export outage")
         let perWeekday = report.offeredTotal / 730 * 7 / 5.5
         XCTAssertEqual(perWeekday, 1000, accuracy: 200)
-        XCTAssertTrue(report.unusualDays.contains { $0.date == LocalDate(year: 2025, month: 12, day: 25)! })
-        XCTAssertTrue(report.unusualDays.contains { $0.date == LocalDate(year: 2026, month: 5, day: 1)! })
+        XCTAssertTrue(report.unusualDays.contains { $0.date == CivilDate(year: 2025, month: 12, day: 25)! })
+        XCTAssertTrue(report.unusualDays.contains { $0.date == CivilDate(year: 2026, month: 5, day: 1)! })
     }
 
     func testGermanHolidays() {
         let holidays = germanPublicHolidays(2026...2026)
         XCTAssertEqual(holidays.count, 9)
-        XCTAssertTrue(holidays.contains(Holiday(date: LocalDate(year: 2026, month: 4, day: 3)!, name: "Karfreitag")))
-        XCTAssertTrue(holidays.contains(Holiday(date: LocalDate(year: 2026, month: 5, day: 25)!, name: "Pfingstmontag")))
+        XCTAssertTrue(holidays.contains(Holiday(date: CivilDate(year: 2026, month: 4, day: 3)!, name: "Karfreitag")))
+        XCTAssertTrue(holidays.contains(Holiday(date: CivilDate(year: 2026, month: 5, day: 25)!, name: "Pfingstmontag")))
     }
 
     func testSeededRandomIsStableAndPoissonHasTheRightMean() {
@@ -485,10 +486,10 @@ final class ContactHistoryTests: XCTestCase {
     // MARK: Calendar
 
     func testCivilDaysAndISOFormatting() {
-        XCTAssertEqual(LocalDate(year: 1970, month: 1, day: 1)!.daysSinceEpoch, 0)
-        XCTAssertEqual(LocalDate(daysSinceEpoch: -1), LocalDate(year: 1969, month: 12, day: 31)!)
-        XCTAssertEqual(LocalDate(year: 2026, month: 10, day: 25)!.weekday, 7)
-        XCTAssertNil(LocalDate(year: 2026, month: 2, day: 29))
+        XCTAssertEqual(CivilDate(year: 1970, month: 1, day: 1)!.dayNumber, 0)
+        XCTAssertEqual(CivilDate(dayNumber: -1), CivilDate(year: 1969, month: 12, day: 31)!)
+        XCTAssertEqual(CivilDate(year: 2026, month: 10, day: 25)!.isoWeekday, 7)
+        XCTAssertNil(CivilDate(year: 2026, month: 2, day: 29))
         XCTAssertEqual(iso8601(utc(2026, 3, 29, 1), offset: 7200), "2026-03-29T03:00:00+02:00")
         XCTAssertEqual(iso8601(0, offset: -16_200), "1969-12-31T19:30:00-04:30")
     }

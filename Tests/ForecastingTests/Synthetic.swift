@@ -1,3 +1,4 @@
+import CCPlanBase
 import Forecasting
 
 /// SplitMix64 (Steele, Lea & Flood 2014): a seeded generator, so every test is reproducible.

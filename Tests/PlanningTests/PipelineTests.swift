@@ -1,15 +1,16 @@
+import CCPlanBase
 import ContactHistory
 import XCTest
 @testable import Planning
 
 final class PipelineTests: XCTestCase {
-    private func series(weeks: Int, firstMonday: LocalDate) throws -> [IntervalSeries] {
+    private func series(weeks: Int, firstMonday: CivilDate) throws -> [IntervalSeries] {
         let path = try Fixtures.write(Fixtures.historyCSV(weeks: weeks, firstMonday: firstMonday), name: "history.csv")
         return try HistoryReader(options: HistoryReadOptions(timeZone: Fixtures.zone)).read([path]).series
     }
 
     func testForecastKeepsTheWeeklyCycleAndClosedHours() throws {
-        let all = try series(weeks: 6, firstMonday: LocalDate(year: 2026, month: 8, day: 3)!)
+        let all = try series(weeks: 6, firstMonday: CivilDate(year: 2026, month: 8, day: 3)!)
         let voice = try XCTUnwrap(all.first { $0.queue == "support" })
         var request = ForecastRequest(horizonSeconds: 7 * 86_400)
         request.model = .seasonalNaive
@@ -24,28 +25,28 @@ final class PipelineTests: XCTestCase {
         XCTAssertEqual(monday0830.ahtSeconds ?? 0, 240, accuracy: 1e-9)
         // Nights and the weekend are closed: exactly 0.
         XCTAssertEqual(f.intervals[2].volume, 0)
-        XCTAssertEqual(f.intervals.filter { $0.localDate.weekday >= 6 }.map(\.volume).max(), 0)
+        XCTAssertEqual(f.intervals.filter { $0.localDate.isoWeekday >= 6 }.map(\.volume).max(), 0)
     }
 
     func testDaylightSavingDaysHave46And50Intervals() throws {
         // History up to Sunday 2026-10-18, forecast across the fall-back of 2026-10-25.
-        let all = try series(weeks: 7, firstMonday: LocalDate(year: 2026, month: 8, day: 31)!)
+        let all = try series(weeks: 7, firstMonday: CivilDate(year: 2026, month: 8, day: 31)!)
         let voice = try XCTUnwrap(all.first { $0.queue == "support" })
         var request = ForecastRequest(horizonSeconds: 14 * 86_400)
         request.model = .seasonalAverage
         let f = try ForecastPipeline.forecast(voice, request)
-        let fallBack = LocalDate(year: 2026, month: 10, day: 25)!
+        let fallBack = CivilDate(year: 2026, month: 10, day: 25)!
         XCTAssertEqual(f.intervals.filter { $0.localDate == fallBack }.count, 50)
         XCTAssertEqual(Set(f.intervals.map(\.start)).count, f.intervals.count, "every instant once")
         // Spring forward: from a March history.
-        let spring = try series(weeks: 7, firstMonday: LocalDate(year: 2026, month: 2, day: 2)!)
+        let spring = try series(weeks: 7, firstMonday: CivilDate(year: 2026, month: 2, day: 2)!)
         let s = try XCTUnwrap(spring.first { $0.queue == "support" })
         let g = try ForecastPipeline.forecast(s, request)
-        XCTAssertEqual(g.intervals.filter { $0.localDate == LocalDate(year: 2026, month: 3, day: 29)! }.count, 46)
+        XCTAssertEqual(g.intervals.filter { $0.localDate == CivilDate(year: 2026, month: 3, day: 29)! }.count, 46)
     }
 
     func testForecastCSVRoundTripsExactly() throws {
-        let all = try series(weeks: 6, firstMonday: LocalDate(year: 2026, month: 8, day: 3)!)
+        let all = try series(weeks: 6, firstMonday: CivilDate(year: 2026, month: 8, day: 3)!)
         var request = ForecastRequest(horizonSeconds: 7 * 86_400)
         request.model = .svd
         let forecasts = try all.map { try ForecastPipeline.forecast($0, request) }
@@ -70,12 +71,12 @@ final class PipelineTests: XCTestCase {
                 return error.description.replacingOccurrences(of: path, with: "f.csv")
             }
         }
-        XCTAssertEqual(try error(""), "f.csv: the forecast is empty")
+        XCTAssertEqual(try error(""), "f.csv: the file is empty (no header line)")
         XCTAssertEqual(try error("queue,interval_start,volume,aht_seconds\n"), "f.csv: the forecast has no rows")
-        XCTAssertEqual(try error("queue,interval_start,volume,aht_seconds\nq,2026-11-02T08:00Z,-3,200\n"), "f.csv:2:3: volume cannot be negative, found -3")
-        XCTAssertEqual(try error("queue,interval_start,volume,aht_seconds\nq,2026-11-02T08:00Z,3,\n"), "f.csv:2:4: no handle time for this interval: add aht_seconds or pass --aht")
+        XCTAssertEqual(try error("queue,interval_start,volume,aht_seconds\nq,2026-11-02T08:00Z,-3,200\n"), "f.csv:2:21: volume cannot be negative, found -3")
+        XCTAssertEqual(try error("queue,interval_start,volume,aht_seconds\nq,2026-11-02T08:00Z,3,\n"), "f.csv:2:23: no handle time for this interval: add aht_seconds or pass --aht")
         XCTAssertEqual(try error("queue,start_time,volume\n"), "f.csv:1:1: missing column 'interval_start'")
-        XCTAssertTrue(try error("queue,channel,interval_start,volume,aht_seconds\nq,fax,2026-11-02T08:00Z,3,200\n").hasPrefix("f.csv:2:2: unknown channel 'fax'"))
+        XCTAssertTrue(try error("queue,channel,interval_start,volume,aht_seconds\nq,fax,2026-11-02T08:00Z,3,200\n").hasPrefix("f.csv:2:3: unknown channel 'fax'"))
     }
 
     func testPlanIsDeterministicAndScenariosCompare() throws {
@@ -114,7 +115,7 @@ final class PipelineTests: XCTestCase {
     }
 
     func testTooShortHistoryIsAHistoryError() throws {
-        let all = try series(weeks: 1, firstMonday: LocalDate(year: 2026, month: 8, day: 3)!)
+        let all = try series(weeks: 1, firstMonday: CivilDate(year: 2026, month: 8, day: 3)!)
         let request = ForecastRequest(horizonSeconds: 7 * 86_400, start: Timestamps.parse("2026-08-07T00:00", timeZone: Fixtures.zone))
         XCTAssertThrowsError(try ForecastPipeline.forecast(all[0], request)) { error in
             guard case PlanError.badHistory(let message) = error else { return XCTFail("\(error)") }
@@ -142,9 +143,9 @@ final class EventTests: XCTestCase {
         request.model = .seasonalAverage  // the mean of the same slot over the last 4 weeks
         let inflated = try ForecastPipeline.forecast(series, request)
         request.events = [
-            VolumeEvent(start: LocalDate(year: 2026, month: 8, day: 31)!, end: LocalDate(year: 2026, month: 9, day: 6)!, queue: "support", factor: 2),
-            VolumeEvent(start: LocalDate(year: 2026, month: 9, day: 21)!, end: LocalDate(year: 2026, month: 9, day: 21)!, queue: "support", factor: 1.5),
-            VolumeEvent(start: LocalDate(year: 2026, month: 9, day: 14)!, end: LocalDate(year: 2026, month: 9, day: 27)!, queue: "other", factor: 9),
+            VolumeEvent(start: CivilDate(year: 2026, month: 8, day: 31)!, end: CivilDate(year: 2026, month: 9, day: 6)!, queue: "support", factor: 2),
+            VolumeEvent(start: CivilDate(year: 2026, month: 9, day: 21)!, end: CivilDate(year: 2026, month: 9, day: 21)!, queue: "support", factor: 1.5),
+            VolumeEvent(start: CivilDate(year: 2026, month: 9, day: 14)!, end: CivilDate(year: 2026, month: 9, day: 27)!, queue: "other", factor: 9),
         ]
         let clean = try ForecastPipeline.forecast(series, request)
         let monday0830 = (40 * (1 + 0.5 * sin(1.0 / 20 * .pi)) * 1.2).rounded()

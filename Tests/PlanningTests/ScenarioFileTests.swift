@@ -1,3 +1,4 @@
+import CCPlanBase
 import XCTest
 @testable import Planning
 
@@ -25,26 +26,28 @@ final class ScenarioFileTests: XCTestCase {
 
     func testErrorsNameLineAndColumn() {
         XCTAssertEqual(error("base:\n  shrinkage: 1.2\n"),
-                       .badScenarioFile(path: "s.yaml", line: 2, column: 14, message: "shrinkage: must be in [0, 1), got 1.2"))
+                       .badScenarioFile(FileIssue(file: "s.yaml", line: 2, column: 14, message: "shrinkage: must be in [0, 1), got 1.2")))
         XCTAssertEqual(error("base:\n  target_sl: 0.8\n  queues: 3\n"),
-                       .badScenarioFile(path: "s.yaml", line: 3, column: 11, message: "'queues' must map queue names to settings"))
-        guard case .badScenarioFile(_, 6, 5, let unknown)? = error("base:\n  shrinkage: 0.3\n\nscenarios:\n  a:\n    volume_factr: 2\n") else {
+                       .badScenarioFile(FileIssue(file: "s.yaml", line: 3, column: 11, message: "'queues' must map queue names to settings")))
+        guard case .badScenarioFile(let issue)? = error("base:\n  shrinkage: 0.3\n\nscenarios:\n  a:\n    volume_factr: 2\n") else {
             return XCTFail("expected an unknown-key error at 6:5")
         }
-        XCTAssertTrue(unknown.contains("unknown setting 'volume_factr'"), unknown)
-        guard case .badScenarioFile(_, let line, _, let yamlMessage)? = error("base: [unclosed\n") else { return XCTFail() }
-        XCTAssertGreaterThanOrEqual(line, 1)
-        XCTAssertTrue(yamlMessage.hasPrefix("not valid YAML"), yamlMessage)
-        guard case .badScenarioFile(_, _, _, let duplicate)? = error("scenarios:\n  a: {volume_factor: 2}\n  a: {volume_factor: 3}\n") else {
+        XCTAssertEqual([issue.line, issue.column], [6, 5])
+        XCTAssertTrue(issue.message.contains("unknown setting 'volume_factr'"), issue.message)
+        guard case .badScenarioFile(let yamlIssue)? = error("base: [unclosed\n") else { return XCTFail() }
+        XCTAssertGreaterThanOrEqual(yamlIssue.line, 1)
+        XCTAssertTrue(yamlIssue.message.hasPrefix("not valid YAML"), yamlIssue.message)
+        guard case .badScenarioFile(let duplicateIssue)? = error("scenarios:\n  a: {volume_factor: 2}\n  a: {volume_factor: 3}\n") else {
             return XCTFail("expected a duplicate-scenario error")
         }
-        XCTAssertTrue(duplicate.contains("'a'"), duplicate)
+        XCTAssertTrue(duplicateIssue.message.contains("'a'"), duplicateIssue.message)
         XCTAssertEqual(error("scenarios:\n  base: {}\n"),
-                       .badScenarioFile(path: "s.yaml", line: 2, column: 3, message: "'base' is reserved for the base block"))
-        guard case .badScenarioFile(_, 3, _, let event)? = error("scenarios:\n  a:\n    events: [{start: 2026-13-01, factor: 2}]\n") else {
+                       .badScenarioFile(FileIssue(file: "s.yaml", line: 2, column: 3, message: "'base' is reserved for the base block")))
+        guard case .badScenarioFile(let eventIssue)? = error("scenarios:\n  a:\n    events: [{start: 2026-13-01, factor: 2}]\n") else {
             return XCTFail("expected an event error")
         }
-        XCTAssertTrue(event.contains("YYYY-MM-DD"), event)
+        XCTAssertEqual(eventIssue.line, 3)
+        XCTAssertTrue(eventIssue.message.contains("YYYY-MM-DD"), eventIssue.message)
     }
 
     func testSettingsAcceptPercentAndNone() throws {

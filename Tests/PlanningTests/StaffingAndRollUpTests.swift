@@ -1,3 +1,4 @@
+import CCPlanBase
 import ContactHistory
 import Queueing
 import XCTest
@@ -57,14 +58,15 @@ final class StaffingAndRollUpTests: XCTestCase {
     func testVolumeDistributionIsCentredOnThePointAndMatchesItsQuantiles() {
         let d = VolumeDistribution(point: 100, levels: [0.1, 0.9], quantiles: [90, 120])
         XCTAssertEqual(d.sample.count, 20)
-        // Two-piece normal: below the median the lower spread 10 / Φ⁻¹(0.9), above it 20 / Φ⁻¹(0.9).
-        let z = VolumeDistribution.standardNormalQuantile(0.525)
-        XCTAssertEqual(d.sample[9], 100 - z * 10 / 1.2815515655446004, accuracy: 1e-9)
-        XCTAssertEqual(d.sample[10], 100 + z * 20 / 1.2815515655446004, accuracy: 1e-9)
-        // Φ⁻¹(0.9) = 1.2815515655446004: the upper spread is 20 / 1.28155…
-        XCTAssertEqual(VolumeDistribution.standardNormalQuantile(0.9), 1.2815515655446004, accuracy: 1e-10)
-        XCTAssertEqual(d.sample[19], 100 + VolumeDistribution.standardNormalQuantile(0.975) * 20 / 1.2815515655446004, accuracy: 1e-9)
-        XCTAssertEqual(d.sample[0], 100 - VolumeDistribution.standardNormalQuantile(0.975) * 10 / 1.2815515655446004, accuracy: 1e-9)
+        // Two-piece normal: below the median the lower spread 10 / Φ⁻¹(0.9), above it 20 / Φ⁻¹(0.9),
+        // at the mid-probabilities (k − ½)/20. Φ⁻¹ values from mpmath (√2·erfinv(2p − 1), 50 digits).
+        let z90 = 1.281551565544600593487, z525 = 0.06270677794321383983507, z975 = 1.959963984540053855604
+        XCTAssertEqual(d.sample[9], 100 - z525 * 10 / z90, accuracy: 1e-12)
+        XCTAssertEqual(d.sample[10], 100 + z525 * 20 / z90, accuracy: 1e-12)
+        XCTAssertEqual(d.sample[19], 100 + z975 * 20 / z90, accuracy: 1e-12)
+        XCTAssertEqual(d.sample[0], 100 - z975 * 10 / z90, accuracy: 1e-12)
+        // Symmetric pairs in probability are mirror images in z.
+        for k in 0..<10 { XCTAssertEqual(d.sample[k] - 100, -(d.sample[19 - k] - 100) / 2, accuracy: 1e-12) }
     }
 
     func testChatAndEmail() throws {
@@ -89,9 +91,9 @@ final class StaffingAndRollUpTests: XCTestCase {
         a.shrinkage = 0.5
         a.fteHoursPerWeek = 40
         a.costPerHour = 30
-        let day1 = LocalDate(year: 2026, month: 11, day: 30)!, day2 = LocalDate(year: 2026, month: 12, day: 1)!
-        func interval(_ date: LocalDate, _ hour: Int64, _ agents: Int, _ volume: Double, sl: Double) -> PlannedInterval {
-            PlannedInterval(start: Int64(date.daysSinceEpoch) * 86_400 + hour * 3600, utcOffset: 0, localDate: date, staffing: IntervalStaffing(
+        let day1 = CivilDate(year: 2026, month: 11, day: 30)!, day2 = CivilDate(year: 2026, month: 12, day: 1)!
+        func interval(_ date: CivilDate, _ hour: Int64, _ agents: Int, _ volume: Double, sl: Double) -> PlannedInterval {
+            PlannedInterval(start: Int64(date.dayNumber) * 86_400 + hour * 3600, utcOffset: 0, localDate: date, staffing: IntervalStaffing(
                 volume: volume, ahtSeconds: 360, agents: agents, scheduledAgents: agents * 2, serviceLevel: sl, asaSeconds: 1,
                 abandonRate: 0, occupancy: 0.5, agentsUpper: agents, expectedServiceLevel: sl))
         }
@@ -139,7 +141,7 @@ final class PatienceTests: XCTestCase {
     func testAnEstimatedPatienceSwitchesThePlanToErlangAUnlessTurnedOff() throws {
         let forecast = QueueForecast(
             queue: "q", channel: .voice, timeZone: TimeZone(identifier: "UTC")!, intervalMinutes: 30, quantileLevels: [],
-            intervals: [ForecastInterval(start: 0, utcOffset: 0, localDate: LocalDate(daysSinceEpoch: 0), volume: 100, quantiles: [], ahtSeconds: 180)],
+            intervals: [ForecastInterval(start: 0, utcOffset: 0, localDate: CivilDate(dayNumber: 0), volume: 100, quantiles: [], ahtSeconds: 180)],
             model: "test", estimatedPatienceSeconds: 120)
         let estimated = try Planner.plan(forecasts: [forecast], base: PlanAssumptions(), specs: [], scenarioFile: nil, name: "base", description: nil)
         XCTAssertEqual(estimated.queues[0].assumptions.patience, 120)

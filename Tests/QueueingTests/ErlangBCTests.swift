@@ -1,3 +1,4 @@
+import CCPlanBase
 @testable import Queueing
 import XCTest
 

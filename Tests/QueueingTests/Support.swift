@@ -1,3 +1,4 @@
+import CCPlanBase
 import XCTest
 
 /// A tiny deterministic generator (SplitMix64) so that every property test is reproducible.

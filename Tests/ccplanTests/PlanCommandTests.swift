@@ -127,7 +127,7 @@ final class PlanCommandTests: XCTestCase {
         try check(["--history", path, "--horizon", "1w", "--shrinkage", "1.2"], status: 64, mentions: "--shrinkage")
         let empty = dir.appendingPathComponent("empty.csv").path
         try "".write(toFile: empty, atomically: true, encoding: .utf8)
-        try check(["--forecast", empty], status: 65, mentions: "the forecast is empty")
+        try check(["--forecast", empty], status: 65, mentions: "the file is empty")
         let short = try history(dir.appendingPathComponent("short", isDirectory: true).creatingDirectory(), weeks: 0)
         try check(["--history", short, "--horizon", "1w"], status: 65, mentions: "no rows")
         let week = dir.appendingPathComponent("week.csv").path

@@ -1,3 +1,4 @@
+import CCPlanBase
 /// One bar of a horizontal bar chart.
 struct HTMLReportBar: Sendable {
     var label: String

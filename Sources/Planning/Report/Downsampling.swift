@@ -1,3 +1,4 @@
+import CCPlanBase
 /// A chart point; a non-finite `y` marks a gap in a line.
 struct HTMLReportXY: Sendable, Equatable {
     var x: Double

@@ -1,3 +1,4 @@
+import CCPlanBase
 /// HTML/XML text escaping for the report. The output is valid both as HTML5 text and as XML
 /// (so the inline SVG fragments parse with an XML parser).
 enum HTMLReportEscaping {

@@ -1,3 +1,4 @@
+import CCPlanBase
 /// Renders `report.html`: one self-contained HTML5 file with inline CSS and server-side SVG
 /// charts; no JavaScript, fonts, images or network access. All text is escaped, absent and
 /// non-finite numbers are shown as "–", and the output depends only on `doc` (the same document

@@ -1,3 +1,4 @@
+import CCPlanBase
 /// One line of a line chart.
 struct HTMLReportLineSeries: Sendable {
     var name: String

@@ -1,3 +1,4 @@
+import CCPlanBase
 /// An axis scale with "nice" round tick values (1, 2, 2.5 or 5 × 10ⁿ steps).
 struct HTMLReportTickScale: Sendable, Equatable {
     /// Lower end of the axis (the first tick).

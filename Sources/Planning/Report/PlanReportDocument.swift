@@ -1,3 +1,4 @@
+import CCPlanBase
 /// Everything `report.html` shows, as plain values: the renderer does no planning arithmetic
 /// beyond scaling, aggregating for display and formatting.
 ///

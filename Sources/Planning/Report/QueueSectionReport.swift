@@ -1,3 +1,4 @@
+import CCPlanBase
 /// Renders one queue + channel section: key statistics, history and forecast, the typical
 /// week (required vs scheduled agents) and daily FTE over the horizon.
 enum HTMLReportQueueSection {

@@ -1,3 +1,4 @@
+import CCPlanBase
 /// Deterministic, locale-independent number formatting for the report (no Foundation):
 /// thousands separators are ",", the decimal mark is ".", negative numbers use "−" (U+2212),
 /// and absent or non-finite values are shown as an en dash.

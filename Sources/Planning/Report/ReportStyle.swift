@@ -1,3 +1,4 @@
+import CCPlanBase
 /// The report's inline style sheet: system fonts only, no external resources, print-friendly.
 enum HTMLReportStyle {
     static let css = """

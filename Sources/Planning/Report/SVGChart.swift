@@ -1,3 +1,4 @@
+import CCPlanBase
 /// The Okabe–Ito palette (colour-blind safe) and the neutral colours used by the charts.
 enum HTMLReportPalette {
     static let black = "#000000"

@@ -1,3 +1,4 @@
+import CCPlanBase
 @testable import Planning
 
 /// A realistic, deterministic sample report: three queues, daily history and a 13-week forecast,
@@ -21,23 +22,8 @@ enum HTMLReportSample {
         }
     }
 
-    /// "2026-03-02" for epoch seconds (UTC civil date, Howard Hinnant's algorithm).
-    static func dateLabel(_ t: Int64) -> String {
-        let (y, m, d) = civil(t)
-        return "\(y)-\(m < 10 ? "0" : "")\(m)-\(d < 10 ? "0" : "")\(d)"
-    }
-
-    static func civil(_ t: Int64) -> (Int64, Int64, Int64) {
-        let z = t / 86_400 + 719_468
-        let era = (z >= 0 ? z : z - 146_096) / 146_097
-        let doe = z - era * 146_097
-        let yoe = (doe - doe / 1460 + doe / 36524 - doe / 146_096) / 365
-        let doy = doe - (365 * yoe + yoe / 4 - yoe / 100)
-        let mp = (5 * doy + 2) / 153
-        let d = doy - (153 * mp + 2) / 5 + 1
-        let m = mp < 10 ? mp + 3 : mp - 9
-        return (yoe + era * 400 + (m <= 2 ? 1 : 0), m, d)
-    }
+    /// "2026-03-02" for epoch seconds (UTC civil date).
+    static func dateLabel(_ t: Int64) -> String { CivilDate(dayNumber: Int(floorDiv(t, day))).description }
 
     static let monthNames = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
     static let weekdays = ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"]
@@ -129,8 +115,8 @@ enum HTMLReportSample {
                 base.append(.init(time: p.time, label: p.label, fte: fte))
                 plus10.append(.init(time: p.time, label: p.label, fte: fte * 1.1))
                 aht.append(.init(time: p.time, label: p.label, fte: fte * (1 - 15 / q.aht)))
-                let (y, m, _) = civil(p.time)
-                let month = "\(monthNames[Int(m) - 1]) \(y)"
+                let date = CivilDate(dayNumber: Int(floorDiv(p.time, day)))
+                let month = "\(monthNames[date.month - 1]) \(date.year)"
                 if monthly.last?.0 == month {
                     monthly[monthly.count - 1].1 += f
                     monthly[monthly.count - 1].2 += fte * 7 / 5

@@ -1,4 +1,3 @@
-import ContactHistory
 import Foundation
 #if canImport(Glibc)
 import Glibc
@@ -21,7 +20,7 @@ public struct OutputError: Error, Sendable, CustomStringConvertible {
 /// sibling first and is renamed into place (rename(2) is atomic within a file system).
 public enum AtomicOutput {
     /// Writes `bytes` to `path` through a temporary file in the same directory and a rename
-    /// (`AtomicTextFile` of ContactHistory, which every ccplan output goes through).
+    /// (``AtomicTextFile``, which every ccplan output goes through).
     ///
     /// - Throws: ``OutputError``; on failure the temporary file is removed and `path` is untouched.
     /// - Complexity: O(bytes).

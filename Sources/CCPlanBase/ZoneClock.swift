@@ -52,7 +52,7 @@ public struct ZoneClock: Sendable {
     }
 
     /// Resolves a local wall-clock time, given as seconds since 1970-01-01T00:00 local
-    /// (`LocalDate.daysSinceEpoch × 86,400 + seconds since local midnight`).
+    /// (`CivilDate.dayNumber × 86,400 + seconds since local midnight`).
     ///
     /// - Complexity: O(1) amortized: one dictionary look-up when the local day changes.
     public mutating func resolve(local: Int64) -> LocalTimeResolution {

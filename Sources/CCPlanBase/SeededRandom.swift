@@ -9,18 +9,11 @@ public struct SeededRandom: RandomNumberGenerator, Sendable {
 
     /// Creates a generator from a seed (any value, zero included).
     public init(seed: UInt64) {
-        var x = seed
-        func splitMix() -> UInt64 {
-            x &+= 0x9E37_79B9_7F4A_7C15
-            var z = x
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
-        }
-        s0 = splitMix()
-        s1 = splitMix()
-        s2 = splitMix()
-        s3 = splitMix()
+        var seeder = SplitMix64(seed: seed)
+        s0 = seeder.next()
+        s1 = seeder.next()
+        s2 = seeder.next()
+        s3 = seeder.next()
     }
 
     /// The next 64 random bits.
@@ -98,4 +91,30 @@ public struct SeededRandom: RandomNumberGenerator, Sendable {
             }
         }
     }
+}
+
+/// SplitMix64 (Steele, Lea & Flood 2014): the smallest good seeded generator, used to seed
+/// ``SeededRandom`` and by tests that need a reproducible stream of bits.
+public struct SplitMix64: RandomNumberGenerator, Sendable {
+    /// The generator's state (advanced by the golden-ratio increment on every draw).
+    public var state: UInt64
+
+    /// Creates a generator from a seed (any value, zero included).
+    public init(seed: UInt64) { state = seed }
+
+    /// The next 64 random bits.
+    ///
+    /// - Complexity: O(1).
+    public mutating func next() -> UInt64 {
+        state &+= 0x9E37_79B9_7F4A_7C15
+        var z = state
+        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+        return z ^ (z >> 31)
+    }
+
+    /// A uniform double in [0, 1) from the top 53 bits.
+    ///
+    /// - Complexity: O(1).
+    public mutating func uniform() -> Double { Double(next() >> 11) * 0x1.0p-53 }
 }

@@ -1,8 +1,9 @@
-/// A calendar date in the local (wall-clock) calendar of a contact centre, without time or zone.
+/// A calendar date in the local (wall-clock) calendar of a contact centre, without time or zone:
+/// the one date type of ccplan (history, forecasts, calendars, roll-ups, reports).
 ///
 /// Dates are proleptic Gregorian. ``dayNumber`` counts days since 1970-01-01 (which is day 0), so
 /// date arithmetic and weekday computation never depend on `Foundation` or on the process time
-/// zone (Hinnant's `days_from_civil` algorithm).
+/// zone (H. Hinnant's `days_from_civil` and `civil_from_days` algorithms).
 public struct CivilDate: Sendable, Hashable, Comparable, CustomStringConvertible {
     /// The year, e.g. 2003.
     public let year: Int
@@ -51,7 +52,13 @@ public struct CivilDate: Sendable, Hashable, Comparable, CustomStringConvertible
     /// Days since 1970-01-01 (negative before it).
     ///
     /// - Complexity: O(1).
-    public var dayNumber: Int {
+    public var dayNumber: Int { CivilDate.dayNumber(year: year, month: month, day: day) }
+
+    /// The day number of a (valid) Gregorian date, without building a `CivilDate`.
+    ///
+    /// - Complexity: O(1).
+    @inlinable @inline(__always)
+    public static func dayNumber(year: Int, month: Int, day: Int) -> Int {
         let y = month <= 2 ? year - 1 : year
         let era = (y >= 0 ? y : y - 399) / 400
         let yoe = y - era * 400
@@ -73,11 +80,7 @@ public struct CivilDate: Sendable, Hashable, Comparable, CustomStringConvertible
 
     /// `YYYY-MM-DD`.
     public var description: String {
-        func pad(_ v: Int, _ width: Int) -> String {
-            let s = String(v)
-            return s.count >= width ? s : String(repeating: "0", count: width - s.count) + s
-        }
-        return "\(pad(year, 4))-\(pad(month, 2))-\(pad(day, 2))"
+        "\(zeroPadded(year, 4))-\(zeroPadded(month, 2))-\(zeroPadded(day, 2))"
     }
 
     public static func < (a: CivilDate, b: CivilDate) -> Bool {
@@ -85,17 +88,36 @@ public struct CivilDate: Sendable, Hashable, Comparable, CustomStringConvertible
     }
 
     /// 0 = Monday … 6 = Sunday for a day number (1970-01-01 was a Thursday).
-    @inline(__always)
-    static func weekdayIndex(dayNumber: Int) -> Int {
+    ///
+    /// - Complexity: O(1).
+    @inlinable @inline(__always)
+    public static func weekdayIndex(dayNumber: Int) -> Int {
         let r = (dayNumber + 3) % 7
         return r < 0 ? r + 7 : r
     }
 
-    static func daysIn(month: Int, year: Int) -> Int {
+    /// Whether `year` is a Gregorian leap year.
+    @inlinable @inline(__always)
+    public static func isLeapYear(_ year: Int) -> Bool { year % 4 == 0 && (year % 100 != 0 || year % 400 == 0) }
+
+    /// The number of days in a month of the Gregorian calendar.
+    @inlinable @inline(__always)
+    public static func daysIn(month: Int, year: Int) -> Int {
         switch month {
-        case 2: return (year % 4 == 0 && year % 100 != 0) || year % 400 == 0 ? 29 : 28
+        case 2: return isLeapYear(year) ? 29 : 28
         case 4, 6, 9, 11: return 30
         default: return 31
         }
     }
+
+    /// The short English names of the ISO weekdays, index 1 (Monday) through 7 (Sunday); index 0 unused.
+    public static let weekdayNames = ["", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"]
+}
+
+/// A non-negative integer left-padded with zeros to `width` digits.
+///
+/// - Complexity: O(width).
+public func zeroPadded(_ value: Int, _ width: Int) -> String {
+    let digits = String(value)
+    return digits.count >= width ? digits : String(repeating: "0", count: width - digits.count) + digits
 }

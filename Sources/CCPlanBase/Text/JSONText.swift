@@ -1,5 +1,3 @@
-import ContactHistory
-
 /// A JSON value whose text is deterministic: object keys keep their insertion order and numbers
 /// are printed in Swift's shortest round-trip form (non-finite numbers become `null`).
 public indirect enum JSONText: Sendable, Equatable {
@@ -69,10 +67,35 @@ public indirect enum JSONText: Sendable, Equatable {
         }
     }
 
-    /// Shortest round-trip text of a finite double; integral values print without ".0".
+    /// Shortest round-trip text of a finite double (``shortestNumber(_:)``); `null` otherwise.
     public static func format(_ x: Double) -> String {
-        x.isFinite ? CanonicalCSVWriter.number(x) : "null"
+        x.isFinite ? shortestNumber(x) : "null"
     }
 
     static func escape(_ s: String, into out: inout String) { out += jsonQuoted(s) }
+}
+
+/// A string as a JSON string literal: quotes, backslashes and control characters escaped.
+/// The one JSON string writer of ccplan.
+///
+/// - Complexity: O(length of `s`).
+public func jsonQuoted(_ s: String) -> String {
+    var out = "\""
+    for scalar in s.unicodeScalars {
+        switch scalar {
+        case "\"": out += "\\\""
+        case "\\": out += "\\\\"
+        case "\n": out += "\\n"
+        case "\r": out += "\\r"
+        case "\t": out += "\\t"
+        default:
+            if scalar.value < 0x20 {
+                let hex = String(scalar.value, radix: 16)
+                out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
+            } else {
+                out.unicodeScalars.append(scalar)
+            }
+        }
+    }
+    return out + "\""
 }
