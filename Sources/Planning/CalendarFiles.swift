@@ -47,7 +47,8 @@ public enum CalendarFiles {
             throw .badInput(FileIssue(file: path, line: 1, column: 1,
                                       message: "expected the header \(expected.joined(separator: ","))").description)
         }
-        return table.rows.map { ($0.line, $0.fields) }
+        // Names a spreadsheet-safe writer prefixed with an apostrophe read back as written.
+        return table.rows.map { ($0.line, $0.fields.map(CSVInjection.restored)) }
     }
 }
 

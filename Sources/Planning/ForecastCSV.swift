@@ -92,7 +92,7 @@ public enum ForecastCSV {
                 guard x >= 0 else { throw fail(c, "\(what) cannot be negative, found \(text)") }
                 return x
             }
-            let queue = queueColumn.map { row[$0] }.flatMap { $0.isEmpty ? nil : $0 } ?? "default"
+            let queue = queueColumn.map { CSVInjection.restored(row[$0]) }.flatMap { $0.isEmpty ? nil : $0 } ?? "default"
             let channelText = channelColumn.map { row[$0].lowercased() } ?? ""
             guard let channel = channelText.isEmpty ? .voice : Channel(rawValue: channelText) else {
                 throw fail(channelColumn ?? 0, "unknown channel '\(channelText)' (expected voice, chat or email)")

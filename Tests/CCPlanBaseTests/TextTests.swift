@@ -62,6 +62,22 @@ final class TextTests: XCTestCase {
                        "{\"a\":0.5,\"b\":null,\"c\":[]}")
     }
 
+    func testFormulaCellsAreNeutralisedAndReadBack() {
+        XCTAssertEqual(csvField("=HYPERLINK(\"http://x\",\"click\")"), "\"'=HYPERLINK(\"\"http://x\"\",\"\"click\"\")\"")
+        XCTAssertEqual(csvField("+1"), "'+1")
+        XCTAssertEqual(csvField("-east"), "'-east")
+        XCTAssertEqual(csvField("@sum"), "'@sum")
+        XCTAssertEqual(csvField("\tx"), "'\tx")
+        XCTAssertEqual(csvField("billing"), "billing")
+        XCTAssertEqual(csvField("it's"), "it's")
+        for name in ["=1+1", "'=x", "''@y", "plain", "'quoted'", "-", "", "\r"] {
+            let cell = csvField(name)
+            let unquoted = cell.hasPrefix("\"") ? String(cell.dropFirst().dropLast()).replacingOccurrences(of: "\"\"", with: "\"") : cell
+            XCTAssertEqual(CSVInjection.restored(unquoted), name, "round trip of \(name)")
+            XCTAssertFalse(unquoted.first.map { "=+-@\t\r".contains($0) } ?? false, "\(name) is written as text")
+        }
+    }
+
     func testTerminalTextEscapesControlCharacters() {
         XCTAssertEqual(TerminalText.escaped("queue\u{1B}[31mred\u{07}\n"), "queue\\u{1B}[31mred\\u{7}\\u{A}")
         XCTAssertEqual(TerminalText.escaped("tab\tstays"), "tab\tstays")
