@@ -1,13 +1,13 @@
 # ccplan — the two commands of the quick start are `make demo` and `make test`.
 SWIFT ?= swift
-APT_PACKAGES := liblapack-dev libopenblas-dev liblapacke-dev pkg-config
+APT_PACKAGES := liblapack-dev libopenblas-dev liblapacke-dev pkg-config coinor-libcbc-dev
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 BIN := .build/release/ccplan
 DEMO_HISTORY := SampleData/contact-history.csv
 
 .PHONY: deps build release test demo bench bench-compare bench-scale clean
 
-## deps: install the system libraries (OpenBLAS, LAPACK, LAPACKE) when they are missing
+## deps: install the system libraries (OpenBLAS, LAPACK, LAPACKE, COIN-OR CBC) when they are missing
 deps:
 	@missing=""; for p in $(APT_PACKAGES); do dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
 	if [ -n "$$missing" ]; then \

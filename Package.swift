@@ -3,6 +3,7 @@
 //
 // Modules and the direction of their dependencies:
 //   CLAPACK (system library: OpenBLAS + LAPACKE) → LinearAlgebra → Forecasting
+//   CCbc (system library: COIN-OR CBC) → Optimization (LP/MILP; uses LinearAlgebra's BLAS threads)
 //   Queueing (pure Swift)      ContactHistory (CSV ingest)
 //   Planning (uses all of the above) → ccplan (executable, thin commands)
 // Benchmarks live in the nested package Benchmarks/ so that `swift test` stays fast.
@@ -19,6 +20,7 @@ let package = Package(
         .library(name: "ContactHistory", targets: ["ContactHistory"]),
         .library(name: "Planning", targets: ["Planning"]),
         .library(name: "Batch", targets: ["Batch"]),
+        .library(name: "Optimization", targets: ["Optimization"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
@@ -33,11 +35,20 @@ let package = Package(
             providers: [.apt(["libopenblas-dev", "liblapack-dev", "liblapacke-dev", "pkg-config"])]
         ),
 
+        // COIN-OR CBC's C interface (MILP solver), for Optimization only.
+        .systemLibrary(
+            name: "CCbc",
+            pkgConfig: "cbc",
+            providers: [.apt(["coinor-libcbc-dev"])]
+        ),
+
         // MARK: Numerical core
         .target(name: "LinearAlgebra", dependencies: ["CLAPACK"]),
         .testTarget(name: "LinearAlgebraTests", dependencies: ["LinearAlgebra"]),
         .target(name: "Forecasting", dependencies: ["LinearAlgebra"]),
         .testTarget(name: "ForecastingTests", dependencies: ["Forecasting"]),
+        .target(name: "Optimization", dependencies: ["CCbc", "LinearAlgebra"]),
+        .testTarget(name: "OptimizationTests", dependencies: ["Optimization"]),
 
         // MARK: Queueing models (pure Swift)
         .target(name: "Queueing"),
