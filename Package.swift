@@ -6,6 +6,7 @@
 //   CCbc (system library: COIN-OR CBC) → Optimization (LP/MILP; uses LinearAlgebra's BLAS threads)
 //   Queueing (pure Swift)      ContactHistory (CSV ingest)
 //   Planning (uses all of the above) → ccplan (executable, thin commands)
+//   Capacity (Optimization + Planning's plan files and report toolkit) → ccplan
 // Benchmarks live in the nested package Benchmarks/ so that `swift test` stays fast.
 import PackageDescription
 
@@ -21,6 +22,7 @@ let package = Package(
         .library(name: "Planning", targets: ["Planning"]),
         .library(name: "Batch", targets: ["Batch"]),
         .library(name: "Optimization", targets: ["Optimization"]),
+        .library(name: "Capacity", targets: ["Capacity"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
@@ -71,6 +73,13 @@ let package = Package(
             dependencies: ["Planning", "ContactHistory", .product(name: "Yams", package: "Yams"), .product(name: "Logging", package: "swift-log")]
         ),
         .testTarget(name: "BatchTests", dependencies: ["Batch"]),
+
+        // MARK: Capacity: attrition, training and hiring classes → the optimal hiring plan (MILP)
+        .target(
+            name: "Capacity",
+            dependencies: ["Optimization", "Planning", "Queueing", "ContactHistory", .product(name: "Yams", package: "Yams")]
+        ),
+        .testTarget(name: "CapacityTests", dependencies: ["Capacity"]),
 
         // MARK: Executable: thin ArgumentParser commands, one file per subcommand, no numerics.
         .executableTarget(

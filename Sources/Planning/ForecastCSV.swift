@@ -198,7 +198,7 @@ public enum ForecastCSV {
 }
 
 /// Splits one CSV line (RFC 4180 quotes with doubled quotes).
-func splitCSV(_ line: String, _ delimiter: Character) -> [String] {
+public func splitCSV(_ line: String, _ delimiter: Character) -> [String] {
     var fields: [String] = []
     var field = ""
     var quoted = false
