@@ -85,7 +85,7 @@ let package = Package(
         .executableTarget(
             name: "ccplan",
             dependencies: [
-                "LinearAlgebra", "Queueing", "ContactHistory", "Forecasting", "Planning", "Batch",
+                "LinearAlgebra", "Queueing", "ContactHistory", "Forecasting", "Planning", "Batch", "Capacity", "Optimization",
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
