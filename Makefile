@@ -38,11 +38,12 @@ demo: release
 bench: deps
 	cd Benchmarks && $(SWIFT) package --disable-sandbox benchmark
 
-## bench-compare: ccplan against its peers in the same run (numpy, pyworkforce; statsforecast: Benchmarks/compare-statsforecast.sh)
+## bench-compare: ccplan against its peers in the same run (numpy, pyworkforce, HiGHS; statsforecast: Benchmarks/compare-statsforecast.sh)
 bench-compare: deps
 	Benchmarks/compare-numpy.sh
 	Benchmarks/compare-pyworkforce.sh
 	Benchmarks/compare-staffing.sh
+	Benchmarks/compare-capacity.sh
 
 ## bench-scale: 1,000 queues × one year: forecast (Benchmarks/forecast-scale.sh) and batch plan (Benchmarks/batch-scale.sh)
 bench-scale: deps

@@ -22,6 +22,7 @@ public enum CapacityJSON {
         let solver: JSONText = .object([
             ("name", .string("COIN-OR CBC 2.10 (C interface), branch and bound")), ("threads", .integer(1)),
             ("seed", .integer(o.seed)), ("relative_gap", .number(o.relativeGap)),
+            ("cuts", .bool(o.cuts)), ("heuristics", .bool(o.heuristics)),
             ("time_limit_seconds_per_group", .finite(o.timeLimit)),
         ])
         let doc: JSONText = .object([
@@ -94,6 +95,7 @@ public enum CapacityJSON {
             return .object([
                 ("group", .string(plan.problem.group.name)), ("status", .text(r?.status.rawValue)),
                 ("objective", .finite(r?.objective)), ("bound", .finite(r?.bound)), ("gap", .finite(r?.gap)),
+                ("gap_of_controllable_cost", .finite(r?.controllableGap)), ("fixed_cost", .finite(r?.fixedCost)),
                 ("nodes", r.map { .integer($0.nodes) } ?? .null), ("variables", r.map { .integer($0.variables) } ?? .null),
                 ("integer_variables", r.map { .integer($0.integerVariables) } ?? .null),
                 ("constraints", r.map { .integer($0.constraints) } ?? .null),

@@ -15,7 +15,7 @@ public struct CapacityInputs: Sendable {
     /// Use only the first `weeks` weeks of the requirement.
     public var weeks: Int?
     /// Per group and scenario.
-    public var options = SolveOptions()
+    public var options = HiringOptimizer.solveOptions()
     public var title = "Capacity plan"
     /// Recorded as `generated_at` (`SOURCE_DATE_EPOCH` makes it reproducible).
     public var generatedAt = Date()

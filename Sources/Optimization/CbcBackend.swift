@@ -30,7 +30,7 @@ import LinearAlgebra
 ///    standard output stays empty: `log`, `slog` (silence; with `Cbc_setLogLevel`, which also
 ///    silences the LP path), `threads 0` (serial: parallel B&B is not repeatable),
 ///    `randomSeed`/`randomCbcSeed` (Clp's and CBC's seeds, never 0 = clock), `timeMode elapsed`
-///    (`sec` counts CPU time by default), `sec`, `ratio`.
+///    (`sec` counts CPU time by default), `sec`, `ratio`, `cuts off`, `heuristics off`.
 /// 8. **Not re-entrant.** Concurrent `Cbc_solve` calls on separate models gave wrong results;
 ///    one process-wide lock serialises solves.
 /// 9. **The objective offset** c₀ goes in as an extra continuous column fixed at 1 with cost c₀,
@@ -123,6 +123,8 @@ enum CbcBackend {
             ("timeMode", "elapsed"), ("ratio", String(max(0, options.relativeGap))),
         ]
         if let limit = options.timeLimit { parameters.append(("sec", String(max(0, limit)))) }
+        if !options.cuts { parameters.append(("cuts", "off")) }
+        if !options.heuristics { parameters.append(("heuristics", "off")) }
         for (name, value) in parameters { Cbc_setParameter(model, name, value) }
 
         Cbc_loadProblem(

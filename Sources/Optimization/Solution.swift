@@ -11,11 +11,18 @@ public struct SolveOptions: Sendable, Hashable {
     /// The seed of CBC's and Clp's random choices. Same seed, same program, same machine: same
     /// search and same answer (never 0, which CBC reads as "seed from the clock").
     public var seed: Int
+    /// Cutting planes at the nodes (CBC's default on). Off can be much faster on small models
+    /// whose LP bound is already tight (measured for the hiring MILP: docs/capacity.md).
+    public var cuts: Bool
+    /// Primal heuristics (feasibility pump, RINS, …; CBC's default on).
+    public var heuristics: Bool
 
-    public init(timeLimit: Double? = nil, relativeGap: Double = 0, seed: Int = 1_234_567) {
+    public init(timeLimit: Double? = nil, relativeGap: Double = 0, seed: Int = 1_234_567, cuts: Bool = true, heuristics: Bool = true) {
         self.timeLimit = timeLimit
         self.relativeGap = relativeGap
         self.seed = seed
+        self.cuts = cuts
+        self.heuristics = heuristics
     }
 }
 

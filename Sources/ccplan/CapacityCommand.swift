@@ -42,7 +42,7 @@ struct CapacityCommand: ParsableCommand {
     @Option(help: ArgumentHelp("Solver time limit per group and scenario.", valueName: "duration"))
     var timeLimit = DurationArgument(seconds: 60)
 
-    @Option(help: ArgumentHelp("Stop when the relative gap to the best bound is at most this (default 0: proven optimal).", valueName: "fraction"))
+    @Option(help: ArgumentHelp("Stop when the gap between the plan's total cost and the best bound is at most this fraction (default 0: proven optimal).", valueName: "fraction"))
     var gap: Double = 0
 
     @Option(help: "Title of the report.")
@@ -71,7 +71,7 @@ struct CapacityCommand: ParsableCommand {
                 inputs.scenarioPath = scenarios
             }
             inputs.weeks = weeks
-            inputs.options = SolveOptions(timeLimit: timeLimit.seconds, relativeGap: gap)
+            inputs.options = HiringOptimizer.solveOptions(timeLimit: timeLimit.seconds, relativeGap: gap)
             inputs.title = title
             if let epoch = ProcessInfo.processInfo.environment["SOURCE_DATE_EPOCH"], let seconds = Double(epoch) {
                 inputs.generatedAt = Date(timeIntervalSince1970: seconds)

@@ -156,6 +156,7 @@ final class OutcomeTests: XCTestCase {
         dup2(file, STDOUT_FILENO)
         close(file)
         _ = try? Self.marketSplit(columns: 12).solve(SolveOptions(timeLimit: 2))
+        _ = try? Self.covering().solve(SolveOptions(timeLimit: 2, relativeGap: 0.01, seed: 7, cuts: false, heuristics: false))
         var lp = LinearProgram()
         lp.addVariable("x", cost: 1)
         _ = try? lp.solve()

@@ -122,6 +122,9 @@ final class TextbookTests: XCTestCase {
         XCTAssertEqual(s.status, .optimal)
         XCTAssertEqual(try XCTUnwrap(s.objective), 23, accuracy: tolerance)
         XCTAssertEqual(ip.maximumViolation(at: try XCTUnwrap(s.values)), 0, accuracy: tolerance)
+        let plain = try ip.solve(SolveOptions(cuts: false, heuristics: false))
+        XCTAssertEqual(plain.status, .optimal)
+        XCTAssertEqual(try XCTUnwrap(plain.objective), 23, accuracy: tolerance)
     }
 
     /// A variable repeated in a row has its coefficients summed: x + x ≥ 3 is 2x ≥ 3.
