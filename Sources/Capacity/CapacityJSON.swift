@@ -100,7 +100,8 @@ public enum CapacityJSON {
                 ("integer_variables", r.map { .integer($0.integerVariables) } ?? .null),
                 ("constraints", r.map { .integer($0.constraints) } ?? .null),
                 ("total_cost", .number(plan.totalCost)), ("rule_of_thumb_cost", .number(rule.totalCost)),
-                ("first_influenced_week", .string("\(plan.problem.weekStart(plan.problem.firstInfluencedWeek))")),
+                ("decision_weeks", .integer(plan.problem.decisionWeeks.count)),
+                ("first_influenced_week", plan.problem.decisionWeeks.isEmpty ? .null : .string("\(plan.problem.weekStart(plan.problem.firstInfluencedWeek))")),
             ])
         }
         let shortfalls: [JSONText] = o.shortfalls.map {

@@ -43,6 +43,9 @@ extension CapacityRun {
                 out += (s.serviceLevel.map { ", SL \(fixed(100 * $0, 1))%" } ?? "") + "\n"
             }
         }
+        for plan in base.plans where plan.problem.decisionWeeks.isEmpty {
+            out += "\nGroup \(plan.problem.group.name): no class can start inside the horizon (allowed starts, lead time \(plan.problem.policy.leadTimeWeeks) weeks); only overtime can cover a gap.\n"
+        }
         if !r.unassignedQueues.isEmpty { out += "\nQueues in no group (ignored): \(r.unassignedQueues.joined(separator: ", "))\n" }
         return out
     }

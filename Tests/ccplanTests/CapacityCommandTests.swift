@@ -100,6 +100,22 @@ final class CapacityCommandTests: XCTestCase {
         XCTAssertEqual(shortfalls.first?["week_start"] as? String, "2026-02-02")
     }
 
+    /// A lead time beyond the horizon: no class can start, the summary says so, the status is 0
+    /// (no week the policy could influence) and capacity.json has no first influenced week.
+    func testNoClassCanStartIsReported() throws {
+        let dir = try temporaryDirectory(self)
+        let staff = try write(dir, "staff.yaml", Self.staff.replacingOccurrences(of: "lead_time: 1w", with: "lead_time: 20w"))
+        let req = try write(dir, "req.csv", Self.requirements(scale: 1.5))
+        let out = dir.appendingPathComponent("out").path
+        let r = try runCCPlan(["capacity", "--requirements", req, "--staff", staff, "--out", out])
+        XCTAssertEqual(r.status, 0, r.stderr)
+        XCTAssertTrue(r.stdout.contains("Group front: no class can start inside the horizon (allowed starts, lead time 20 weeks)"), r.stdout)
+        let json = try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: out + "/capacity.json"))) as! [String: Any]
+        let group = ((json["scenarios"] as! [[String: Any]])[0]["groups"] as! [[String: Any]])[0]
+        XCTAssertEqual(group["decision_weeks"] as? Int, 0)
+        XCTAssertTrue(group["first_influenced_week"] is NSNull)
+    }
+
     func testBadInputsNameTheirPlaceAndWriteNothing() throws {
         let dir = try temporaryDirectory(self)
         let req = try write(dir, "req.csv", Self.requirements())
