@@ -46,6 +46,19 @@ final class CapacityCommandTests: XCTestCase {
         return path
     }
 
+    /// Runs capacity on the staff file with `change` applied and the requirement × `scale`;
+    /// returns the result and the base scenario of capacity.json.
+    func runModified(_ change: (String, String), scale: Double) throws -> (CLIResult, [String: Any]) {
+        let dir = try temporaryDirectory(self)
+        let staff = try write(dir, "staff.yaml", Self.staff.replacingOccurrences(of: change.0, with: change.1))
+        let req = try write(dir, "req.csv", Self.requirements(scale: scale))
+        let out = dir.appendingPathComponent("out").path
+        let r = try runCCPlan(["capacity", "--requirements", req, "--staff", staff, "--out", out])
+        XCTAssertTrue(FileManager.default.fileExists(atPath: out + "/capacity.csv"))
+        let json = try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: out + "/capacity.json"))) as! [String: Any]
+        return (r, (json["scenarios"] as! [[String: Any]])[0])
+    }
+
     func testWritesTheFourFilesDeterministically() throws {
         let dir = try temporaryDirectory(self)
         let staff = try write(dir, "staff.yaml", Self.staff)
@@ -87,31 +100,20 @@ final class CapacityCommandTests: XCTestCase {
     /// first allowed start after the 1-week lead time is week 2 (classes every 2 weeks from
     /// week 0), plus 2 weeks of training.
     func testRemainingShortfallExitsThree() throws {
-        let dir = try temporaryDirectory(self)
-        let staff = try write(dir, "staff.yaml", Self.staff.replacingOccurrences(of: "{ min: 2, max: 10 }", with: "{ min: 1, max: 2 }"))
-        let req = try write(dir, "req.csv", Self.requirements(scale: 2))
-        let out = dir.appendingPathComponent("out").path
-        let r = try runCCPlan(["capacity", "--requirements", req, "--staff", staff, "--out", out])
+        let (r, base) = try runModified(("{ min: 2, max: 10 }", "{ min: 1, max: 2 }"), scale: 2)
         XCTAssertEqual(r.status, 3, r.stderr)
         XCTAssertTrue(r.stdout.contains("Short of the requirement in the base scenario:\n  front week of 2026-02-02:"), r.stdout)
-        XCTAssertTrue(FileManager.default.fileExists(atPath: out + "/capacity.csv"))
-        let json = try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: out + "/capacity.json"))) as! [String: Any]
-        let shortfalls = (json["scenarios"] as! [[String: Any]])[0]["shortfalls"] as! [[String: Any]]
+        let shortfalls = base["shortfalls"] as! [[String: Any]]
         XCTAssertEqual(shortfalls.first?["week_start"] as? String, "2026-02-02")
     }
 
     /// A lead time beyond the horizon: no class can start, the summary says so, the status is 0
     /// (no week the policy could influence) and capacity.json has no first influenced week.
     func testNoClassCanStartIsReported() throws {
-        let dir = try temporaryDirectory(self)
-        let staff = try write(dir, "staff.yaml", Self.staff.replacingOccurrences(of: "lead_time: 1w", with: "lead_time: 20w"))
-        let req = try write(dir, "req.csv", Self.requirements(scale: 1.5))
-        let out = dir.appendingPathComponent("out").path
-        let r = try runCCPlan(["capacity", "--requirements", req, "--staff", staff, "--out", out])
+        let (r, base) = try runModified(("lead_time: 1w", "lead_time: 20w"), scale: 1.5)
         XCTAssertEqual(r.status, 0, r.stderr)
         XCTAssertTrue(r.stdout.contains("Group front: no class can start inside the horizon (allowed starts, lead time 20 weeks)"), r.stdout)
-        let json = try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: out + "/capacity.json"))) as! [String: Any]
-        let group = ((json["scenarios"] as! [[String: Any]])[0]["groups"] as! [[String: Any]])[0]
+        let group = (base["groups"] as! [[String: Any]])[0]
         XCTAssertEqual(group["decision_weeks"] as? Int, 0)
         XCTAssertTrue(group["first_influenced_week"] is NSNull)
     }
