@@ -9,7 +9,7 @@ ARG SWIFT_VERSION=6.3.1
 FROM swift:${SWIFT_VERSION}-bookworm AS build
 RUN apt-get update \
  && DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends \
-      libopenblas-dev liblapack-dev liblapacke-dev pkg-config \
+      libopenblas-dev liblapack-dev liblapacke-dev pkg-config coinor-libcbc-dev \
  && rm -rf /var/lib/apt/lists/*
 WORKDIR /src
 # Package.resolved is not committed: versions resolve from Package.swift. SwiftPM checks that
@@ -25,10 +25,11 @@ RUN swift build -c release --product ccplan --static-swift-stdlib \
 # --- runtime -----------------------------------------------------------------------------
 FROM debian:bookworm-slim
 # libopenblas0 provides libopenblas.so.0 (BLAS + LAPACK); liblapacke the C interface;
-# tzdata the IANA zones ccplan plans in. The Swift runtime is linked in (--static-swift-stdlib).
+# coinor-libcbc3 the MILP solver (its liblapack.so.3/libblas.so.3 resolve to OpenBLAS through
+# Debian's alternatives, as in the build stage); tzdata the IANA zones ccplan plans in. The Swift runtime is linked in (--static-swift-stdlib).
 RUN apt-get update \
  && DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends \
-      libopenblas0 liblapacke tzdata \
+      libopenblas0 liblapacke coinor-libcbc3 tzdata \
  && rm -rf /var/lib/apt/lists/* \
  && useradd --uid 10001 --create-home --shell /usr/sbin/nologin ccplan
 COPY --from=build /out/ccplan /usr/local/bin/ccplan

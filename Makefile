@@ -1,13 +1,13 @@
 # ccplan — the two commands of the quick start are `make demo` and `make test`.
 SWIFT ?= swift
-APT_PACKAGES := liblapack-dev libopenblas-dev liblapacke-dev pkg-config
+APT_PACKAGES := liblapack-dev libopenblas-dev liblapacke-dev pkg-config coinor-libcbc-dev
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 BIN := .build/release/ccplan
 DEMO_HISTORY := SampleData/contact-history.csv
 
 .PHONY: deps build release test test-kernels demo bench bench-compare bench-scale clean
 
-## deps: install the system libraries (OpenBLAS, LAPACK, LAPACKE) when they are missing
+## deps: install the system libraries (OpenBLAS, LAPACK, LAPACKE, COIN-OR CBC) when they are missing
 deps:
 	@missing=""; for p in $(APT_PACKAGES); do dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
 	if [ -n "$$missing" ]; then \
@@ -42,11 +42,12 @@ demo: release
 bench: deps
 	cd Benchmarks && $(SWIFT) package --disable-sandbox benchmark
 
-## bench-compare: ccplan against its peers in the same run (numpy, pyworkforce; statsforecast: Benchmarks/compare-statsforecast.sh)
+## bench-compare: ccplan against its peers in the same run (numpy, pyworkforce, HiGHS; statsforecast: Benchmarks/compare-statsforecast.sh)
 bench-compare: deps
 	Benchmarks/compare-numpy.sh
 	Benchmarks/compare-pyworkforce.sh
 	Benchmarks/compare-staffing.sh
+	Benchmarks/compare-capacity.sh
 
 ## bench-scale: 1,000 queues × one year: forecast (Benchmarks/forecast-scale.sh) and batch plan (Benchmarks/batch-scale.sh)
 bench-scale: deps

@@ -5,8 +5,10 @@
 //   CCPlanBase (calendar, time zones, the CSV reader, number/CSV/JSON writers, atomic files)
 //     is at the bottom: every module may use it.
 //   CLAPACK (system library: OpenBLAS + LAPACKE) → LinearAlgebra → Forecasting
+//   CCbc (system library: COIN-OR CBC) → Optimization (LP/MILP; uses LinearAlgebra's BLAS threads)
 //   Queueing (pure Swift)      ContactHistory (CSV ingest)
 //   Planning (uses all of the above) → Batch (unattended runs) → ccplan (executable, thin commands)
+//   Capacity (Optimization + Planning's plan files and report toolkit) → ccplan
 // Benchmarks live in the nested package Benchmarks/ so that `swift test` stays fast.
 import PackageDescription
 
@@ -22,6 +24,8 @@ let package = Package(
         .library(name: "ContactHistory", targets: ["ContactHistory"]),
         .library(name: "Planning", targets: ["Planning"]),
         .library(name: "Batch", targets: ["Batch"]),
+        .library(name: "Optimization", targets: ["Optimization"]),
+        .library(name: "Capacity", targets: ["Capacity"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
@@ -40,11 +44,20 @@ let package = Package(
             providers: [.apt(["libopenblas-dev", "liblapack-dev", "liblapacke-dev", "pkg-config"])]
         ),
 
+        // COIN-OR CBC's C interface (MILP solver), for Optimization only.
+        .systemLibrary(
+            name: "CCbc",
+            pkgConfig: "cbc",
+            providers: [.apt(["coinor-libcbc-dev"])]
+        ),
+
         // MARK: Numerical core
         .target(name: "LinearAlgebra", dependencies: ["CLAPACK"]),
         .testTarget(name: "LinearAlgebraTests", dependencies: ["LinearAlgebra", "CCPlanBase"]),
         .target(name: "Forecasting", dependencies: ["LinearAlgebra", "CCPlanBase"]),
         .testTarget(name: "ForecastingTests", dependencies: ["Forecasting", "CCPlanBase"]),
+        .target(name: "Optimization", dependencies: ["CCbc", "LinearAlgebra"]),
+        .testTarget(name: "OptimizationTests", dependencies: ["Optimization"]),
 
         // MARK: Queueing models (pure Swift)
         .target(name: "Queueing"),
@@ -74,11 +87,22 @@ let package = Package(
         ),
         .testTarget(name: "BatchTests", dependencies: ["Batch", "CCPlanBase"]),
 
+        // MARK: Capacity: attrition, training and hiring classes → the optimal hiring plan (MILP)
+        .target(
+            name: "Capacity",
+            dependencies: [
+                "CCPlanBase", "Optimization", "Planning", "Queueing", "ContactHistory",
+                .product(name: "Yams", package: "Yams"),
+            ]
+        ),
+        .testTarget(name: "CapacityTests", dependencies: ["Capacity", "CCPlanBase"]),
+
         // MARK: Executable: thin ArgumentParser commands, one file per subcommand, no numerics.
         .executableTarget(
             name: "ccplan",
             dependencies: [
                 "CCPlanBase", "LinearAlgebra", "Queueing", "ContactHistory", "Forecasting", "Planning", "Batch",
+                "Capacity", "Optimization",
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]

@@ -12,7 +12,8 @@ struct CCPlan: AsyncParsableCommand {
             time, sizes every interval with exact queueing models (Erlang C, A and B), and rolls \
             the result up into the hours and FTE a contact centre must provide.
 
-            Exit status: 0 success, 64 bad usage, 65 bad input data, 75 temporary failure.
+            Exit status: 0 success, 64 bad usage, 65 bad input data, 75 temporary failure; \
+            capacity: 3 when the best hiring plan still leaves a week short.
             """,
         version: CCPlanVersion.string,
         subcommands: [
@@ -22,6 +23,7 @@ struct CCPlan: AsyncParsableCommand {
             BacktestCommand.self,
             ErlangCommand.self,
             PlanCommand.self,
+            CapacityCommand.self,
             SampleDataCommand.self,
             BatchCommand.self,
             MergeCommand.self,

@@ -9,8 +9,13 @@ enum ExitStatus {
     static let usage = ExitCode(64)
     /// EX_DATAERR: an input file is malformed or inconsistent.
     static let dataError = ExitCode(65)
+    /// EX_SOFTWARE: an internal failure (the MILP solver failed).
+    static let software = ExitCode(70)
     /// EX_TEMPFAIL: a transient failure (output not writable, lock held); retrying may succeed.
     static let temporaryFailure = ExitCode(75)
+    /// `ccplan capacity`: the files are written, but the best hiring plan still leaves a week
+    /// short of the requirement that the policy could influence (a cron job can alert on it).
+    static let shortfall = ExitCode(3)
 }
 
 /// Prints `ccplan: error: <message>` to standard error and returns the exit status to throw.

@@ -1,0 +1,110 @@
+import CCPlanBase
+import ContactHistory
+import Foundation
+import Planning
+
+/// The service level a supply delivers, from a plan's intervals: in week `w` the productive FTE
+/// plus overtime put `φ_w = (P_w + O_w) / R_w` times the plan's on-floor agents on the floor in
+/// every interval (the supply spread like the requirement). Each voice or chat interval is
+/// re-evaluated with `n = φ_w·agents` agents by the plan's own queueing model (Erlang C or A,
+/// its threshold, definition and chat concurrency, from `plan.json`), interpolating linearly
+/// between ⌊n⌋ and ⌈n⌉; the week's service level is the volume-weighted mean. Email (deferred
+/// work) has no service level and is left out.
+public struct ServiceLevelReplay: Sendable {
+    struct Interval: Sendable {
+        var week: Int
+        var volume: Double
+        var aht: Double
+        var agents: Double
+    }
+
+    /// (requirement scenario, queue) → staffer and intervals.
+    var queues: [String: [String: (staffer: IntervalStaffer, intervals: [Interval])]] = [:]
+
+    /// Reads `intervals.csv` and `plan.json` of a plan directory.
+    ///
+    /// - Parameter start: the Monday of week 0.
+    /// - Throws: ``CapacityError/badData(_:)``.
+    /// - Complexity: O(intervals).
+    public static func load(intervals path: String, start: CivilDate) throws(CapacityError) -> ServiceLevelReplay {
+        let planJSON = (path as NSString).deletingLastPathComponent + "/plan.json"
+        guard let data = FileManager.default.contents(atPath: planJSON),
+              let object = try? JSONSerialization.jsonObject(with: data) as? [String: Any],
+              let scenarios = object["scenarios"] as? [[String: Any]], let queueInfo = object["queues"] as? [[String: Any]] else {
+            throw .badData("\(planJSON): cannot read the plan's assumptions (needed for the service level)")
+        }
+        var minutes: [String: Double] = [:]
+        for q in queueInfo {
+            if let name = q["queue"] as? String, let channel = q["channel"] as? String, let m = q["interval_minutes"] as? Double {
+                minutes[name + "\u{0}" + channel] = m
+            }
+        }
+        var assumptions: [String: [String: PlanAssumptions]] = [:]  // scenario → queue\0channel or "" → assumptions
+        for s in scenarios {
+            guard let name = s["name"] as? String, let base = s["assumptions"] as? [String: Any] else { continue }
+            assumptions[name, default: [:]][""] = Self.assumptions(base)
+            for q in s["per_queue_assumptions"] as? [[String: Any]] ?? [] {
+                if let queue = q["queue"] as? String, let channel = q["channel"] as? String, let a = q["assumptions"] as? [String: Any] {
+                    assumptions[name, default: [:]][queue + "\u{0}" + channel] = Self.assumptions(a)
+                }
+            }
+        }
+        let table = try CapacityCSV(path: path, required: ["scenario", "queue", "channel", "interval_start", "volume", "aht_seconds", "agents"])
+        var replay = ServiceLevelReplay()
+        for row in table.rows {
+            let channelText = try table.field(row, "channel").text
+            guard let channel = Channel(rawValue: channelText), channel != .email else { continue }
+            let volume = try table.number(row, "volume")
+            guard volume > 0 else { continue }
+            let scenario = try table.field(row, "scenario").text, queue = try table.field(row, "queue").text
+            let stamp = try table.field(row, "interval_start")
+            guard let date = CivilDate(stamp.text.prefix(10)) else {
+                throw .badData("\(path):\(row.line):\(stamp.column): expected a timestamp, found '\(stamp.text)'")
+            }
+            let key = queue + "\u{0}" + channelText
+            if replay.queues[scenario]?[queue] == nil {
+                guard let a = assumptions[scenario]?[key] ?? assumptions[scenario]?[""], let m = minutes[key] else { continue }
+                replay.queues[scenario, default: [:]][queue] = (IntervalStaffer(assumptions: a, channel: channel, intervalSeconds: m * 60, quantileLevels: []), [])
+            }
+            let interval = Interval(week: (monday(of: date).dayNumber - start.dayNumber) / 7, volume: volume,
+                                    aht: try table.number(row, "aht_seconds"), agents: try table.number(row, "agents"))
+            replay.queues[scenario]![queue]!.intervals.append(interval)
+        }
+        return replay
+    }
+
+    /// The plan's queueing assumptions as written in `plan.json`.
+    static func assumptions(_ json: [String: Any]) -> PlanAssumptions {
+        var a = PlanAssumptions()
+        if let sl = json["service_level"] as? [String: Any] {
+            if let t = sl["answer_within_seconds"] as? Double { try? a.set("answer_within", to: shortestNumber(t)) }
+            if let d = sl["definition"] as? String { try? a.set("sl_definition", to: d) }
+        }
+        if let p = json["patience_seconds"] as? Double { try? a.set("patience", to: shortestNumber(p)) } else { a.patience = nil }
+        if let c = json["chat_concurrency"] as? Double { try? a.set("concurrency", to: shortestNumber(c)) }
+        return a
+    }
+
+    /// The volume-weighted service level per week of `queues` under the plan's `scenario`, with
+    /// `factors[w]` times the plan's agents; nil for a week without voice or chat volume.
+    ///
+    /// - Complexity: O(intervals × queueing model).
+    public func weekly(scenario: String, queues names: [String], factors: [Double]) -> [Double?] {
+        var answered = [Double](repeating: 0, count: factors.count), volume = answered
+        for name in names.sorted() {
+            guard let q = queues[scenario]?[name] else { continue }
+            for i in q.intervals where i.week >= 0 && i.week < factors.count {
+                let n = max(0, factors[i.week] * i.agents)
+                let low = n.rounded(.down), theta = n - low
+                guard let slLow = q.staffer.metrics(agents: Int(low), volume: i.volume, aht: i.aht)?.serviceLevel else { continue }
+                var sl = slLow
+                if theta > 0, let slHigh = q.staffer.metrics(agents: Int(low) + 1, volume: i.volume, aht: i.aht)?.serviceLevel {
+                    sl = (1 - theta) * slLow + theta * slHigh
+                }
+                answered[i.week] += i.volume * sl
+                volume[i.week] += i.volume
+            }
+        }
+        return zip(answered, volume).map { $1 > 0 ? $0 / $1 : nil }
+    }
+}
