@@ -9,6 +9,7 @@
 //   Queueing (pure Swift)      ContactHistory (CSV ingest)
 //   Planning (uses all of the above) → Batch (unattended runs) → ccplan (executable, thin commands)
 //   Capacity (Optimization + Planning's plan files and report toolkit) → ccplan
+//   Monitoring (a plan against actuals: Planning, Queueing, ContactHistory) → ccplan
 // Benchmarks live in the nested package Benchmarks/ so that `swift test` stays fast.
 import PackageDescription
 
@@ -97,12 +98,19 @@ let package = Package(
         ),
         .testTarget(name: "CapacityTests", dependencies: ["Capacity", "CCPlanBase"]),
 
+        // MARK: Monitoring: the plan against what happened (ISO 18295-2, 6.8), the miss explained
+        .target(
+            name: "Monitoring",
+            dependencies: ["CCPlanBase", "Planning", "Queueing", "ContactHistory", .product(name: "Yams", package: "Yams")]
+        ),
+        .testTarget(name: "MonitoringTests", dependencies: ["Monitoring", "CCPlanBase"]),
+
         // MARK: Executable: thin ArgumentParser commands, one file per subcommand, no numerics.
         .executableTarget(
             name: "ccplan",
             dependencies: [
                 "CCPlanBase", "LinearAlgebra", "Queueing", "ContactHistory", "Forecasting", "Planning", "Batch",
-                "Capacity", "Optimization",
+                "Capacity", "Optimization", "Monitoring",
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]

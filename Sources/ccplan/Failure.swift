@@ -16,6 +16,9 @@ enum ExitStatus {
     /// `ccplan capacity`: the files are written, but the best hiring plan still leaves a week
     /// short of the requirement that the policy could influence (a cron job can alert on it).
     static let shortfall = ExitCode(3)
+    /// `ccplan monitor`: the review is written, and a period breaches an agreed tolerance (a cron
+    /// job can alert on it).
+    static let toleranceBreached = ExitCode(4)
 }
 
 /// Prints `ccplan: error: <message>` to standard error and returns the exit status to throw.

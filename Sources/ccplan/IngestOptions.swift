@@ -6,7 +6,7 @@ extension VendorProfile: ExpressibleByArgument {}
 extension DuplicatePolicy: ExpressibleByArgument {}
 
 /// The flags that say how to read history files, shared by every subcommand that reads them
-/// (`inspect` today; `forecast` and `plan` with `@OptionGroup var ingest: IngestOptions`).
+/// (`inspect`, `forecast`, `backtest`, `plan` and `monitor`, with `@OptionGroup var ingest: IngestOptions`).
 struct IngestOptions: ParsableArguments {
     @Option(help: ArgumentHelp(
         "IANA time zone of local timestamps and of the output (e.g. Europe/Berlin).",
@@ -32,10 +32,11 @@ struct IngestOptions: ParsableArguments {
         guard TimeZone(identifier: timezone) != nil else {
             throw usageError("--timezone", "unknown time zone \"\(timezone)\"; expected an IANA name such as Europe/Berlin or UTC")
         }
-        _ = try parsedMappings()
+        // The --map fields are checked where the files they map are read (interval history here,
+        // per-contact records in `ccplan monitor --contacts`).
     }
 
-    private func parsedMappings() throws -> [CanonicalField: String] {
+    func parsedMappings() throws -> [CanonicalField: String] {
         var result: [CanonicalField: String] = [:]
         for text in mappings {
             switch HistoryReadOptions.parseMapping(text) {
@@ -57,6 +58,12 @@ struct IngestOptions: ParsableArguments {
             throw usageError("--timezone", "unknown time zone \"\(timezone)\"")
         }
         return HistoryReadOptions(timeZone: zone, profile: profile, mappings: try parsedMappings(), onDuplicate: onDuplicate)
+    }
+
+    /// The zone of `--timezone` (validated by `validate()`).
+    func readOptionsTimeZone() throws -> TimeZone {
+        guard let zone = TimeZone(identifier: timezone) else { throw usageError("--timezone", "unknown time zone \"\(timezone)\"") }
+        return zone
     }
 
     /// Reads history files, turning bad data into exit status 65 with every problem listed.

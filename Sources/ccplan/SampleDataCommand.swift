@@ -1,6 +1,7 @@
 import CCPlanBase
 import ArgumentParser
 import ContactHistory
+import Monitoring
 import Foundation
 
 /// `ccplan sample-data`: writes the deterministic sample history (and its calendars).
@@ -18,6 +19,9 @@ struct SampleDataCommand: ParsableCommand {
               ccplan sample-data --out SampleData/contact-history.csv \\
                 --holidays SampleData/holidays.csv --events SampleData/events.csv
               ccplan sample-data --out /tmp/big.csv --queues 240 --years 1
+              # after make demo: the four weeks after the history as actuals, for ccplan monitor
+              ccplan sample-data --out SampleData/contact-history.csv \\
+                --plan plan-output --actuals SampleData/actuals.csv
             """)
 
     @Option(help: ArgumentHelp("The history CSV to write.", valueName: "file"))
@@ -41,7 +45,16 @@ struct SampleDataCommand: ParsableCommand {
     @Option(help: ArgumentHelp("Also write the volume events (start,end,queue,factor) to this file.", valueName: "file"))
     var events: String?
 
+    @Option(help: ArgumentHelp(
+        "Also write four weeks of actuals after the history, for the plan in --plan (the monitor demo).",
+        valueName: "file"))
+    var actuals: String?
+
+    @Option(help: ArgumentHelp("The plan the actuals are for (a directory written by ccplan plan).", valueName: "dir"))
+    var plan: String?
+
     func validate() throws {
+        if (actuals == nil) != (plan == nil) { throw usageError(actuals == nil ? "--plan" : "--actuals", "--actuals and --plan go together") }
         guard queues >= 1 else { throw usageError("--queues", "expected 1 or more, found \(queues)") }
         guard (1...50).contains(years) else { throw usageError("--years", "expected 1 to 50, found \(years)") }
         guard CivilDate(end) != nil else { throw usageError("--end", "expected a date YYYY-MM-DD, found \"\(end)\"") }
@@ -54,7 +67,17 @@ struct SampleDataCommand: ParsableCommand {
             let rows = try generator.writeHistory(to: out)
             if let holidays { try AtomicTextFile.write(generator.holidaysCSV(), to: holidays) }
             if let events { try AtomicTextFile.write(SampleHistoryGenerator.eventsCSV(), to: events) }
+            if let actuals, let plan {
+                let directory: PlanDirectory
+                do { directory = try PlanDirectory.read(path: plan, scenario: "base") } catch {
+                    throw fail(ExitStatus.dataError, error.description)
+                }
+                try AtomicTextFile.write(try SampleActuals.csv(plan: directory, generator: generator), to: actuals)
+                printError("ccplan: wrote four weeks of actuals after \(generator.lastDay) to \(actuals)")
+            }
             printError("ccplan: wrote \(rows) rows (\(generator.firstDay) to \(generator.lastDay)) to \(out)")
+        } catch let exit as ExitCode {
+            throw exit
         } catch {
             throw fail(ExitStatus.temporaryFailure, "cannot write the sample data: \(error.localizedDescription)")
         }
