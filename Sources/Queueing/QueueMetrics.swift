@@ -45,7 +45,10 @@ public struct QueueMetrics: Sendable, Hashable {
     }
 }
 
-/// Clamps a probability into [0, 1] (guards the last ulp of rounding, never hides a real error).
+/// Clamps a probability into [0, 1]: it guards the last ulp of rounding and never hides a real
+/// error. The models are written so that no finite input yields NaN (property-tested); a NaN here
+/// would be a bug upstream, so it stays NaN (and stops debug builds) rather than becoming 0.
 @inline(__always) func clampProbability(_ p: Double) -> Double {
-    p.isNaN ? 0 : min(1, max(0, p))
+    assert(!p.isNaN, "a probability is NaN")
+    return p.isNaN ? p : min(1, max(0, p))
 }
