@@ -48,7 +48,7 @@ public enum ErlangA {
         definition: ServiceLevelDefinition = .offered
     ) -> QueueMetrics {
         let a = workload.trafficIntensity
-        let logB = n == 0 || a == 0 ? 0 : ErlangB.logBlocking(servers: Double(n), traffic: a)
+        let logB = n <= 0 || a == 0 ? 0 : ErlangB.logBlocking(servers: Double(n), traffic: a)
         return metrics(agents: n, workload: workload, patience: patience, logBlocking: logB,
                        answerWithin: t, definition: definition)
     }
@@ -67,7 +67,7 @@ public enum ErlangA {
                 serviceLevelDefinition: definition, averageSpeedOfAnswer: 0, meanWait: 0,
                 probabilityOfAbandonment: 0, occupancy: 0, isStable: true)
         }
-        if n == 0 {
+        if n <= 0 {
             // Nobody answers: every contact waits its patience out.
             return QueueMetrics(
                 trafficIntensity: a, agents: 0, probabilityOfWaiting: 1,
