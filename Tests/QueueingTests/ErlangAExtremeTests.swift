@@ -179,7 +179,10 @@ final class ErlangAExtremeTests: XCTestCase {
     }
 
     /// In the quadrature regime (x > 10⁴), against the birth–death chain's stationary law and
-    /// Simpson quadrature of f_V in double precision (Reference.erlangAByQuadrature).
+    /// Simpson quadrature of f_V in double precision (Reference.erlangAByQuadrature), as
+    /// LargeErlangATests does for ordinary patience — but with absolute tolerances for the
+    /// service levels: in these overloads they are ~1e-130, and the reference's
+    /// `∫₀^∞ − ∫_t^∞` is only good to ~1e-12 absolute.
     func testQuadratureRegimeAgainstTheChain() {
         let cases: [(Int, Double, Double, Double)] = [   // (n, A, AHT, patience)
             (50, 60, 300, 1e5), (200, 200, 300, 3e6), (40, 30, 180, 1e6), (500, 520, 240, 2e4),
