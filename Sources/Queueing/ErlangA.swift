@@ -19,7 +19,9 @@
 /// the log-gamma values they rest on lose digits, the density is integrated directly in log
 /// space about its mode (``ErlangA/byQuadrature``, O(1) whatever the size and patience). Both
 /// stay within 1e-9 of the birth–death chain in every probability and 1e-8 relative in the
-/// waits, in overload too, from one agent to 10⁹ and from patience 10⁻³⁰⁰·AHT to 10²⁹⁰·AHT.
+/// waits, in overload too (tested against 40-digit values from one agent to a million and from
+/// patience 10⁻²⁹⁹ s to 10²⁹⁵ s; the worst errors seen are 6e-12 for the series, 3e-13 for the
+/// quadrature); every finite input gives finite, in-range numbers.
 /// As the patience grows Erlang A tends to Erlang C when n > A; when n ≤ A it tends to the fluid
 /// limit P(abandon) → 1 − n/A, SL → 0, ASA ≈ ln(A/n)·patience. As the patience vanishes it tends
 /// to Erlang B (every blocked contact hangs up); past θ = 10³⁰⁰ that limit is used as is.

@@ -22,11 +22,13 @@ public enum Staffing {
     ///   - model: Erlang C or Erlang A (with its mean patience).
     ///   - targets: the targets; at least one is usually given.
     /// - Returns: the agents and their metrics (0 agents when no contact arrives).
-    /// - Throws: `StaffingError.invalidParameter` for a parameter outside its domain,
-    ///   `StaffingError.unreachable` when no finite number of agents meets a target
-    ///   (an SL of 100 %, an ASA or abandonment of 0, an occupancy cap of 0).
+    /// - Throws: as ``validate(workload:model:targets:shrinkage:concurrency:)``:
+    ///   `StaffingError.invalidParameter` for a parameter outside its range (``QueueingLimits``),
+    ///   or an occupancy cap that would need more than 10⁹ agents; `StaffingError.unreachable`
+    ///   when no finite number of agents meets a target (an SL of 100 %, an ASA or abandonment of 0).
     /// - Complexity: Erlang C: O(√A) for the start plus O(1 + |n₀ − n|) recursion steps of O(1).
-    ///   Erlang A: O(log(1 + |n₀ − n|)) evaluations (galloping, then bisection), each O(√n).
+    ///   Erlang A: O(log(1 + |n₀ − n|)) evaluations (galloping, then bisection), each O(√A) for
+    ///   E_B and O(1) beyond (at most a few microseconds, whatever the patience).
     public static func requiredAgents(
         workload: Workload, model: QueueModel = .erlangC, targets: StaffingTargets
     ) throws(StaffingError) -> StaffingRequirement {
