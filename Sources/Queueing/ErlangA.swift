@@ -63,6 +63,20 @@ public enum ErlangA {
         let a = workload.trafficIntensity
         let aht = workload.averageHandleTime
         let agents = Double(n)
+        if a.isNaN || aht.isNaN || patience.isNaN || t.isNaN {
+            // Garbage in (the validations refuse it): NaN out, at once, never a number.
+            return QueueMetrics(
+                trafficIntensity: a, agents: agents, probabilityOfWaiting: .nan, serviceLevel: .nan, answerWithin: t,
+                serviceLevelDefinition: definition, averageSpeedOfAnswer: nil, meanWait: nil,
+                probabilityOfAbandonment: .nan, occupancy: .nan, isStable: true)
+        }
+        if a == .infinity {
+            // An infinite load (λ·AHT overflowed): everyone waits and all but a vanishing share abandon.
+            return QueueMetrics(
+                trafficIntensity: a, agents: agents, probabilityOfWaiting: 1, serviceLevel: 0, answerWithin: t,
+                serviceLevelDefinition: definition, averageSpeedOfAnswer: nil, meanWait: patience,
+                probabilityOfAbandonment: 1, occupancy: n > 0 ? 1 : 0, isStable: true)
+        }
         if a == 0 {
             return QueueMetrics(
                 trafficIntensity: 0, agents: agents, probabilityOfWaiting: 0, serviceLevel: 1, answerWithin: t,

@@ -90,3 +90,18 @@ final class ExtremeInputTests: XCTestCase {
         XCTAssertEqual(backlog.requiredAgents(maxOccupancy: 1e-300), QueueingLimits.maximumAgents)
     }
 }
+
+/// A NaN that reaches the models (only a non-finite input can make one) stays NaN.
+final class NaNTests: XCTestCase {
+    func testNaNIsNeverTurnedIntoAProbability() {
+        let w = Workload(arrivalRate: .nan, averageHandleTime: 180)
+        XCTAssertTrue(ErlangA.metrics(agents: 12, workload: w, patience: 120, answerWithin: 20).probabilityOfWaiting.isNaN)
+        let c = ErlangC.probabilityOfWaiting(agents: 12, traffic: .nan)
+        XCTAssertFalse(c == 0, "NaN became 0")
+        // An infinite load from finite inputs (λ·AHT overflows): the limit, not NaN.
+        let flood = ErlangA.metrics(agents: 12, workload: Workload(arrivalRate: 1e300, averageHandleTime: 1e300),
+                                    patience: 120, answerWithin: 20)
+        assertSane(flood, "A = ∞")
+        XCTAssertEqual(flood.probabilityOfAbandonment, 1)
+    }
+}
