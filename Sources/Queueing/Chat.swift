@@ -4,14 +4,15 @@
 /// *under concurrency* (the mean time a conversation holds a slot, not the agent's undivided
 /// time). Occupancy is then the share of busy slots.
 public enum ChatStaffing {
-    /// The number of slots of n agents at concurrency c: `⌊n·c⌋` (with float noise snapped).
+    /// The number of slots of n agents at concurrency c: `⌊n·c⌋` (with float noise snapped),
+    /// at most ``QueueingLimits/maximumAgents``.
     ///
     /// - Complexity: O(1).
     public static func slots(agents n: Int, concurrency c: Double) -> Int {
         let exact = Double(n) * c
         let nearest = exact.rounded()
-        if abs(exact - nearest) <= 1e-9 * max(1, nearest) { return Int(nearest) }
-        return Int(exact.rounded(.down))
+        if abs(exact - nearest) <= 1e-9 * max(1, nearest) { return QueueingLimits.count(nearest, .toNearestOrEven) }
+        return QueueingLimits.count(exact, .down)
     }
 
     /// The fewest agents whose slots meet every target: the slot requirement s of
@@ -21,14 +22,15 @@ public enum ChatStaffing {
     ///   - workload: arrivals and the handle time under concurrency.
     ///   - concurrency: c ≥ 1 conversations per agent.
     /// - Returns: the agents and the metrics of their slots (`metrics.agents` counts slots).
-    /// - Throws: as ``Staffing/requiredAgents(workload:model:targets:)``; `invalidParameter` for c < 1.
+    /// - Throws: as ``Staffing/requiredAgents(workload:model:targets:)``; `invalidParameter` for c
+    ///   outside [1, 1000].
     /// - Complexity: that of the slot requirement.
     public static func requiredAgents(
         workload: Workload, concurrency c: Double, model: QueueModel = .erlangC, targets: StaffingTargets
     ) throws(StaffingError) -> (agents: Int, slots: StaffingRequirement) {
-        guard c.isFinite, c >= 1 else { throw .invalidParameter("concurrency", "must be a number ≥ 1") }
+        try validate(concurrency: c)
         let requirement = try Staffing.requiredAgents(workload: workload, model: model, targets: targets)
-        var n = Int((Double(requirement.agents) / c).rounded(.down))
+        var n = QueueingLimits.count(Double(requirement.agents) / c, .down)
         while slots(agents: n, concurrency: c) < requirement.agents { n += 1 }
         let slotCount = slots(agents: n, concurrency: c)
         let metrics = evaluate(slots: slotCount, workload: workload, model: model, targets: targets)

@@ -48,13 +48,12 @@ public struct DeferredWork: Sendable, Hashable {
     /// - Complexity: O(1).
     public func isStable(agents: Double) -> Bool { agents >= workload * (1 - 1e-12) }
 
-    /// The whole agents `⌈workload / cap⌉` (snapped within 1e-9 of an integer).
+    /// The whole agents `⌈workload / cap⌉` (snapped within 1e-9 of an integer), at most
+    /// ``QueueingLimits/maximumAgents`` (the cap is reached only by inputs that
+    /// ``validate(maxOccupancy:)`` refuses: a huge backlog, a tiny window or cap).
     ///
     /// - Complexity: O(1).
     public func requiredAgents(maxOccupancy cap: Double = 1) -> Int {
-        let exact = agents(maxOccupancy: cap)
-        let nearest = exact.rounded()
-        if abs(exact - nearest) <= 1e-9 * max(1, nearest) { return Int(nearest) }
-        return Int(exact.rounded(.up))
+        QueueingLimits.ceilingCount(agents(maxOccupancy: cap))
     }
 }

@@ -31,11 +31,13 @@ public enum ErlangB {
 
     /// `log B(x, A)`, which stays finite where B itself underflows (x far above A).
     ///
+    /// Outside the domain it answers the limit rather than trapping: x ≤ 0 lines block
+    /// everything (0), A ≤ 0 Erlangs nothing (−∞), and so do x = +∞ lines; A = +∞ blocks all.
+    ///
     /// - Complexity: O(√max(x, A)).
     public static func logBlocking(servers x: Double, traffic a: Double) -> Double {
-        precondition(x >= 0 && a >= 0 && x.isFinite && a.isFinite, "ErlangB: servers and traffic must be finite and ≥ 0")
-        if a == 0 { return x == 0 ? 0 : -.infinity }
-        if x == 0 { return 0 }
+        if !(x > 0) || a == .infinity { return 0 }
+        if !(a > 0) || x == .infinity { return -.infinity }
         if x >= a {
             // Upper-tail series of the Poisson distribution, relative to the term at x.
             let logP = logPoissonTerm(x, a)
@@ -124,13 +126,16 @@ public enum ErlangB {
     ///
     /// - Parameters:
     ///   - traffic: the offered load A ≥ 0 in Erlangs.
-    ///   - maxBlocking: the target, 0 < p < 1.
-    /// - Returns: the number of lines and the blocking probability it achieves.
+    ///   - maxBlocking: the target, 0 < p < 1 (``validate(maxBlocking:)``); p ≤ 0 gives the lines at
+    ///     which B underflows to 0, p ≥ 1 one line.
+    /// - Returns: the number of lines (at most ``QueueingLimits/maximumAgents``) and the blocking
+    ///   probability it achieves.
     /// - Complexity: O(√A) for the start plus O(|guess − answer|) recursion steps.
     public static func lines(traffic a: Double, maxBlocking p: Double) -> (lines: Int, blocking: Double) {
-        precondition(p > 0 && p < 1 && a >= 0 && a.isFinite, "ErlangB.lines: need 0 < p < 1 and A ≥ 0")
-        if a == 0 { return (0, 0) }
-        var n = max(1, Int((a + 1.0 * a.squareRoot()).rounded(.down)))
+        if !(a > 0) { return (0, 0) }
+        let p = max(0, p)
+        let most = QueueingLimits.maximumAgents
+        var n = max(1, QueueingLimits.count(a + 1.0 * a.squareRoot(), .down))
         var b = blocking(servers: n, traffic: a)
         if b <= p {
             while n > 1 {
@@ -143,7 +148,7 @@ public enum ErlangB {
             }
             return (n, b)
         }
-        while b > p {
+        while b > p, n < most {
             n += 1
             b = a * b / (Double(n) + a * b)
         }

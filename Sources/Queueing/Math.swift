@@ -90,3 +90,23 @@ func digamma(_ x: Double) -> Double {
 @inline(__always) func normalUpperTail(_ z: Double) -> Double {
     0.5 * _erfc(z / 2.0.squareRoot())
 }
+
+/// ψ(u) = (e^(−u) − 1 + u)/u, the relative remainder of e^(−u) after its linear Taylor part,
+/// for every real u (ψ(0) = 0; ψ(u) ~ u/2 near 0, ~ 1 − 1/u for large u, ≤ 0 for u < 0).
+///
+/// The Maclaurin series `Σ_{k≥1} (−1)^(k+1)·uᵏ/(k+1)!` for |u| < 0.1, where the direct form
+/// would cancel; `(expm1(−u) + u)/u` elsewhere (at most 20 ulps of cancellation there).
+func expRemainderRatio(_ u: Double) -> Double {
+    if abs(u) < 0.1 {
+        // u/2 − u²/6 + u³/24 − …: |term k| ≤ 0.1^k/(k+1)!, below 1e-17 of the sum by k = 10.
+        var term = 0.5 * u, sum = term, k = 2.0
+        while k < 20 {
+            term *= -u / (k + 1)
+            sum += term
+            if abs(term) <= 1e-17 * abs(sum) { break }
+            k += 1
+        }
+        return sum
+    }
+    return (_expm1(-u) + u) / u
+}

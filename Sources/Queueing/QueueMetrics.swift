@@ -45,7 +45,9 @@ public struct QueueMetrics: Sendable, Hashable {
     }
 }
 
-/// Clamps a probability into [0, 1] (guards the last ulp of rounding, never hides a real error).
+/// Clamps a probability into [0, 1]: it guards the last ulp of rounding and never hides a real
+/// error. No finite input makes the models produce NaN (ExtremeInputTests); a NaN can only come
+/// from a non-finite input, which the validations refuse, and it stays NaN — never 0 or 1.
 @inline(__always) func clampProbability(_ p: Double) -> Double {
-    p.isNaN ? 0 : min(1, max(0, p))
+    p.isNaN ? p : min(1, max(0, p))
 }

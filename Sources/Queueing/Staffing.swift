@@ -22,11 +22,13 @@ public enum Staffing {
     ///   - model: Erlang C or Erlang A (with its mean patience).
     ///   - targets: the targets; at least one is usually given.
     /// - Returns: the agents and their metrics (0 agents when no contact arrives).
-    /// - Throws: `StaffingError.invalidParameter` for a parameter outside its domain,
-    ///   `StaffingError.unreachable` when no finite number of agents meets a target
-    ///   (an SL of 100 %, an ASA or abandonment of 0, an occupancy cap of 0).
+    /// - Throws: as ``validate(workload:model:targets:shrinkage:concurrency:)``:
+    ///   `StaffingError.invalidParameter` for a parameter outside its range (``QueueingLimits``),
+    ///   or an occupancy cap that would need more than 10⁹ agents; `StaffingError.unreachable`
+    ///   when no finite number of agents meets a target (an SL of 100 %, an ASA or abandonment of 0).
     /// - Complexity: Erlang C: O(√A) for the start plus O(1 + |n₀ − n|) recursion steps of O(1).
-    ///   Erlang A: O(log(1 + |n₀ − n|)) evaluations (galloping, then bisection), each O(√n).
+    ///   Erlang A: O(log(1 + |n₀ − n|)) evaluations (galloping, then bisection), each O(√A) for
+    ///   E_B and O(1) beyond (at most a few microseconds, whatever the patience).
     public static func requiredAgents(
         workload: Workload, model: QueueModel = .erlangC, targets: StaffingTargets
     ) throws(StaffingError) -> StaffingRequirement {
@@ -45,9 +47,9 @@ public enum Staffing {
             evaluate = { n, b in
                 ErlangC.metrics(agents: Double(n), workload: workload, blocking: b, answerWithin: t, definition: definition)
             }
-            var floor = Int(a.rounded(.down)) + 1
+            var floor = QueueingLimits.count(a, .down) + 1
             if let cap = targets.maxOccupancy {
-                floor = max(floor, Int((a / cap).rounded(.down)))
+                floor = max(floor, QueueingLimits.count(a / cap, .down))
             }
             lowest = floor
         case .erlangA(let patience):
@@ -192,55 +194,16 @@ public enum Staffing {
             return true
         }
         var low = 0.0, high = 8.0
-        if !meets(high) { return Int((a + high * root).rounded(.up)) }
+        if !meets(high) { return QueueingLimits.count(a + high * root, .up) }
         for _ in 0..<40 {
             let mid = 0.5 * (low + high)
             if meets(mid) { high = mid } else { low = mid }
         }
-        return Int((a + high * root).rounded(.up))
+        return QueueingLimits.count(a + high * root, .up)
     }
 
     static func upperSearchLimit(traffic a: Double, targets: StaffingTargets) -> Int {
         let cap = targets.maxOccupancy ?? 1
-        let bound = a / cap + 60 * a.squareRoot() + 5000
-        return Int(min(bound, 1e9).rounded(.up))
-    }
-
-    static func validate(workload: Workload, model: QueueModel, targets: StaffingTargets) throws(StaffingError) {
-        guard workload.arrivalRate.isFinite, workload.arrivalRate >= 0 else {
-            throw .invalidParameter("volume", "must be a finite number ≥ 0")
-        }
-        guard workload.averageHandleTime.isFinite, workload.averageHandleTime > 0 else {
-            throw .invalidParameter("aht", "must be a finite duration > 0")
-        }
-        guard workload.trafficIntensity.isFinite, workload.trafficIntensity < 1e8 else {
-            throw .invalidParameter("volume", "the offered load must be below 10⁸ Erlangs")
-        }
-        guard targets.answerWithin.isFinite, targets.answerWithin >= 0 else {
-            throw .invalidParameter("answer-within", "must be a finite duration ≥ 0")
-        }
-        if case .erlangA(let patience) = model {
-            guard patience.isFinite, patience > 0 else {
-                throw .invalidParameter("patience", "must be a finite duration > 0")
-            }
-        }
-        if let sl = targets.serviceLevel {
-            guard sl.isFinite, sl >= 0, sl <= 1 else { throw .invalidParameter("target-sl", "must be in [0, 1]") }
-            if sl >= 1 && workload.trafficIntensity > 0 { throw .unreachable(.serviceLevel) }
-        }
-        if let asa = targets.maxAverageSpeedOfAnswer {
-            guard asa.isFinite, asa >= 0 else { throw .invalidParameter("target-asa", "must be a finite duration ≥ 0") }
-            if asa == 0 && workload.trafficIntensity > 0 { throw .unreachable(.averageSpeedOfAnswer) }
-        }
-        if let abandon = targets.maxAbandonment {
-            guard abandon.isFinite, abandon >= 0, abandon <= 1 else {
-                throw .invalidParameter("max-abandon", "must be in [0, 1]")
-            }
-            if abandon == 0, case .erlangA = model, workload.trafficIntensity > 0 { throw .unreachable(.abandonment) }
-        }
-        if let cap = targets.maxOccupancy {
-            guard cap.isFinite, cap >= 0, cap <= 1 else { throw .invalidParameter("max-occupancy", "must be in [0, 1]") }
-            if cap == 0 && workload.trafficIntensity > 0 { throw .unreachable(.occupancy) }
-        }
+        return QueueingLimits.count(a / cap + 60 * a.squareRoot() + 5000, .up)
     }
 }

@@ -10,15 +10,6 @@ final class PropertyTests: XCTestCase {
         return Workload(arrivalRate: traffic / aht, averageHandleTime: aht)
     }
 
-    func assertSane(_ m: QueueMetrics, _ label: String, file: StaticString = #filePath, line: UInt = #line) {
-        for (name, value) in [("P(wait)", m.probabilityOfWaiting), ("SL", m.serviceLevel),
-                              ("P(abandon)", m.probabilityOfAbandonment), ("occupancy", m.occupancy)] {
-            XCTAssertTrue(value.isFinite && value >= 0 && value <= 1, "\(name) = \(value) \(label)", file: file, line: line)
-        }
-        if let asa = m.averageSpeedOfAnswer { XCTAssertTrue(asa.isFinite && asa >= 0, "ASA \(asa) \(label)", file: file, line: line) }
-        if let wait = m.meanWait { XCTAssertTrue(wait.isFinite && wait >= 0, "E[W] \(wait) \(label)", file: file, line: line) }
-    }
-
     func testMoreAgentsNeverHurtErlangC() {
         var rng = SplitMix64(seed: 1)
         for _ in 0..<200 {

@@ -6,7 +6,8 @@
 //   A = 10:     100 contacts per 30 min, AHT 180 s
 //   A = 833:    5,000 contacts per 30 min, AHT 300 s
 //   A = 33,333: 200,000 contacts per 30 min, AHT 300 s
-//   Erlang A:   the same with a mean patience of 120 s.
+//   Erlang A:   the same with a mean patience of 120 s; and with patiences of 10⁶ to 10¹⁷ s
+//               (issue 13), where Erlang A is evaluated by quadrature.
 import Benchmark
 import Queueing
 
@@ -38,6 +39,23 @@ let benchmarks: @Sendable () -> Void = {
     Benchmark("Erlang A evaluation A=833 n=848", configuration: timing) { benchmark in
         for _ in benchmark.scaledIterations {
             blackHole(ErlangA.metrics(agents: 848, workload: large, patience: 120, answerWithin: 20))
+        }
+    }
+    // Issue 13: near-infinite patience, where the series were replaced by quadrature (x > 10⁴).
+    let overloaded = cases[0].1
+    Benchmark("Erlang A evaluation A=10 n=9 patience 1e17", configuration: timing) { benchmark in
+        for _ in benchmark.scaledIterations {
+            blackHole(ErlangA.metrics(agents: 9, workload: overloaded, patience: 1e17, answerWithin: 20))
+        }
+    }
+    Benchmark("Erlang A evaluation A=833 n=848 patience 1e6", configuration: timing) { benchmark in
+        for _ in benchmark.scaledIterations {
+            blackHole(ErlangA.metrics(agents: 848, workload: large, patience: 1e6, answerWithin: 20))
+        }
+    }
+    Benchmark("Erlang A requirement A=833 patience 1e15", configuration: timing) { benchmark in
+        for _ in benchmark.scaledIterations {
+            blackHole(try Staffing.requiredAgents(workload: large, model: .erlangA(patience: 1e15), targets: targets))
         }
     }
     Benchmark("Erlang C fractional A=833", configuration: timing) { benchmark in
