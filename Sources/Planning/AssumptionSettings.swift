@@ -26,15 +26,21 @@ extension PlanAssumptions {
             guard let x = Double(value), x.isFinite else { throw bad("expected a number, got '\(text)'") }
             return x
         }
+        /// The queueing models' own range check (QueueingLimits), as this key's error.
+        func queueing(_ check: () throws(StaffingError) -> Void) throws(PlanError) {
+            do { try check() } catch {
+                if case .invalidParameter(_, let reason) = error { throw bad(reason) }
+                throw bad("\(error)")
+            }
+        }
         /// A fraction (`0.8` or `80%`) in the interval 0…1, each end open or closed.
         func fraction(openBelow: Bool, openAbove: Bool) throws(PlanError) -> Double {
-            var x: Double
-            if value.hasSuffix("%"), let p = Double(value.dropLast()), p.isFinite { x = p / 100 } else { x = try number() }
+            let x: Double
+            do { x = try FractionText.value(value) } catch { throw bad("expected a number, got '\(text)'") }
             let inside = (openBelow ? x > 0 : x >= 0) && (openAbove ? x < 1 : x <= 1)
             guard inside else {
                 throw bad("must be in \(openBelow ? "(" : "[")0, 1\(openAbove ? ")" : "]"), got \(value)")
             }
-            x = (x * 1e12).rounded() / 1e12  // 80% → 0.8 exactly as typed
             return x
         }
         switch key {
@@ -54,7 +60,9 @@ extension PlanAssumptions {
         case "max_abandon": maxAbandon = isNone ? nil : try fraction(openBelow: true, openAbove: true)
         case "max_occupancy":
             if isNone { maxOccupancy = nil } else {
-                maxOccupancy = try fraction(openBelow: true, openAbove: false)
+                let x = try fraction(openBelow: true, openAbove: false)
+                try queueing { () throws(StaffingError) in try StaffingTargets(answerWithin: 0, serviceLevel: nil, maxOccupancy: x).validate() }
+                maxOccupancy = x
             }
         case "patience":
             if isNone {
@@ -69,7 +77,9 @@ extension PlanAssumptions {
                 patience = d
             }
         case "shrinkage":
-            shrinkage = try fraction(openBelow: false, openAbove: true)
+            let x = try fraction(openBelow: false, openAbove: true)
+            try queueing { () throws(StaffingError) in try Shrinkage.validate(x) }
+            shrinkage = x
         case "fte_hours":
             let x = try number()
             guard x > 0, x <= 168 else { throw bad("must be in (0, 168] hours per week, got \(value)") }
@@ -85,7 +95,7 @@ extension PlanAssumptions {
             staffTo = s
         case "concurrency":
             let x = try number()
-            guard x >= 1 else { throw bad("must be ≥ 1, got \(value)") }
+            try queueing { () throws(StaffingError) in try ChatStaffing.validate(concurrency: x) }
             chatConcurrency = x
         case "response_within":
             let d = try duration()
@@ -110,15 +120,5 @@ extension PlanAssumptions {
         default:
             throw bad("unknown setting (known: \(PlanAssumptions.settingKeys.joined(separator: ", ")))")
         }
-    }
-}
-
-extension String {
-    fileprivate func trimmingCharacters(in set: String) -> String {
-        let chars = Set(set)
-        var s = Substring(self)
-        while let f = s.first, chars.contains(f) { s = s.dropFirst() }
-        while let l = s.last, chars.contains(l) { s = s.dropLast() }
-        return String(s)
     }
 }

@@ -74,12 +74,20 @@ public struct PlanAssumptions: Sendable, Hashable {
         if let v = targetServiceLevel { try check(v > 0 && v < 1, "target_sl", "must be between 0 and 1 (exclusive), got \(v)") }
         if let v = targetASA { try check(v.isFinite && v > 0, "target_asa", "must be a positive duration") }
         if let v = maxAbandon { try check(v > 0 && v < 1, "max_abandon", "must be between 0 and 1 (exclusive), got \(v)") }
-        if let v = maxOccupancy { try check(v > 0 && v <= 1, "max_occupancy", "must be in (0, 1], got \(v)") }
         if let v = patience { try check(v.isFinite && v > 0, "patience", "must be a positive duration") }
-        try check(shrinkage >= 0 && shrinkage < 1, "shrinkage", "must be in [0, 1), got \(shrinkage)")
+        // The ranges of the queueing models (QueueingLimits), named by their scenario-file key.
+        do {
+            try targets.validate()
+            try Shrinkage.validate(shrinkage)
+            try ChatStaffing.validate(concurrency: chatConcurrency)
+        } catch {
+            if case .invalidParameter(let name, let reason) = error {
+                throw PlanError.badAssumption(key: error.parameter?.key ?? name, reason: reason)
+            }
+            throw PlanError.badAssumption(key: "target_sl", reason: "\(error)")
+        }
         try check(fteHoursPerWeek.isFinite && fteHoursPerWeek > 0 && fteHoursPerWeek <= 168, "fte_hours", "must be in (0, 168], got \(fteHoursPerWeek)")
         if let v = costPerHour { try check(v.isFinite && v >= 0, "cost_per_hour", "must be ≥ 0, got \(v)") }
-        try check(chatConcurrency.isFinite && chatConcurrency >= 1, "concurrency", "must be ≥ 1, got \(chatConcurrency)")
         try check(responseWindow.isFinite && responseWindow > 0, "response_within", "must be a positive duration")
         try check(volumeFactor.isFinite && volumeFactor >= 0, "volume_factor", "must be ≥ 0, got \(volumeFactor)")
         try check(ahtFactor.isFinite && ahtFactor > 0, "aht_factor", "must be > 0, got \(ahtFactor)")

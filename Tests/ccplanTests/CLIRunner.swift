@@ -77,6 +77,10 @@ func ccplanBinary() throws -> URL {
         + "and \(sibling.path)); build it with `swift build` before `swift test --skip-build`")
 }
 
+/// The repository's root (SampleData/, Tests/…), for tests that read its files.
+let repositoryRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+    .deletingLastPathComponent().deletingLastPathComponent()
+
 /// A fresh temporary directory for one test, removed when the test ends.
 func temporaryDirectory(_ testCase: XCTestCase) throws -> URL {
     let url = FileManager.default.temporaryDirectory

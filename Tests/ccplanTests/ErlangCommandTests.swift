@@ -124,6 +124,29 @@ final class ErlangCommandTests: XCTestCase {
         }
     }
 
+    func testInputsThatUsedToCrashExit64NamingTheFlag() throws {
+        // Issue 13: each of these trapped (exit 132/134) in the queueing layer.
+        let cases: [([String], String)] = [
+            (["--volume", "400", "--aht", "4m", "--channel", "email", "--backlog", "1e20"], "--backlog"),
+            (["--volume", "1", "--aht", "10", "--channel", "email", "--backlog", "1e300"], "--backlog"),
+            (["--volume", "100", "--aht", "3m", "--max-occupancy", "1e-300"], "--max-occupancy"),
+            (["--volume", "100000", "--aht", "3m", "--shrinkage", "0.9999999999999999"], "--shrinkage"),
+        ]
+        for (arguments, flag) in cases {
+            let result = try runCCPlan(["erlang"] + arguments)
+            XCTAssertEqual(result.status, 64, "\(arguments): \(result.stderr)")
+            XCTAssertTrue(result.stderr.contains(flag), "\(arguments): \(result.stderr)")
+            XCTAssertTrue(result.stdout.isEmpty, "\(arguments) printed \(result.stdout)")
+        }
+    }
+
+    func testFractionsAreAcceptedAsPercentagesLikePlan() throws {
+        let percent = try runJSON(["--volume", "100", "--aht", "3m", "--target-sl", "80%", "--shrinkage", "30%", "--max-occupancy", "85%"])
+        let fraction = try runJSON(["--volume", "100", "--aht", "3m", "--target-sl", "0.8", "--shrinkage", "0.3", "--max-occupancy", "0.85"])
+        XCTAssertEqual(number(percent, "agents"), 14)
+        XCTAssertEqual(number(percent, "scheduled_agents"), number(fraction, "scheduled_agents"))
+    }
+
     func testHelpHasExamples() throws {
         let result = try runCCPlan(["erlang", "--help"])
         XCTAssertEqual(result.status, 0)

@@ -2,8 +2,6 @@ import Foundation
 import XCTest
 
 /// The repository root, found from this file's path.
-private let repositoryRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
-    .deletingLastPathComponent().deletingLastPathComponent()
 
 /// A fixture of the ContactHistory tests.
 private func fixture(_ name: String) -> String {

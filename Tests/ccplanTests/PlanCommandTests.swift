@@ -187,3 +187,23 @@ final class RealDataPlanTests: XCTestCase {
                       "Erlang A: some abandonment is planned")
     }
 }
+
+extension PlanCommandTests {
+    /// Issue 13: values the queueing models cannot take are refused by plan and scenario files too.
+    func testQueueingRangesAreRefusedWithTheKeyOrFlag() throws {
+        let dir = try temporaryDirectory(self)
+        let flag = try runCCPlan(["plan", "--history", "SampleData/contact-history.csv", "--timezone", "Europe/Berlin",
+                                  "--horizon", "1w", "--shrinkage", "0.9999999999999999", "--out", dir.appendingPathComponent("p").path],
+                                 currentDirectory: repositoryRoot)
+        XCTAssertEqual(flag.status, 64, flag.stderr)
+        XCTAssertTrue(flag.stderr.contains("shrinkage: must be in [0, 0.99]"), flag.stderr)
+        let yaml = dir.appendingPathComponent("s.yaml").path
+        try "base:\n  max_occupancy: 0.001\n".write(toFile: yaml, atomically: true, encoding: .utf8)
+        let file = try runCCPlan(["plan", "--history", "SampleData/contact-history.csv", "--timezone", "Europe/Berlin",
+                                  "--horizon", "1w", "--scenarios", yaml, "--out", dir.appendingPathComponent("p").path],
+                                 currentDirectory: repositoryRoot)
+        XCTAssertEqual(file.status, 64, file.stderr)
+        XCTAssertTrue(file.stderr.contains("s.yaml:2:18: max_occupancy: must be in [0.01, 1], got 0.001"), file.stderr)
+        XCTAssertFalse(FileManager.default.fileExists(atPath: dir.appendingPathComponent("p").path))
+    }
+}
