@@ -242,7 +242,7 @@ public struct BatchConfig: Sendable {
             switch key {
             case "horizon":
                 let d = try p.duration(value)
-                guard d > 0 else { throw p.error(value, "the horizon must be positive") }
+                if let reason = ForecastRequest.checkHorizon(d) { throw p.error(value, "horizon: \(reason)") }
                 horizonSeconds = d
             case "start":
                 let s = try p.scalar(value)

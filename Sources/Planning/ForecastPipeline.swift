@@ -29,6 +29,20 @@ public enum ModelChoice: String, Sendable, CaseIterable {
 
 /// What to forecast: the horizon and the treatment of special days.
 public struct ForecastRequest: Sendable {
+    /// The longest horizon ccplan forecasts: 5 years (1,830 days). Capacity plans look 3 to 18
+    /// months ahead; beyond this a horizon is a typo (`--horizon 10000000000000000000s`), and
+    /// memory and time would follow it.
+    public static let maximumHorizonSeconds: Double = 1830 * 86_400
+
+    /// Checks a horizon: positive and at most ``maximumHorizonSeconds``; the message is the reason.
+    public static func checkHorizon(_ seconds: Double) -> String? {
+        guard seconds.isFinite, seconds > 0 else { return "must be a positive duration, e.g. 28d" }
+        guard seconds <= maximumHorizonSeconds else {
+            return "must be at most 1830d (5 years), got \(DurationText.format(seconds))"
+        }
+        return nil
+    }
+
     /// Length of the horizon, seconds (> 0).
     public var horizonSeconds: Double
     /// First instant forecast (UTC seconds); nil for the interval after the last history interval.
@@ -85,7 +99,7 @@ public enum ForecastPipeline {
     public static func forecast(_ series: IntervalSeries, _ request: ForecastRequest) throws(PlanError) -> QueueForecast {
         let name = "\(series.queue)/\(series.channel.rawValue)"
         guard series.observedCount > 0 else { throw .badHistory("\(name): the history has no observed interval") }
-        guard request.horizonSeconds > 0 else { throw .badAssumption(key: "horizon", reason: "must be positive") }
+        if let reason = ForecastRequest.checkHorizon(request.horizonSeconds) { throw .badAssumption(key: "horizon", reason: reason) }
         let step = series.step
         let start = request.start ?? (series.end + step)
         let end = start + Int64(request.horizonSeconds.rounded(.up))

@@ -53,6 +53,7 @@ struct BacktestCommand: ParsableCommand {
         guard horizon.seconds >= 86_400, horizon.seconds.truncatingRemainder(dividingBy: 86_400) == 0 else {
             throw usageError("--horizon", "must be a whole number of days, e.g. 14d")
         }
+        if let reason = ForecastRequest.checkHorizon(horizon.seconds) { throw usageError("--horizon", reason) }
         if let step, step.seconds < 86_400 || step.seconds.truncatingRemainder(dividingBy: 86_400) != 0 {
             throw usageError("--step", "must be a whole number of days, e.g. 7d")
         }

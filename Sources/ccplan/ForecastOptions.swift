@@ -34,6 +34,10 @@ struct ForecastOptions: ParsableArguments {
             transform: DurationArgument.parse)
     var aht: DurationArgument?
 
+    func validate() throws {
+        if let horizon, let reason = ForecastRequest.checkHorizon(horizon.seconds) { throw usageError("--horizon", reason) }
+    }
+
     func quantileLevels() throws -> [Double] {
         var levels: [Double] = []
         for part in quantiles.split(separator: ",") {
@@ -48,7 +52,8 @@ struct ForecastOptions: ParsableArguments {
 
     /// The forecast request these flags describe (`horizon` must be set).
     func request(timeZone: TimeZone) throws -> ForecastRequest {
-        guard let horizon, horizon.seconds > 0 else { throw usageError("--horizon", "a positive duration is required, e.g. 28d") }
+        guard let horizon else { throw usageError("--horizon", "a positive duration is required, e.g. 28d") }
+        if let reason = ForecastRequest.checkHorizon(horizon.seconds) { throw usageError("--horizon", reason) }
         var request = ForecastRequest(horizonSeconds: horizon.seconds)
         if let start {
             guard let t = Timestamps.parse(start, timeZone: timeZone) else {
