@@ -42,14 +42,16 @@ public struct FileIssue: Error, Sendable, Hashable, Comparable, CustomStringConv
 public enum TerminalText {
     /// `text` with control characters (C0 but tab, DEL, C1) written as `\u{1B}`-style escapes, so
     /// that names from files (queue names, headers) cannot move the cursor, ring the bell or forge
-    /// lines in a terminal or a log.
+    /// lines in a terminal or a log. `keepingLineBreaks` keeps line feeds, for messages made of
+    /// several lines (each name in them is escaped where it is written).
     ///
     /// - Complexity: O(length of `text`).
-    public static func escaped(_ text: String) -> String {
-        guard text.unicodeScalars.contains(where: isControl) else { return text }
+    public static func escaped(_ text: String, keepingLineBreaks: Bool = false) -> String {
+        func escape(_ s: Unicode.Scalar) -> Bool { isControl(s) && !(keepingLineBreaks && s == "\n") }
+        guard text.unicodeScalars.contains(where: escape) else { return text }
         var out = ""
         for scalar in text.unicodeScalars {
-            if isControl(scalar) {
+            if escape(scalar) {
                 out += "\\u{" + String(scalar.value, radix: 16, uppercase: true) + "}"
             } else {
                 out.unicodeScalars.append(scalar)

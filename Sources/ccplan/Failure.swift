@@ -1,4 +1,5 @@
 import ArgumentParser
+import CCPlanBase
 import Foundation
 
 /// The exit statuses of ccplan, from BSD's sysexits.h, defined once for every subcommand.
@@ -25,7 +26,7 @@ enum ExitStatus {
 ///
 /// Usage: `throw fail(.dataError, "history.csv:12:3: expected a number, found \"abc\"")`.
 func fail(_ status: ExitCode, _ message: String) -> ExitCode {
-    printError("ccplan: error: \(message)")
+    printError("ccplan: error: \(TerminalText.escaped(message, keepingLineBreaks: true))")
     return status
 }
 
