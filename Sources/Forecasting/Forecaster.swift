@@ -117,6 +117,9 @@ public struct Forecast: Sendable {
     public var quantiles: [[Double]]
     /// AHT in seconds per interval (same layout), or nil when the history has none and no default was given.
     public var averageHandleTimeSeconds: [Double]?
+    /// `dailyQuantiles[l][t]` is the range of the day total of `dates[t]` at `quantileLevels[l]`
+    /// (day totals are not sums of interval quantiles); empty when no range was computed.
+    public var dailyQuantiles: [[Double]] = []
     /// The model that made the point forecast (for ``AutoModel``: the one it chose).
     public var method: String
     /// The engine version (``Forecaster/engineVersion``).

@@ -12,6 +12,9 @@ public enum ModelChoice: String, Sendable, CaseIterable {
     case regression
     case svd
     case ensemble
+    case dayLevel = "day-level"
+    case sameDayLastYear = "same-day-last-year"
+    case lastYearGrowth = "last-year-growth"
 
     /// The model with its default settings.
     public func model() -> any ForecastModel {
@@ -23,6 +26,9 @@ public enum ModelChoice: String, Sendable, CaseIterable {
         case .regression: return FixedEffectsRegression()
         case .svd: return SVDInterday()
         case .ensemble: return EnsembleModel(members: [SVDInterday(), SeasonalAverage(), FixedEffectsRegression()])
+        case .dayLevel: return DayLevelModel()
+        case .sameDayLastYear: return DayLevelModel(.sameDayLastYear)
+        case .lastYearGrowth: return DayLevelModel(.lastYearGrowth)
         }
     }
 }

@@ -22,6 +22,15 @@ struct Options {
 
 var options = Options()
 var args = Array(CommandLine.arguments.dropFirst())
+// --long [WEEKS]: the long-horizon protocol (issue 11) on the multi-year hourly files.
+if let i = args.firstIndex(of: "--long") {
+    let weeks = i + 1 < args.count ? Int(args[i + 1]) ?? 52 : 52
+    let data = ProcessInfo.processInfo.environment["CCPLAN_DATA"] ?? "/work/shared/data"
+    let models: [any ForecastModel] = [DayLevelModel(), AutoModel(), DayLevelModel(.sameDayLastYear),
+                                       DayLevelModel(.lastYearGrowth), DayLevelModel(.seasonalAverage(weeks: 8))]
+    try runLongHorizon(dataDirectory: data, weeks: weeks, models: models, coverage: args.contains("--coverage"))
+    exit(0)
+}
 while !args.isEmpty {
     let flag = args.removeFirst()
     switch flag {
