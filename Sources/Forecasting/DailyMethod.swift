@@ -22,12 +22,17 @@ public enum DayTrend: Sendable, Hashable {
 ///   "same day last year × the regression's growth":
 ///   Ŷ_d = (1 − ω)·R̂_d + ω·Y_{d'}·R̂_d / R̃_{d'}, d' = d − 364m the latest weekday-aligned day of
 ///   the history with a total, R̂ the regression forecast and R̃ its in-sample fit.
+/// - `regressionCombination`: the mean of those four forecasts (the default of ``DayLevelModel``).
 /// - `sameDayLastYear`: Y_{d − 364m} (weekday-aligned; m = 1, or 2, 3 when that day has no total).
 /// - `lastYearGrowth`: the same × G, G = Σ of the last 364 days ÷ Σ of the 364 days before them
 ///   (days with a total in both).
 /// - `seasonalAverage(weeks:)`: the mean of the last k same-weekday totals.
 public enum DailyMethod: Sendable, Hashable, CustomStringConvertible {
     case regression(trend: DayTrend, lastYearWeight: Double)
+    /// The mean of the four ``regressionChoices`` (flat and damped trend, with and without the
+    /// last-year combination): trend hypotheses combined rather than chosen, as the "Comb"
+    /// benchmark of the M3/M4 competitions combines exponential smoothing methods.
+    case regressionCombination
     case sameDayLastYear
     case lastYearGrowth
     case seasonalAverage(weeks: Int)
@@ -37,6 +42,9 @@ public enum DailyMethod: Sendable, Hashable, CustomStringConvertible {
         .regression(trend: .flat, lastYearWeight: 0), .regression(trend: .damped(halfLifeDays: 90), lastYearWeight: 0),
         .regression(trend: .flat, lastYearWeight: 0.5), .regression(trend: .damped(halfLifeDays: 90), lastYearWeight: 0.5),
     ]
+
+    /// The long-horizon candidates of ``AutoModel``: the combined regression and the baselines.
+    public static let longHorizonChoices: [DailyMethod] = [.regressionCombination] + baselines
 
     /// The simple day-level baselines a long-horizon choice must beat.
     public static let baselines: [DailyMethod] = [.sameDayLastYear, .lastYearGrowth, .seasonalAverage(weeks: 8)]
@@ -50,13 +58,19 @@ public enum DailyMethod: Sendable, Hashable, CustomStringConvertible {
             case .damped(let h): t = "damped\(Int(h))"
             }
             return "day-regression(\(t)\(w > 0 ? ",ly=\(w)" : ""))"
+        case .regressionCombination: return "day-regression"
         case .sameDayLastYear: return "same-day-last-year"
         case .lastYearGrowth: return "last-year-growth"
         case .seasonalAverage(let k): return "day-average(k=\(k))"
         }
     }
 
-    var isRegression: Bool { if case .regression = self { return true } else { return false } }
+    var isRegression: Bool {
+        switch self {
+        case .regression, .regressionCombination: return true
+        default: return false
+        }
+    }
 }
 
 /// Day-total forecasts of several ``DailyMethod``s from one training prefix of ``DailyTotals``,
@@ -93,6 +107,9 @@ struct DailyEngine {
     /// - Complexity: O(targets · columns) for a regression; O(targets + days) for the baselines.
     func forecast(_ method: DailyMethod, targets: [Int]) -> [Double] {
         switch method {
+        case .regressionCombination:
+            let parts = DailyMethod.regressionChoices.map { forecast($0, targets: targets) }
+            return targets.indices.map { t in parts.reduce(0) { $0 + $1[t] } / Double(parts.count) }
         case .regression(let trend, let w):
             guard let fit = regression else { return forecast(.seasonalAverage(weeks: 8), targets: targets) }
             var x = [Double](repeating: 0, count: fit.columnCount)

@@ -18,20 +18,20 @@ import Darwin
 /// - yearly Fourier pairs K ∈ {2, 4, 6, 8, 10} by AICc (fpp3 §7.5),
 ///   AICc = n log σ̂² + 2(p + 2) + 2(p + 2)(p + 3)/(n − p − 3); none below a year of history,
 ///   shrunk below two years;
-/// - the method (``DailyMethod``: trend extrapolation, combination with "same day last year ×
-///   growth", or a baseline) by the ``LongHorizonBacktest`` at the requested lead, when more than
-///   one is offered.
+/// - the trend hypotheses (flat, damped) and the combination with "same day last year × growth"
+///   are averaged (``DailyMethod/regressionCombination``, the default); offered several
+///   ``DailyMethod``s, the model picks one by the ``LongHorizonBacktest`` at the requested lead.
 public struct DayLevelModel: ForecastModel {
     /// The methods competing (one: no backtest).
     public var methods: [DailyMethod]
     /// The model's name in reports.
-    public var name: String { methods.count == 1 ? methods[0].description : "day-level" }
+    public var name: String { methods.count == 1 ? methods[0].description : "day-level(best of \(methods.count))" }
 
-    /// A model choosing among `methods` (default: the regression configurations).
+    /// A model choosing among `methods` by backtest (default: one, the combined regression).
     ///
     /// - Complexity: O(1).
-    public init(methods: [DailyMethod] = DailyMethod.regressionChoices) {
-        self.methods = methods.isEmpty ? DailyMethod.regressionChoices : methods
+    public init(methods: [DailyMethod] = [.regressionCombination]) {
+        self.methods = methods.isEmpty ? [.regressionCombination] : methods
     }
 
     /// A model with one method.
@@ -121,3 +121,4 @@ public struct DayLevelModel: ForecastModel {
         return (best.harmonics, logScale)
     }
 }
+

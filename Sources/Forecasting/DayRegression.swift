@@ -22,7 +22,9 @@ import LinearAlgebra
 /// where Λ puts ridge penalties on the hinge slopes (λ_h = 100 n/365: slope changes are rare),
 /// on the calendar effects (λ_e = 1) and, with less than two years of history, on the yearly
 /// terms (shrinkage factor f = years − 1, λ_F = (n/2)(1/f − 1); no yearly terms below one year).
-/// W are Huber weights (c = 1.345 σ̂, σ̂ = 1.4826·MAD of the residuals) from two reweighting passes.
+/// W = recency weights ½^((T − t_d)/730) (a day two years old counts half: the yearly and weekday
+/// shapes drift) times Huber weights (c = 1.345 σ̂, σ̂ = 1.4826·MAD of the residuals) from two
+/// reweighting passes.
 struct DayRegression: Sendable {
     /// The structure of one fit.
     struct Structure: Sendable, Hashable {
@@ -33,6 +35,9 @@ struct DayRegression: Sendable {
         /// Learnt special days included as effects.
         var specialDays: [SpecialDayKey]
     }
+
+    /// The half-life of the recency weights, days.
+    static let halfLifeDays = 730.0
 
     let structure: Structure
     /// The column layout.
@@ -78,7 +83,9 @@ struct DayRegression: Sendable {
             layout.fill(dayNumber: first + index, into: &x)
             for c in 0..<p { design[i * p + c] = x[c] }
         }
-        var weights = [Double](repeating: 1, count: n)
+        // Recency weights: a day two years old counts half (the yearly and weekday shapes drift).
+        let recency = indices.map { pow(0.5, Double(layout.endDay - first - $0) / DayRegression.halfLifeDays) }
+        var weights = recency
         var beta = [Double](repeating: 0, count: p)
         var resid = [Double](repeating: 0, count: n)
         var sigma = 0.0
@@ -92,7 +99,7 @@ struct DayRegression: Sendable {
             sigma = 1.4826 * median(resid.map { abs($0) })
             if pass == 2 || !(sigma > 0) { break }
             let c = 1.345 * sigma
-            for i in 0..<n { weights[i] = abs(resid[i]) <= c ? 1 : c / abs(resid[i]) }
+            for i in 0..<n { weights[i] = recency[i] * (abs(resid[i]) <= c ? 1 : c / abs(resid[i])) }
         }
         self.beta = beta
         // σ̂² with a degrees-of-freedom correction (n / (n − p)) so that the back-transform is not

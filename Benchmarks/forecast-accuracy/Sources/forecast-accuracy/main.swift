@@ -26,8 +26,9 @@ var args = Array(CommandLine.arguments.dropFirst())
 if let i = args.firstIndex(of: "--long") {
     let weeks = i + 1 < args.count ? Int(args[i + 1]) ?? 52 : 52
     let data = ProcessInfo.processInfo.environment["CCPLAN_DATA"] ?? "/work/shared/data"
-    let models: [any ForecastModel] = [DayLevelModel(), AutoModel(), DayLevelModel(.sameDayLastYear),
+    var models: [any ForecastModel] = [DayLevelModel(), AutoModel(), DayLevelModel(.sameDayLastYear),
                                        DayLevelModel(.lastYearGrowth), DayLevelModel(.seasonalAverage(weeks: 8))]
+    if args.contains("--each") { models += DailyMethod.regressionChoices.map { DayLevelModel($0) } }
     try runLongHorizon(dataDirectory: data, weeks: weeks, models: models, coverage: args.contains("--coverage"))
     exit(0)
 }
