@@ -37,6 +37,15 @@ public struct DayLevelModel: ForecastModel {
     /// A model with one method.
     public init(_ method: DailyMethod) { self.methods = [method] }
 
+    /// A model with one method and a fixed structure (no AICc search: for refits on holdouts).
+    init(_ method: DailyMethod, harmonics: Int, logScale: Bool) {
+        self.methods = [method]
+        self.fixedStructure = (harmonics, logScale)
+    }
+
+    /// The structure when fixed in advance.
+    var fixedStructure: (harmonics: Int, logScale: Bool)?
+
     /// What the model chose and how the candidates scored.
     public struct Selection: Sendable {
         /// The method chosen.
@@ -67,7 +76,7 @@ public struct DayLevelModel: ForecastModel {
 
     /// Chooses the scale, K and (with several methods) the method.
     func select(_ context: ForecastContext, totals: DailyTotals) throws -> Selection {
-        let (harmonics, logScale) = try DayLevelModel.structure(totals: totals, closedDays: closedDays(context))
+        let (harmonics, logScale) = try fixedStructure ?? DayLevelModel.structure(totals: totals, closedDays: closedDays(context))
         guard methods.count > 1 else {
             return Selection(method: methods[0], scores: [], errors: .init(), harmonics: harmonics, logScale: logScale)
         }
@@ -78,6 +87,18 @@ public struct DayLevelModel: ForecastModel {
         let chosen = backtest.best.map { methods[$0] } ?? methods[0]
         return Selection(method: chosen, scores: backtest.scores, errors: backtest.bestErrors, harmonics: harmonics,
                          logScale: logScale)
+    }
+
+    /// The long-horizon backtest's day-total errors of this model (its chosen method) at the
+    /// context's lead, for ranges.
+    func backtestErrors(_ context: ForecastContext) throws -> LongHorizonBacktest.DayErrors {
+        let totals = DailyTotals(grid: context.grid)
+        let selection = try select(context, totals: totals)
+        if !selection.errors.lead.isEmpty { return selection.errors }
+        let backtest = try LongHorizonBacktest(totals: totals, closedDays: closedDays(context), methods: [selection.method],
+                                               horizonDays: context.leadDays ?? 1, harmonics: selection.harmonics,
+                                               logScale: selection.logScale)
+        return backtest.bestErrors
     }
 
     /// Interval forecasts of one method.

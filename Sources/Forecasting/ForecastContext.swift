@@ -17,6 +17,12 @@ public struct ForecastContext: Sendable {
 
     let grid: Grid
 
+    /// Days from the last history date to the last target date (nil without targets).
+    var leadDays: Int? {
+        guard let last = history.dates.last, let target = targetDates.last else { return nil }
+        return target.dayNumber - last.dayNumber
+    }
+
     /// Prepares a forecast.
     ///
     /// - Throws: ``ForecastingError/insufficientHistory(_:)`` on an empty history,

@@ -125,3 +125,16 @@ func runLongHorizon(dataDirectory: String, weeks: Int, models: [any ForecastMode
         }
     }
 }
+
+func printLongScores(dataDirectory: String, weeks: Int) throws {
+    for c in longHorizonCases {
+        let series = try loadHourly(dataDirectory + "/" + c.file)
+        for o in c.origins {
+            let origin = CivilDate(o)!
+            let context = try ForecastContext(history: series.prefix(before: origin), targetDates: (0..<(weeks * 7)).map { origin.adding(days: $0) })
+            let sel = try DayLevelModel(methods: DailyMethod.longHorizonChoices + DailyMethod.regressionChoices).select(context)
+            print("\(c.name) \(o): K=\(sel.harmonics) log=\(sel.logScale) chose \(sel.method)")
+            for s in sel.scores { print(String(format: "   %-36@ day %5.2f%%  block %5.2f%%  bias %+5.2f%%  score %5.2f", s.method.description, s.dayWAPE * 100, s.blockWAPE * 100, s.bias * 100, s.score * 100)) }
+        }
+    }
+}
