@@ -22,6 +22,10 @@ struct Options {
 
 var options = Options()
 var args = Array(CommandLine.arguments.dropFirst())
+if let i = args.firstIndex(of: "--bias") {
+    try runSmallQueueBias(replicates: i + 1 < args.count ? Int(args[i + 1]) ?? 40 : 40)
+    exit(0)
+}
 // --long [WEEKS]: the long-horizon protocol (issue 11) on the multi-year hourly files.
 if let i = args.firstIndex(of: "--long") {
     let weeks = i + 1 < args.count ? Int(args[i + 1]) ?? 52 : 52
