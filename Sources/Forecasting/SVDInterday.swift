@@ -27,10 +27,17 @@ public struct SVDInterday: ForecastModel {
     /// At most this many of the most recent open days are used (all when `nil`).
     public var windowDays: Int?
     /// The model's name in reports.
-    public var name: String { "svd(k=\(components)\(windowDays.map { ",w=\($0)" } ?? ""))" }
+    public var name: String {
+        let w = windowDays == SVDInterday.defaultWindowDays ? "" : ",w=\(windowDays.map(String.init) ?? "all")"
+        return "svd(k=\(components)\(w))"
+    }
+
+    /// The default window: the latest 728 open days (two years of a seven-day queue). Older days
+    /// add little to the intraday shapes and pull the score forecasts towards an old level.
+    public static let defaultWindowDays = 728
 
     /// The model with `components` components.
-    public init(components: Int = 5, windowDays: Int? = nil) {
+    public init(components: Int = 5, windowDays: Int? = SVDInterday.defaultWindowDays) {
         self.components = max(1, components)
         self.windowDays = windowDays
     }

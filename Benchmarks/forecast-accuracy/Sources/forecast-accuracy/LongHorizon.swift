@@ -138,3 +138,38 @@ func printLongScores(dataDirectory: String, weeks: Int) throws {
         }
     }
 }
+
+/// Speed bar of issue 11: one queue with five years of hourly history (synthetic: daily, weekly
+/// and yearly cycles, growth, Poisson), `Forecaster()` (auto with its backtests and ranges) for
+/// 52 weeks; median of 7 runs. Also on the real UIHC file (4.75 years).
+func runLongSpeed(dataDirectory: String) throws {
+    var rng = SplitMix64(state: 11)
+    let start = CivilDate(year: 2019, month: 1, day: 1)!
+    let days = 5 * 365
+    var volume: [Double] = []
+    for i in 0..<days {
+        let d = start.adding(days: i)
+        let season = 1 + 0.12 * sin(2 * Double.pi * Double(d.dayOfYear) / 365.25)
+        let week = d.isoWeekday >= 6 ? 0.85 : 1.0
+        for h in 0..<24 {
+            let hour = 0.3 + 0.7 * max(0, sin(Double.pi * (Double(h) - 5) / 19))
+            volume.append(rng.poisson(12 * hour * season * week * (1 + 0.04 * Double(i) / 365)))
+        }
+    }
+    let synthetic = try DailyIntervalSeries(slotsPerDay: 24, dates: (0..<days).map { start.adding(days: $0) }, volume: volume)
+    let uihc = try loadHourly(dataDirectory + "/uihc_ed_hourly.csv")
+    for (name, series) in [("synthetic 5 years hourly", synthetic), ("UIHC 4.75 years hourly", uihc)] {
+        var times: [Double] = []
+        var method = ""
+        for _ in 0..<7 {
+            let clock = ContinuousClock(), t0 = clock.now
+            let f = try Forecaster().forecast(history: series, horizonDays: 364)
+            let e = clock.now - t0
+            times.append(Double(e.components.seconds) * 1000 + Double(e.components.attoseconds) * 1e-15)
+            method = f.method
+        }
+        times.sort()
+        print(String(format: "speed: %@, Forecaster(auto) 52-week forecast incl. backtests and ranges: median %.1f ms (min %.1f), chose %@",
+                     name, times[3], times[0], method))
+    }
+}

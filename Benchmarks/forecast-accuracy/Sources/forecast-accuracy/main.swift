@@ -32,6 +32,7 @@ if let i = args.firstIndex(of: "--long") {
     let data = ProcessInfo.processInfo.environment["CCPLAN_DATA"] ?? "/work/shared/data"
     var models: [any ForecastModel] = [DayLevelModel(), AutoModel(), DayLevelModel(.sameDayLastYear),
                                        DayLevelModel(.lastYearGrowth), DayLevelModel(.seasonalAverage(weeks: 8))]
+    if args.contains("--speed") { try runLongSpeed(dataDirectory: data); exit(0) }
     if args.contains("--scores") { try printLongScores(dataDirectory: data, weeks: weeks); exit(0) }
     if args.contains("--each") { models += DailyMethod.regressionChoices.map { DayLevelModel($0) } }
     try runLongHorizon(dataDirectory: data, weeks: weeks, models: models, coverage: args.contains("--coverage"))
