@@ -1,3 +1,4 @@
+import CCPlanBase
 extension CivilDate {
     /// Easter Sunday of `year` in the Gregorian calendar: the anonymous Gregorian algorithm of
     /// 1876 ("Meeus/Jones/Butcher", Meeus, *Astronomical Algorithms*, 1991):

@@ -1,3 +1,4 @@
+import CCPlanBase
 /// The day totals of a training grid, the input of the day-level model and of the long-horizon
 /// backtest.
 ///

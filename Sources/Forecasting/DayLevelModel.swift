@@ -1,3 +1,4 @@
+import CCPlanBase
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Musl)

@@ -1,3 +1,4 @@
+import CCPlanBase
 extension Forecaster {
     /// The backtest errors that make the ranges (see ``rangeOrigins``) and, beyond the short band,
     /// the long-horizon backtest's day-total errors.

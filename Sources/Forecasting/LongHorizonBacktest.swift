@@ -1,3 +1,4 @@
+import CCPlanBase
 /// The rolling-origin backtest of day-level methods on day totals, which ``DayLevelModel`` and the
 /// long lead-time band of ``AutoModel`` choose by.
 ///

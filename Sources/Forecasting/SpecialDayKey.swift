@@ -1,3 +1,4 @@
+import CCPlanBase
 /// A recurring calendar day whose effect the day-level model can learn from the history without
 /// a holiday file: a fixed date (25 December), the n-th or last weekday of a month (the fourth
 /// Thursday of November, the last Monday of May) or an offset from Easter Sunday.

@@ -84,7 +84,7 @@ public enum ForecastPipeline {
         do {
             for i in series.indices where series.states[i] == .observed {
                 let s = slots[i]
-                if s.occurrence == 0 { first.insert(s.daysSinceEpoch * slotsPerDay + s.slot) } else { second.append(s) }
+                if s.occurrence == 0 { first.insert(s.dayNumber * slotsPerDay + s.slot) } else { second.append(s) }
                 // Counts the export left empty stay unknown (NaN is not a value to add).
                 let handled = series.handled[i], handle = series.handleSeconds[i]
                 let known = hasHandleTime && !handled.isNaN && !handle.isNaN
@@ -92,7 +92,7 @@ public enum ForecastPipeline {
                     date: CivilDate(dayNumber: s.date.dayNumber), slot: s.slot, volume: series.offered[i],
                     handled: known ? handled : nil, handleTimeSeconds: known ? handle : nil)
             }
-            let repeated = second.filter { first.contains($0.daysSinceEpoch * slotsPerDay + $0.slot) }
+            let repeated = second.filter { first.contains($0.dayNumber * slotsPerDay + $0.slot) }
             if !repeated.isEmpty { grid = try halving(grid, cells: repeated) }
         } catch {
             throw .badHistory("\(series.queue)/\(series.channel.rawValue): \(error)")
@@ -105,7 +105,7 @@ public enum ForecastPipeline {
         var volume = grid.volume, handled = grid.handled, time = grid.handleTimeSeconds
         let s = grid.slotsPerDay
         for cell in cells {
-            guard let r = grid.row(of: CivilDate(dayNumber: cell.daysSinceEpoch)) else { continue }
+            guard let r = grid.row(of: cell.date) else { continue }
             let i = r * s + cell.slot
             volume[i] /= 2
             handled?[i] /= 2

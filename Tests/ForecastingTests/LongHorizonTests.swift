@@ -1,3 +1,4 @@
+import CCPlanBase
 import XCTest
 @testable import Forecasting
 

@@ -55,7 +55,7 @@ final class PipelineTests: XCTestCase {
         func hourly(from first: String, days: Int) throws -> IntervalSeries {
             var text = "interval_start,queue,offered\n"
             let start = try XCTUnwrap(Timestamps.parse(first, timeZone: Fixtures.zone))
-            let end = try XCTUnwrap(Timestamps.parse(LocalDate(iso: first)!.adding(days: days).description, timeZone: Fixtures.zone))
+            let end = try XCTUnwrap(Timestamps.parse(CivilDate(first)!.adding(days: days).description, timeZone: Fixtures.zone))
             var t = start
             while t < end {
                 text += "\(iso8601(t, offset: 0)),q,10\n"
@@ -72,7 +72,7 @@ final class PipelineTests: XCTestCase {
         XCTAssertEqual(a.intervals.map(\.volume).min(), 10)
         // Fall-back in the horizon (Sunday 2026-10-25): both 02:00 intervals get 10, not 5.
         let b = try ForecastPipeline.forecast(try hourly(from: "2026-09-21", days: 28), request)
-        let repeated = b.intervals.filter { $0.localDate == LocalDate(year: 2026, month: 10, day: 25)! }
+        let repeated = b.intervals.filter { $0.localDate == CivilDate(year: 2026, month: 10, day: 25)! }
         XCTAssertEqual(repeated.count, 25)
         XCTAssertEqual(repeated.map(\.volume), [Double](repeating: 10, count: 25))
     }
