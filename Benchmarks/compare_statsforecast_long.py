@@ -21,6 +21,7 @@ ap.add_argument("--weeks", type=int, default=52)
 ap.add_argument("--series", default="uihc,denver")
 ap.add_argument("--models", default="AutoETS,AutoARIMA,MSTL")
 ap.add_argument("--json")
+ap.add_argument("--ccplan-json", help="long_horizon.py's --json output of the same run, printed beside")
 args = ap.parse_args()
 
 t0 = time.perf_counter()
@@ -85,3 +86,13 @@ for series in args.series.split(","):
 if args.json:
     with open(args.json, "w") as f:
         json.dump(results, f, indent=1)
+
+if args.ccplan_json:
+    ccplan = json.load(open(args.ccplan_json))
+    print(f"\n{args.weeks} weeks, monthly WAPE (bias) and seconds per origin, same run")
+    for series in args.series.split(","):
+        rows = [(k, v["month"]["wape"], v["month"]["bias"], v.get("seconds_per_origin", 0.0))
+                for k, v in ccplan.get(series, {}).items()]
+        rows += [(k, v["month"]["wape"], v["month"]["bias"], v["seconds_per_origin"]) for k, v in results.get(series, {}).items()]
+        for k, w, b, s in sorted(rows, key=lambda r: r[1]):
+            print(f"{series:7s} {k:32s} {100 * w:6.2f}% ({100 * b:+.2f}%)  {s:7.3f} s")

@@ -141,6 +141,7 @@ def main():
                 results.setdefault(name, {}).setdefault(k, {})[level] = {"wape": a / s, "bias": b / s,
                                                                           "per_origin_wape": per}
             secs = acc[(k, "month")][3] / len(origins)
+            results[name][k]["seconds_per_origin"] = secs
             print(f"{k:28s} {cells[0]:>16s} {cells[1]:>16s} {cells[2]:>16s}  {secs:6.2f}")
     if args.json:
         with open(args.json, "w") as f:

@@ -4,6 +4,7 @@
 // actual (pooled WAPE and bias over all origins), and the coverage of the p10–p90 range of day
 // totals (Forecaster's day ranges).
 import Foundation
+import CCPlanBase
 import Forecasting
 
 struct LongHorizonCase {

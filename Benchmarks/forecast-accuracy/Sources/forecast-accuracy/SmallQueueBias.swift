@@ -3,6 +3,7 @@
 // rate, `replicates` independent 16-week histories, a 14-day forecast each; bias = Σ(f − λ)/Σλ
 // against the true rate λ, pooled over the replicates.
 import Foundation
+import CCPlanBase
 import Forecasting
 
 func smallQueueRate(peak: Double, slot: Int) -> Double {
