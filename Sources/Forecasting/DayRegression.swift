@@ -115,21 +115,7 @@ struct DayRegression: Sendable {
     /// conditioned), or the augmented problem by dgelsd when they are not positive definite.
     private static func solve(design: [Double], rows n: Int, columns p: Int, z: [Double], weights: [Double],
                               penalties: [(column: Int, weight: Double)]) throws -> [Double] {
-        var a = Matrix(rows: n, columns: p)
-        var b = [Double](repeating: 0, count: n)
-        a.withUnsafeMutableElements { e in
-            for i in 0..<n {
-                let sw = weights[i].squareRoot()
-                for c in 0..<p { e[i + c * n] = sw * design[i * p + c] }
-                b[i] = sw * z[i]
-            }
-        }
-        if var normal = try? Matrix.product(a, a, transposeA: true), let rhs = try? a.multiply(b, transposed: true) {
-            normal.withUnsafeMutableElements { e in
-                for pen in penalties { e[pen.column + pen.column * p] += pen.weight * pen.weight }
-            }
-            if let beta = try? normal.solveSymmetricPositiveDefinite(rhs), beta.allSatisfy(\.isFinite) { return beta }
-        }
+        // √W X and √W z with room for the penalty rows below them (used only by the fallback).
         let m = n + penalties.count
         var augmented = Matrix(rows: m, columns: p)
         var rhs = [Double](repeating: 0, count: m)
@@ -139,6 +125,16 @@ struct DayRegression: Sendable {
                 for c in 0..<p { e[i + c * m] = sw * design[i * p + c] }
                 rhs[i] = sw * z[i]
             }
+        }
+        // XᵀWX + Λ from the weighted rows (the penalty rows are still zero).
+        if var normal = try? Matrix.product(augmented, augmented, transposeA: true),
+           let right = try? augmented.multiply(rhs, transposed: true) {
+            normal.withUnsafeMutableElements { e in
+                for pen in penalties { e[pen.column + pen.column * p] += pen.weight * pen.weight }
+            }
+            if let beta = try? normal.solveSymmetricPositiveDefinite(right), beta.allSatisfy(\.isFinite) { return beta }
+        }
+        augmented.withUnsafeMutableElements { e in
             for (r, pen) in penalties.enumerated() { e[n + r + pen.column * m] = pen.weight }
         }
         return try numerical { try augmented.leastSquares(rhs, rcond: 1e-10).solution }

@@ -11,15 +11,18 @@ public enum BacktestReport {
             cells.append([r.queue, r.channel.rawValue, r.model, "\(r.folds)", percent(r.wape), percent(r.mape), fixed(r.rmse, 2),
                           percent(r.bias), fixed(r.mase, 3), fixed(r.seconds * 1000, 1), r.chosenByAuto ? "*" : ""])
         }
-        let widths = header.indices.map { c in cells.map { $0[c].count }.max() ?? 0 }
-        var out = cells.map { row in
+        return aligned(cells) + "\n* the model auto picks on the full history\n\n" + totalsTable(rows)
+    }
+
+    /// Rows of cells in columns: the first three (queue, channel, model) left-aligned, the rest right.
+    static func aligned(_ cells: [[String]]) -> String {
+        let widths = (cells.first ?? []).indices.map { c in cells.map { $0[c].count }.max() ?? 0 }
+        return cells.map { row in
             row.enumerated().map { c, cell in
                 let pad = String(repeating: " ", count: widths[c] - cell.count)
                 return c < 3 ? cell + pad : pad + cell
             }.joined(separator: "  ")
         }.joined(separator: "\n")
-        out += "\n* the model auto picks on the full history\n"
-        return out + "\n" + totalsTable(rows)
     }
 
     /// The second table: WAPE (bias) of interval, day, ISO-week and calendar-month totals, and the
@@ -34,14 +37,7 @@ public enum BacktestReport {
             cells.append([r.queue, r.channel.rawValue, r.model, cell(r.wape, r.bias), cell(r.dayWAPE, r.dayBias),
                           cell(r.weekWAPE, r.weekBias), cell(r.monthWAPE, r.monthBias), percent(r.coverage)])
         }
-        let widths = header.indices.map { c in cells.map { $0[c].count }.max() ?? 0 }
-        let body = cells.map { row in
-            row.enumerated().map { c, text in
-                let pad = String(repeating: " ", count: widths[c] - text.count)
-                return c < 3 ? text + pad : pad + text
-            }.joined(separator: "  ")
-        }.joined(separator: "\n")
-        return "WAPE (bias) of totals; weeks and months only when whole inside a fold\n" + body + "\n"
+        return "WAPE (bias) of totals; weeks and months only when whole inside a fold\n" + aligned(cells) + "\n"
     }
 
     /// CSV with the metrics as fractions.
