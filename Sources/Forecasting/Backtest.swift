@@ -13,6 +13,16 @@ public enum Backtest {
         public var mean: AccuracyMetrics
         /// Mean wall-clock seconds of fit + predict per origin.
         public var meanSeconds: Double
+        /// WAPE and bias of the totals of whole days, ISO weeks (Monday–Sunday) and calendar months
+        /// inside each fold's horizon, over its intervals with an actual; the mean over the folds
+        /// that have such a period (only `wape`, `bias` and `count` are set).
+        public var dayTotals: AccuracyMetrics
+        public var weekTotals: AccuracyMetrics
+        public var monthTotals: AccuracyMetrics
+        /// The share of intervals with an actual inside the forecast's outer range (the lowest to
+        /// the highest of `coverageLevels`, e.g. p10–p90), from ``Forecaster`` on each fold; nil
+        /// when not asked for.
+        public var coverage: Double?
     }
 
     /// Evaluates `models` at `origins`.
@@ -21,9 +31,11 @@ public enum Backtest {
     /// - Complexity: O(origins · Σ model cost).
     public static func run(models: [any ForecastModel], history: DailyIntervalSeries,
                            calendar: ForecastCalendar = .none, origins: [CivilDate], horizonDays: Int,
-                           closedLookbackWeeks: Int = 4) throws -> [Result] {
+                           closedLookbackWeeks: Int = 4, coverageLevels: [Double]? = nil) throws -> [Result] {
         guard horizonDays >= 1 else { throw ForecastingError.invalidParameter("horizonDays must be at least 1") }
         var perModel = [[AccuracyMetrics]](repeating: [], count: models.count)
+        var periods = [[[AccuracyMetrics]]](repeating: [[], [], []], count: models.count)
+        var inside = [Int](repeating: 0, count: models.count), scored = inside
         var seconds = [Double](repeating: 0, count: models.count)
         for origin in origins {
             let fold = try Fold(history: history, calendar: calendar, origin: origin, horizonDays: horizonDays,
@@ -35,11 +47,27 @@ public enum Backtest {
                 let elapsed = clock.now - start
                 seconds[m] += Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) * 1e-18
                 perModel[m].append(AccuracyMetrics(forecast: f, actual: fold.actual, naiveScale: fold.naiveScale))
+                for (k, groups) in fold.periods.enumerated() where !groups.isEmpty {
+                    periods[m][k].append(fold.periodMetrics(forecast: f, groups: groups))
+                }
+                if let levels = coverageLevels, let lo = levels.min(), let hi = levels.max() {
+                    let engine = Forecaster(model: model, quantileLevels: Array(Set(levels + [lo, hi])).sorted(),
+                                            closedLookbackWeeks: closedLookbackWeeks)
+                    let r = try engine.forecast(fold.context)
+                    let low = r.quantiles.first!, high = r.quantiles.last!
+                    for i in fold.actual.indices where !fold.actual[i].isNaN {
+                        scored[m] += 1
+                        if fold.actual[i] >= low[i] && fold.actual[i] <= high[i] { inside[m] += 1 }
+                    }
+                }
             }
         }
         return models.indices.map { m in
             Result(model: models[m].name, perOrigin: perModel[m], mean: AccuracyMetrics.mean(perModel[m]),
-                   meanSeconds: origins.isEmpty ? 0 : seconds[m] / Double(origins.count))
+                   meanSeconds: origins.isEmpty ? 0 : seconds[m] / Double(origins.count),
+                   dayTotals: AccuracyMetrics.mean(periods[m][0]), weekTotals: AccuracyMetrics.mean(periods[m][1]),
+                   monthTotals: AccuracyMetrics.mean(periods[m][2]),
+                   coverage: coverageLevels == nil || scored[m] == 0 ? nil : Double(inside[m]) / Double(scored[m]))
         }
     }
 }
@@ -66,6 +94,34 @@ struct Fold: Sendable {
         }
         actual = a
         naiveScale = Fold.seasonalNaiveScale(context.grid)
+        periods = Fold.wholePeriods(targets)
+    }
+
+    /// Target-day indices of the whole days, ISO weeks and calendar months of the horizon.
+    let periods: [[[Int]]]
+
+    static func wholePeriods(_ targets: [CivilDate]) -> [[[Int]]] {
+        var weeks: [[Int]] = [], months: [[Int]] = []
+        for (t, d) in targets.enumerated() {
+            if d.isoWeekday == 1, t + 6 < targets.count { weeks.append(Array(t...(t + 6))) }
+            if d.day == 1 {
+                let n = CivilDate.daysIn(month: d.month, year: d.year)
+                if t + n - 1 < targets.count { months.append(Array(t..<(t + n))) }
+            }
+        }
+        return [targets.indices.map { [$0] }, weeks, months]
+    }
+
+    /// WAPE and bias of period totals (intervals with an actual).
+    func periodMetrics(forecast f: [Double], groups: [[Int]]) -> AccuracyMetrics {
+        let s = context.slotsPerDay
+        var fs: [Double] = [], ys: [Double] = []
+        for g in groups {
+            var a = 0.0, b = 0.0, any = false
+            for t in g { for j in 0..<s where !actual[t * s + j].isNaN { a += f[t * s + j]; b += actual[t * s + j]; any = true } }
+            if any { fs.append(a); ys.append(b) }
+        }
+        return AccuracyMetrics(forecast: fs, actual: ys)
     }
 
     /// The model's forecast before post-processing.

@@ -11,7 +11,8 @@ import LinearAlgebra
 /// Ibrahim et al. 2016 §3 survey it as the "fixed-effects" baseline). The cell effects are
 /// absorbed by within-cell demeaning (Frisch–Waugh–Lovell), so LAPACK dgelsd — rank-revealing,
 /// safe when a label never varies within cells or the trend is collinear — solves only the small
-/// problem in (β, γ, δ); α follows from the cell means. Back-transform: ŷ = ẑ² + σ̂² − ¼.
+/// problem in (β, γ, δ); α follows from the cell means. Back-transform: ŷ = ẑ² + σ̂²_c − ¼ with
+/// σ̂²_c the residual variance of the cell, shrunk towards the pooled one.
 ///
 /// Trains on the last `windowWeeks` weeks (default 26). Special days are *included* here (with
 /// their label effect), unlike every other model.
@@ -142,6 +143,30 @@ public struct FixedEffectsRegression: ForecastModel {
         }
         let usedCells = count.reduce(0) { $0 + ($1 > 0 ? 1 : 0) }
         let dof = Double(max(1, n - usedCells - p))
+        // Back-transform variance per cell (weekday × slot): its own residuals, one degree of
+        // freedom for its mean (the pooled variance of the non-constant cells below three
+        // observations). A pooled variance is far too large for quiet cells and too small for
+        // busy ones, and the always-zero cells of a closed hour dilute it: small queues were
+        // biased low. An unbiased variance estimate gives an unbiased mean, however noisy.
+        var cellRSS = [Double](repeating: 0, count: cells * series)
+        for i in 0..<n {
+            for m in 0..<series {
+                var r = rhs[i + m * n]
+                for k in 0..<p { r -= (xAll[i * p + k] - xMean[cellOf[i] * p + k]) * beta[k + m * p] }
+                cellRSS[cellOf[i] * series + m] += r * r
+            }
+        }
+        // The pooled variance over cells that are not constant (a closed hour's cells are all zero).
+        var openRSS = [Double](repeating: 0, count: series), openCount = 0.0
+        for c in 0..<cells where count[c] > 1 && cellRSS[c * series] > 0 {
+            for m in 0..<series { openRSS[m] += cellRSS[c * series + m] }
+            openCount += count[c] - 1
+        }
+        func cellVariance(_ c: Int, _ m: Int) -> Double {
+            let pooled = openCount > 0 ? openRSS[m] / openCount : rss[m] / dof
+            let own = count[c] >= 3 ? cellRSS[c * series + m] / (count[c] - 1) : pooled
+            return own * (1 + 1 / max(1, count[c]))  // noise plus the variance of the cell mean
+        }
         // α_c = mean_c(z) − mean_c(x)·β; forecast ẑ = α_c + x·β.
         var labelIndex: [String: Int] = [:]
         for (i, l) in g.specialLabels.enumerated() { labelIndex[l] = i }
@@ -157,7 +182,7 @@ public struct FixedEffectsRegression: ForecastModel {
                 for m in 0..<series {
                     var zHat = zMean[c * series + m]
                     for k in 0..<p { zHat += (x[k] - xMean[c * p + k]) * beta[k + m * p] }
-                    out[m][t * s + j] = rootBack(zHat, variance: rss[m] / dof)
+                    out[m][t * s + j] = rootBack(zHat, variance: cellVariance(c, m))
                 }
             }
         }

@@ -17,6 +17,12 @@ public struct ForecastContext: Sendable {
 
     let grid: Grid
 
+    /// Days from the last history date to the last target date (nil without targets).
+    var leadDays: Int? {
+        guard let last = history.dates.last, let target = targetDates.last else { return nil }
+        return target.dayNumber - last.dayNumber
+    }
+
     /// Prepares a forecast.
     ///
     /// - Throws: ``ForecastingError/insufficientHistory(_:)`` on an empty history,
@@ -120,20 +126,44 @@ struct Grid: Sendable {
     /// Rows with data, most recent last.
     func dataRows() -> [Int] { (0..<days).filter { hasData[$0] } }
 
-    /// Closed intervals: mask[w · slots + s] is true when weekday `w`, slot `s` had no volume on
-    /// the last `weeks` days of that weekday that have data (all zero or unobserved), or when the
-    /// weekday never has data.
+    /// Closed intervals: mask[w · slots + s] is true when the weekday-slot cell is closed, i.e.
+    /// when the weekday has no day with data, or the cell never had volume in the training
+    /// history, or its latest run of zeros is both at least `weeks` same-weekday days long and
+    /// improbable for an open cell: L · r ≥ 5, L the run's length and r the cell's mean over up to
+    /// 26 observed days before the run (at least 4), so that a Poisson cell of that rate shows
+    /// such a run with probability e^(−L·r) ≤ e⁻⁵ ≈ 0.7 %. A quiet open cell (0.5 contacts a
+    /// week) is not closed by a few empty weeks; a cell that had 10 a week is closed after 4.
+    /// Unobserved cells neither extend nor break a run.
     func closedIntervalMask(weeks: Int) -> [Bool] {
-        var mask = [Bool](repeating: true, count: 7 * slots)
-        var seen = [Int](repeating: 0, count: 7)
+        let cells = 7 * slots
+        var run = [Int](repeating: 0, count: cells)
+        var inRun = [Bool](repeating: true, count: cells)
+        var beforeSum = [Double](repeating: 0, count: cells)
+        var beforeCount = [Int](repeating: 0, count: cells)
+        var weekdayHasData = [Bool](repeating: false, count: 7)
         var row = days - 1
         while row >= 0 {
-            let w = weekday(row: row)
-            if hasData[row], seen[w] < max(1, weeks) {
-                seen[w] += 1
-                for j in 0..<slots where y[row * slots + j] > 0 { mask[w * slots + j] = false }
+            if hasData[row] {
+                let w = weekday(row: row)
+                weekdayHasData[w] = true
+                for j in 0..<slots {
+                    let v = y[row * slots + j]
+                    if v.isNaN { continue }
+                    let c = w * slots + j
+                    if inRun[c] {
+                        if v > 0 { inRun[c] = false; beforeSum[c] = v; beforeCount[c] = 1 } else { run[c] += 1 }
+                    } else if beforeCount[c] < 26 {
+                        beforeSum[c] += v; beforeCount[c] += 1
+                    }
+                }
             }
             row -= 1
+        }
+        var mask = [Bool](repeating: true, count: cells)
+        for c in 0..<cells where weekdayHasData[c / slots] && !inRun[c] {
+            let improbable = run[c] >= max(1, weeks) && beforeCount[c] >= 4
+                && Double(run[c]) * beforeSum[c] / Double(beforeCount[c]) >= 5
+            mask[c] = improbable
         }
         return mask
     }

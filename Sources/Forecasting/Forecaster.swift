@@ -16,8 +16,9 @@ public struct Forecaster: Sendable {
     public var quantileLevels: [Double]
     /// A (weekday, slot) with no volume on the last this-many days of that weekday is closed (forecast 0).
     public var closedLookbackWeeks: Int
-    /// Backtest holdouts whose errors make the ranges (for ``AutoModel``: its own holdouts plus
-    /// older ones for the chosen model). More holdouts catch more of the rare bad days.
+    /// Backtest holdouts whose errors make the ranges: for ``AutoModel``, holdouts older than
+    /// those it chose by (its own when there are none), so the ranges are not calibrated on the
+    /// chosen model's best case; for another model, its latest holdouts.
     public var rangeOrigins: Int
     /// The AHT model.
     public var handleTime: HandleTimeModel
@@ -54,51 +55,23 @@ public struct Forecaster: Sendable {
         for q in quantileLevels where !(q > 0 && q < 1) {
             throw ForecastingError.invalidParameter("quantile level \(q) is not in (0, 1)")
         }
+        let isAuto = model is AutoModel
         let auto = (model as? AutoModel) ?? AutoModel(candidates: [model], ensembles: [], origins: rangeOrigins,
-                                                      closedLookbackWeeks: closedLookbackWeeks)
+                                                      closedLookbackWeeks: closedLookbackWeeks, longBand: false)
         let selection = try auto.select(context)
-        let chosen: any ForecastModel = model is AutoModel ? selection.chosen : model
+        let chosen: any ForecastModel = isAuto ? selection.chosen : model
         var volume = try chosen.forecast(context)
         let s = context.slotsPerDay
         guard volume.count == context.targetDates.count * s else {
             throw ForecastingError.invalidSeries("model \(chosen.name) returned \(volume.count) values")
         }
         PostProcessor(context: context, closedLookbackWeeks: closedLookbackWeeks).apply(&volume, context: context)
-        // Ranges: the chosen model's backtest errors, from `rangeOrigins` holdouts (auto's own
-        // holdouts plus older ones for the chosen model only: a few holdouts miss the bad days).
-        var sample = selection.residuals
-        if !selection.origins.isEmpty, rangeOrigins > selection.origins.count {
-            let h = selection.horizonDays
-            let older = AutoModel.holdoutOrigins(history: context.history, horizonDays: h,
-                                                 count: rangeOrigins - selection.origins.count,
-                                                 minimumTrainingDays: auto.minimumTrainingDays,
-                                                 skip: selection.origins.count)
-            for origin in older {
-                let fold = try Fold(history: context.history, calendar: context.calendar, origin: origin, horizonDays: h,
-                                    closedLookbackWeeks: closedLookbackWeeks)
-                guard let f = try? fold.forecast(chosen) else { continue }
-                sample.add(forecast: f, actual: fold.actual, slots: s)
-            }
-        }
-        let ranges = PredictionRanges(sample: sample)
-        let lastDay = context.history.dates.last?.dayNumber ?? 0
-        let levels = quantileLevels.sorted()
-        var quantiles = [[Double]](repeating: [Double](repeating: 0, count: volume.count), count: levels.count)
-        for (t, date) in context.targetDates.enumerated() {
-            let lead = date.dayNumber - lastDay
-            for j in 0..<s {
-                let f = volume[t * s + j]
-                for (l, level) in levels.enumerated() {
-                    var q = ranges.quantile(forecast: f, lead: lead, level: level)
-                    if l > 0 { q = max(q, quantiles[l - 1][t * s + j]) }  // never cross
-                    quantiles[l][t * s + j] = q
-                }
-            }
-        }
+        let ranges = try predictionRanges(context, selection: selection, auto: auto, isAuto: isAuto)
+        let (quantiles, dailyQuantiles) = quantiles(context, volume: volume, ranges: ranges)
         let aht = handleTime.forecast(history: context.history, calendar: context.calendar, targetDates: context.targetDates)
-        return Forecast(dates: context.targetDates, slotsPerDay: s, volume: volume, quantileLevels: levels,
-                        quantiles: quantiles, averageHandleTimeSeconds: aht, method: chosen.name,
-                        selection: model is AutoModel ? selection : nil,
+        return Forecast(dates: context.targetDates, slotsPerDay: s, volume: volume, quantileLevels: quantileLevels.sorted(),
+                        quantiles: quantiles, averageHandleTimeSeconds: aht, dailyQuantiles: dailyQuantiles, method: chosen.name,
+                        selection: isAuto ? selection : nil,
                         trainingFirstDate: context.history.dates.first, trainingLastDate: context.history.dates.last)
     }
 }
@@ -117,6 +90,9 @@ public struct Forecast: Sendable {
     public var quantiles: [[Double]]
     /// AHT in seconds per interval (same layout), or nil when the history has none and no default was given.
     public var averageHandleTimeSeconds: [Double]?
+    /// `dailyQuantiles[l][t]` is the range of the day total of `dates[t]` at `quantileLevels[l]`
+    /// (day totals are not sums of interval quantiles); empty when no range was computed.
+    public var dailyQuantiles: [[Double]] = []
     /// The model that made the point forecast (for ``AutoModel``: the one it chose).
     public var method: String
     /// The engine version (``Forecaster/engineVersion``).

@@ -15,7 +15,10 @@ import CCPlanBase
 /// minimise the in-sample sum of squared one-step errors, found by a
 /// hand-written Nelder–Mead search on the logit scale. Initial states come from the first two
 /// weeks of the window. Trains on the last `windowWeeks` weeks (default 8); back-transform
-/// ŷ = ẑ² + σ̂² − ¼ with σ̂² the one-step error variance.
+/// ŷ = ẑ² + σ̂²_s(1 − V)/(1 + V) − ¼, σ̂²_s the one-step error variance of the slot of day and
+/// V = Σ x/(2 − x) over the smoothing parameters (the share of the one-step error that is noise
+/// of the smoothed states, which also biases ẑ² up): E[y] = (E z)² + Var z − ¼ holds cell by
+/// cell, and a quiet slot's √ errors are much smaller than a busy one's.
 public struct HoltWinters: ForecastModel {
     /// Weeks of history used (at least 3).
     public var windowWeeks: Int
@@ -37,6 +40,9 @@ public struct HoltWinters: ForecastModel {
         var error = 0.0
         var sse = 0.0
         var count = 0.0
+        /// Per slot of day: squared one-step errors and their count (only when asked for).
+        var slotSSE: [Double] = []
+        var slotCount: [Double] = []
     }
 
     /// - Complexity: O(maxEvaluations · windowWeeks · 7 · slotsPerDay).
@@ -67,9 +73,10 @@ public struct HoltWinters: ForecastModel {
         for c in 0..<(7 * s) where cellCount[c] > 0 { initial.weekly[c] = cellSum[c] / cellCount[c] }
         let burnIn = 14 * s
 
-        func run(_ p: [Double]) -> State {
+        func run(_ p: [Double], perSlot: Bool = false) -> State {
             let alpha = p[0], delta = p[1], omega = p[2], phi = p[3]
             var st = initial
+            var slotSSE = [Double](repeating: 0, count: perSlot ? s : 0), slotCount = slotSSE
             st.daily.withUnsafeMutableBufferPointer { d in
                 st.weekly.withUnsafeMutableBufferPointer { w in
                     z.withUnsafeBufferPointer { zz in
@@ -85,13 +92,17 @@ public struct HoltWinters: ForecastModel {
                             d[j] += delta * err
                             w[c] += omega * err
                             e = err
-                            if i >= burnIn { sse += err * err; n += 1 }
+                            if i >= burnIn {
+                                sse += err * err; n += 1
+                                if perSlot { slotSSE[j] += err * err; slotCount[j] += 1 }
+                            }
                             c += 1
                         }
                         st.level = level; st.error = e; st.sse = sse; st.count = n
                     }
                 }
             }
+            st.slotSSE = slotSSE; st.slotCount = slotCount
             return st
         }
         // α < 0.28 / S_open (the level absorbs at most about a quarter of a day's surprise), δ, ω < ½,
@@ -111,8 +122,17 @@ public struct HoltWinters: ForecastModel {
             return st.count > 0 ? st.sse / st.count : .infinity
         }
         let params = bounded(best.point)
-        let st = run(params)
+        let st = run(params, perSlot: true)
         let variance = st.count > 0 ? st.sse / st.count : 0
+        // The back-transform variance of each slot of day (a quiet slot's √ errors are far
+        // smaller than a busy one's; a pooled variance biases both). A one-step error is noise σ²
+        // plus the noise of the smoothed states, whose variance is V·σ² with
+        // V = Σ_x x/(2 − x) over x = α, δ, ω (the stationary variance of an exponentially weighted
+        // mean); and ẑ² itself is biased up by the states' variance. So
+        // E[y] = ẑ² + σ² − V·σ² − ¼ with σ² = σ₁²/(1 + V).
+        let v = params.prefix(3).reduce(0.0) { $0 + $1 / (2 - $1) }
+        let factor = max(0, (1 - v) / (1 + v))
+        let slotVariance = (0..<s).map { j in st.slotCount[j] > 0 ? st.slotSSE[j] / st.slotCount[j] * factor : variance * factor }
         let lastDay = g.firstDay + g.days - 1
         var out = [Double](repeating: 0, count: context.targetDates.count * s)
         for (t, date) in context.targetDates.enumerated() {
@@ -121,7 +141,7 @@ public struct HoltWinters: ForecastModel {
             for j in 0..<s {
                 let h = Double((dn - lastDay - 1) * s + j + 1)
                 let zHat = st.level + st.daily[j] + st.weekly[w * s + j] + power(params[3], h) * st.error
-                out[t * s + j] = rootBack(zHat, variance: variance)
+                out[t * s + j] = rootBack(zHat, variance: slotVariance[j])
             }
         }
         return out

@@ -18,6 +18,13 @@ public struct BacktestRow: Sendable {
     public var seconds: Double
     /// Whether `auto` picks this model on the full history.
     public var chosenByAuto: Bool
+    /// WAPE and bias of the totals of whole days, ISO weeks and calendar months in each fold's
+    /// horizon (mean over the folds that have one; NaN when none has).
+    public var dayWAPE: Double, dayBias: Double
+    public var weekWAPE: Double, weekBias: Double
+    public var monthWAPE: Double, monthBias: Double
+    /// The share of scored intervals inside the model's p10–p90 range.
+    public var coverage: Double
 }
 
 /// `ccplan backtest`: rolling-origin evaluation of models on each queue's history.
@@ -50,9 +57,10 @@ public enum BacktestRun {
         let chosen: String?
         do {
             results = try Backtest.run(
-                models: models.map { $0.model() }, history: history, calendar: calendar, origins: Array(origins), horizonDays: horizonDays)
+                models: models.map { $0.model() }, history: history, calendar: calendar, origins: Array(origins),
+                horizonDays: horizonDays, coverageLevels: [0.1, 0.9])
             let context = try ForecastContext(history: history, calendar: calendar, horizonDays: horizonDays)
-            chosen = try AutoModel(horizonDays: horizonDays).select(context).chosen.name
+            chosen = try AutoModel().select(context).chosen.name
         } catch {
             throw .badHistory("\(name): \(error)")
         }
@@ -61,7 +69,10 @@ public enum BacktestRun {
             BacktestRow(
                 queue: series.queue, channel: series.channel, model: choice == .auto ? "auto (\(chosen ?? "?"))" : r.model,
                 folds: r.perOrigin.count, wape: score(r.mean.wape), mape: score(r.mean.mape), rmse: score(r.mean.rmse),
-                bias: score(r.mean.bias), mase: score(r.mean.mase), seconds: r.meanSeconds, chosenByAuto: r.model == chosen)
+                bias: score(r.mean.bias), mase: score(r.mean.mase), seconds: r.meanSeconds, chosenByAuto: r.model == chosen,
+                dayWAPE: score(r.dayTotals.wape), dayBias: score(r.dayTotals.bias), weekWAPE: score(r.weekTotals.wape),
+                weekBias: score(r.weekTotals.bias), monthWAPE: score(r.monthTotals.wape), monthBias: score(r.monthTotals.bias),
+                coverage: score(r.coverage ?? .nan))
         }
     }
 }

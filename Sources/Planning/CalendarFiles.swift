@@ -1,9 +1,12 @@
 import CCPlanBase
 import ContactHistory
+import Forecasting
 import Foundation
 
 /// Readers of the small calendar files planners keep beside their history:
-/// - holidays: `date,name[,queue]` — days a queue (or every queue) is closed;
+/// - holidays: `date,name[,queue]` — days a queue (or every queue) is closed; `date` may also be
+///   a rule that names a date in every year (``RecurringDate``): `easter`, `easter+1` (Easter
+///   Monday), `easter-2` (Good Friday), `*-12-25`; a rule expands to the years ``ruleYears``;
 /// - events: `start,end,queue,factor` — campaigns and mailings multiplying the volume
 ///   (`queue` empty or `*` for every queue).
 /// A header row is expected; errors name `file:line:column`.
@@ -13,14 +16,22 @@ public enum CalendarFiles {
     public static func holidays(_ path: String) throws(PlanError) -> [Holiday] {
         var result: [Holiday] = []
         for (line, fields) in try rows(path, expected: ["date", "name"]) {
-            guard let date = CivilDate(fields[0]) else {
-                throw .badInput("\(path):\(line):1: expected a date YYYY-MM-DD, found '\(fields[0])'")
+            let dates: [CivilDate]
+            if let date = CivilDate(fields[0]) {
+                dates = [date]
+            } else if let rule = RecurringDate(fields[0]) {
+                dates = rule.dates(in: ruleYears)
+            } else {
+                throw .badInput("\(path):\(line):1: expected a date YYYY-MM-DD or a rule (easter, easter+1, easter-2, *-12-25), found '\(fields[0])'")
             }
             let queue = fields.count > 2 && !fields[2].isEmpty && fields[2] != "*" ? fields[2] : nil
-            result.append(Holiday(date: date, name: fields.count > 1 ? fields[1] : "holiday", queue: queue))
+            for date in dates { result.append(Holiday(date: date, name: fields.count > 1 ? fields[1] : "holiday", queue: queue)) }
         }
         return result
     }
+
+    /// The years a holiday rule covers: every history and horizon ccplan plans.
+    public static let ruleYears = 1970...2100
 
     /// - Throws: ``PlanError/badInput(_:)``.
     /// - Complexity: O(rows).

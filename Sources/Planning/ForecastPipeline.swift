@@ -12,6 +12,9 @@ public enum ModelChoice: String, Sendable, CaseIterable {
     case regression
     case svd
     case ensemble
+    case dayLevel = "day-level"
+    case sameDayLastYear = "same-day-last-year"
+    case lastYearGrowth = "last-year-growth"
 
     /// The model with its default settings.
     public func model() -> any ForecastModel {
@@ -23,6 +26,9 @@ public enum ModelChoice: String, Sendable, CaseIterable {
         case .regression: return FixedEffectsRegression()
         case .svd: return SVDInterday()
         case .ensemble: return EnsembleModel(members: [SVDInterday(), SeasonalAverage(), FixedEffectsRegression()])
+        case .dayLevel: return DayLevelModel()
+        case .sameDayLastYear: return DayLevelModel(.sameDayLastYear)
+        case .lastYearGrowth: return DayLevelModel(.lastYearGrowth)
         }
     }
 }
@@ -64,8 +70,9 @@ public struct ForecastRequest: Sendable {
 /// `ContactHistory` and the local (date, slot-of-day) grid of `Forecasting`.
 public enum ForecastPipeline {
     /// Converts a series to the local-calendar grid the models use. Slots are wall-clock times:
-    /// on a 25-hour day the two intervals of the repeated hour are summed into their slot, on a
-    /// 23-hour day the skipped slots stay missing. Absent intervals stay missing (`NaN`), never 0.
+    /// on a 25-hour day the two intervals of the repeated hour share their slot, which holds
+    /// their mean (the slot's rate: a sum would read as a doubled hour), on a 23-hour day the
+    /// skipped slots stay missing. Absent intervals stay missing (`NaN`), never 0.
     ///
     /// - Complexity: O(intervals).
     public static func dailySeries(_ series: IntervalSeries) throws(PlanError) -> DailyIntervalSeries {
@@ -73,9 +80,11 @@ public enum ForecastPipeline {
         var grid = DailyIntervalSeries(slotsPerDay: slotsPerDay)
         let hasHandleTime = series.handleSeconds.contains { $0 > 0 }
         let slots = series.localSlots()
+        var first = Set<Int>(), second: [LocalSlot] = []  // observed first and second occurrences
         do {
             for i in series.indices where series.states[i] == .observed {
                 let s = slots[i]
+                if s.occurrence == 0 { first.insert(s.dayNumber * slotsPerDay + s.slot) } else { second.append(s) }
                 // Counts the export left empty stay unknown (NaN is not a value to add).
                 let handled = series.handled[i], handle = series.handleSeconds[i]
                 let known = hasHandleTime && !handled.isNaN && !handle.isNaN
@@ -83,10 +92,26 @@ public enum ForecastPipeline {
                     date: CivilDate(dayNumber: s.date.dayNumber), slot: s.slot, volume: series.offered[i],
                     handled: known ? handled : nil, handleTimeSeconds: known ? handle : nil)
             }
+            let repeated = second.filter { first.contains($0.dayNumber * slotsPerDay + $0.slot) }
+            if !repeated.isEmpty { grid = try halving(grid, cells: repeated) }
         } catch {
             throw .badHistory("\(series.queue)/\(series.channel.rawValue): \(error)")
         }
         return grid
+    }
+
+    /// The series with the cells of repeated hours halved: the mean of their two intervals.
+    private static func halving(_ grid: DailyIntervalSeries, cells: [LocalSlot]) throws -> DailyIntervalSeries {
+        var volume = grid.volume, handled = grid.handled, time = grid.handleTimeSeconds
+        let s = grid.slotsPerDay
+        for cell in cells {
+            guard let r = grid.row(of: cell.date) else { continue }
+            let i = r * s + cell.slot
+            volume[i] /= 2
+            handled?[i] /= 2
+            time?[i] /= 2
+        }
+        return try DailyIntervalSeries(slotsPerDay: s, dates: grid.dates, volume: volume, handled: handled, handleTimeSeconds: time)
     }
 
     /// Forecasts one series.
@@ -102,8 +127,8 @@ public enum ForecastPipeline {
         if let reason = ForecastRequest.checkHorizon(request.horizonSeconds) { throw .badAssumption(key: "horizon", reason: reason) }
         let step = series.step
         let start = request.start ?? (series.end + step)
-        let end = start + Int64(request.horizonSeconds.rounded(.up))
         var clock = ZoneClock(series.timeZone)
+        let end = horizonEnd(start: start, seconds: request.horizonSeconds, clock: &clock)
         let firstDay = floorDiv(start + clock.offset(at: start), 86_400)
         let lastDay = floorDiv(end - 1 + clock.offset(at: end - 1), 86_400)
 
@@ -138,14 +163,13 @@ public enum ForecastPipeline {
                 case .ambiguous(let a, let b): instants = [a, b]
                 case .gap: instants = []
                 }
-                let share = instants.isEmpty ? 0 : 1 / Double(instants.count)
                 for t in instants where t >= start && t < end {
                     let aht = forecast.averageHandleTimeSeconds.map { $0[k] }
                         .flatMap { $0.isFinite && $0 > 0 ? PublishedPrecision.seconds($0) : nil }
                     intervals.append(ForecastInterval(
                         start: t, utcOffset: Int(clock.offset(at: t)), localDate: localDate,
-                        volume: clean(forecast.volume[k] * share),
-                        quantiles: levels.indices.map { clean(forecast.quantiles[$0][k] * share) },
+                        volume: clean(forecast.volume[k]),
+                        quantiles: levels.indices.map { clean(forecast.quantiles[$0][k]) },
                         ahtSeconds: aht ?? request.defaultAHT))
                 }
             }
@@ -159,6 +183,20 @@ public enum ForecastPipeline {
             trainingFirstDate: forecast.trainingFirstDate.map { CivilDate(dayNumber: $0.dayNumber) },
             trainingLastDate: forecast.trainingLastDate.map { CivilDate(dayNumber: $0.dayNumber) },
             estimatedPatienceSeconds: PatienceEstimate.seconds(series))
+    }
+
+    /// The end of a horizon of `seconds` from `start`: a whole number of days counts local days
+    /// (the same wall-clock time N days later, so a 25-hour day is not cut short and a 23-hour
+    /// day does not run into the next), anything else elapsed seconds.
+    static func horizonEnd(start: Int64, seconds: Double, clock: inout ZoneClock) -> Int64 {
+        let elapsed = start + Int64(seconds.rounded(.up))
+        guard seconds >= 86_400, seconds.truncatingRemainder(dividingBy: 86_400) == 0 else { return elapsed }
+        let offset = clock.offset(at: start)
+        let local = start + offset + Int64(seconds)
+        switch clock.resolve(local: local) {
+        case .unique(let t), .ambiguous(let t, _): return t
+        case .gap: return local - offset
+        }
     }
 
     /// Holidays and events of one queue as the forecasting calendar: holidays are closed dates

@@ -13,12 +13,18 @@ struct BacktestCommand: ParsableCommand {
             the horizon in one shot; folds are --step apart and the last ends with the history. \
             Reports per queue and model WAPE, MAPE (over actual > 0), RMSE, bias (forecast − actual \
             ÷ actual), MASE against the seasonal naive, and fit + predict time; the model auto would \
-            pick is marked with *.
+            pick is marked with *. The baselines (seasonal-naive, seasonal-average, \
+            same-day-last-year, last-year-growth) are models like the others. A second table gives \
+            WAPE (bias) of interval, day, ISO-week and calendar-month totals (whole periods inside a \
+            fold) and the share of intervals inside each model's p10–p90 range.
 
-            Example:
+            Examples:
               ccplan backtest --history SampleData/contact-history.csv \\
                 --timezone Europe/Berlin --horizon 14d --folds 6 --step 14d \\
                 --holidays SampleData/holidays.csv
+              ccplan backtest --history SampleData/contact-history.csv \\
+                --timezone Europe/Berlin --horizon 52w --folds 3 --step 26w \\
+                --models auto,day-level,same-day-last-year,last-year-growth
             """)
 
     @Option(name: .long, parsing: .upToNextOption, help: ArgumentHelp("History files (CSV).", valueName: "file"))

@@ -12,8 +12,11 @@ struct ForecastCommand: ParsableCommand {
         abstract: "Forecast contacts and handle time per interval from history.",
         discussion: """
             Each queue and channel is forecast on its own local calendar (date × interval of day, \
-            so holidays, missing days and DST do not shift the weekly cycle). --model auto picks \
-            the model with the lowest backtest WAPE on the queue's own history.
+            so holidays, missing days and DST do not shift the weekly cycle). --model auto picks, \
+            on the queue's own history, the interval model with the lowest backtest RMSE for the \
+            first weeks and, for horizons beyond 28 days, the best day-level model or baseline in \
+            a long-horizon backtest, blended by lead time (docs/forecasting.md). --horizon in days \
+            or weeks counts local days.
 
             Output columns: queue,channel,interval_start,volume,volume_p10,volume_p90,aht_seconds,model \
             (quantile columns follow --quantiles), sorted by queue, channel and time, closed intervals \

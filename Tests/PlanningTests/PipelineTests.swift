@@ -38,11 +38,43 @@ final class PipelineTests: XCTestCase {
         let fallBack = CivilDate(year: 2026, month: 10, day: 25)!
         XCTAssertEqual(f.intervals.filter { $0.localDate == fallBack }.count, 50)
         XCTAssertEqual(Set(f.intervals.map(\.start)).count, f.intervals.count, "every instant once")
+        // 14 days are 14 local days: the 25-hour day is not cut short.
+        XCTAssertEqual(f.intervals.count, 13 * 48 + 50)
+        XCTAssertEqual(f.intervals.last?.isoStart, "2026-11-01T23:30:00+01:00")
         // Spring forward: from a March history.
         let spring = try series(weeks: 7, firstMonday: CivilDate(year: 2026, month: 2, day: 2)!)
         let s = try XCTUnwrap(spring.first { $0.queue == "support" })
         let g = try ForecastPipeline.forecast(s, request)
         XCTAssertEqual(g.intervals.filter { $0.localDate == CivilDate(year: 2026, month: 3, day: 29)! }.count, 46)
+    }
+
+    /// The repeated hour of a fall-back day holds the rate of its slot, in the history (the mean
+    /// of its two intervals, not their sum) and in the forecast (each interval the slot's full
+    /// forecast, not half of it). A queue with 10 contacts every hour, Europe/Berlin.
+    func testRepeatedHourIsForecastAtTheFullRateOfItsSlot() throws {
+        func hourly(from first: String, days: Int) throws -> IntervalSeries {
+            var text = "interval_start,queue,offered\n"
+            let start = try XCTUnwrap(Timestamps.parse(first, timeZone: Fixtures.zone))
+            let end = try XCTUnwrap(Timestamps.parse(CivilDate(first)!.adding(days: days).description, timeZone: Fixtures.zone))
+            var t = start
+            while t < end {
+                text += "\(iso8601(t, offset: 0)),q,10\n"
+                t += 3600
+            }
+            let path = try Fixtures.write(text, name: "hourly.csv")
+            return try HistoryReader(options: HistoryReadOptions(timeZone: Fixtures.zone)).read([path]).series[0]
+        }
+        var request = ForecastRequest(horizonSeconds: 14 * 86_400)
+        request.model = .seasonalNaive
+        // Fall-back in the history (Sunday 2025-10-26, its last day): next Sunday's 02:00 is 10, not 20.
+        let a = try ForecastPipeline.forecast(try hourly(from: "2025-09-22", days: 35), request)
+        XCTAssertEqual(a.intervals.map(\.volume).max(), 10)
+        XCTAssertEqual(a.intervals.map(\.volume).min(), 10)
+        // Fall-back in the horizon (Sunday 2026-10-25): both 02:00 intervals get 10, not 5.
+        let b = try ForecastPipeline.forecast(try hourly(from: "2026-09-21", days: 28), request)
+        let repeated = b.intervals.filter { $0.localDate == CivilDate(year: 2026, month: 10, day: 25)! }
+        XCTAssertEqual(repeated.count, 25)
+        XCTAssertEqual(repeated.map(\.volume), [Double](repeating: 10, count: 25))
     }
 
     func testForecastCSVRoundTripsExactly() throws {

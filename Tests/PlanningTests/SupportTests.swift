@@ -17,6 +17,24 @@ final class SupportTests: XCTestCase {
         XCTAssertEqual(RollUpPeriod.month.key(CivilDate(year: 2026, month: 2, day: 28)!).label, "2026-02")
     }
 
+    /// Holiday files: plain dates and rules that name a date in every year; a bad date names
+    /// the file, line and column.
+    func testHolidayFileRules() throws {
+        let path = try Fixtures.write("date,name\n2026-12-24,Christmas Eve\neaster+1,Easter Monday\n*-05-01,Labour Day\n",
+                                      name: "holidays.csv")
+        let holidays = try CalendarFiles.holidays(path)
+        let dates = Set(holidays.map(\.date))
+        XCTAssertTrue(dates.contains(CivilDate("2026-12-24")!))
+        XCTAssertTrue(dates.contains(CivilDate("2026-04-06")!), "Easter Monday 2026")
+        XCTAssertTrue(dates.contains(CivilDate("2003-04-21")!), "Easter Monday 2003")
+        XCTAssertTrue(dates.contains(CivilDate("2031-05-01")!))
+        XCTAssertEqual(holidays.count, 1 + 2 * CalendarFiles.ruleYears.count)
+        let bad = try Fixtures.write("date,name\neaster+x,oops\n", name: "bad.csv")
+        XCTAssertThrowsError(try CalendarFiles.holidays(bad)) { error in
+            XCTAssertTrue("\(error)".contains("bad.csv:2:1:"), "\(error)")
+        }
+    }
+
     func testDurations() throws {
         XCTAssertEqual(try DurationText.seconds("13w"), 13 * 7 * 86_400)
         XCTAssertEqual(try DurationText.seconds("2.5m"), 150)

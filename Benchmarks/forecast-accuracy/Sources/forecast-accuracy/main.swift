@@ -6,6 +6,7 @@
 // Defaults: the US bank 30-minute file, its six two-week holdouts from 2003-08-04, and the US
 // public holidays in the data span (Memorial Day, Independence Day, Labor Day) as closed dates.
 import Foundation
+import CCPlanBase
 import Forecasting
 
 struct Options {
@@ -22,6 +23,22 @@ struct Options {
 
 var options = Options()
 var args = Array(CommandLine.arguments.dropFirst())
+if let i = args.firstIndex(of: "--bias") {
+    try runSmallQueueBias(replicates: i + 1 < args.count ? Int(args[i + 1]) ?? 40 : 40)
+    exit(0)
+}
+// --long [WEEKS]: the long-horizon protocol (issue 11) on the multi-year hourly files.
+if let i = args.firstIndex(of: "--long") {
+    let weeks = i + 1 < args.count ? Int(args[i + 1]) ?? 52 : 52
+    let data = ProcessInfo.processInfo.environment["CCPLAN_DATA"] ?? "/work/shared/data"
+    var models: [any ForecastModel] = [DayLevelModel(), AutoModel(), DayLevelModel(.sameDayLastYear),
+                                       DayLevelModel(.lastYearGrowth), DayLevelModel(.seasonalAverage(weeks: 8))]
+    if args.contains("--speed") { try runLongSpeed(dataDirectory: data); exit(0) }
+    if args.contains("--scores") { try printLongScores(dataDirectory: data, weeks: weeks); exit(0) }
+    if args.contains("--each") { models += DailyMethod.regressionChoices.map { DayLevelModel($0) } }
+    try runLongHorizon(dataDirectory: data, weeks: weeks, models: models, coverage: args.contains("--coverage"))
+    exit(0)
+}
 while !args.isEmpty {
     let flag = args.removeFirst()
     switch flag {
@@ -115,24 +132,35 @@ for origin in origins {
 // Ranges: coverage of auto's p10–p90 (from its own backtest errors by lead week) on the holdouts.
 do {
     var inside = 0, total = 0, width = 0.0, level = 0.0
+    var byWeek = [[Int]](repeating: [0, 0], count: 8), peak = [0, 0]
     let engine = Forecaster(model: auto, quantileLevels: [0.1, 0.9])
     for origin in origins {
         let f = try engine.forecast(history: series.prefix(before: origin), calendar: calendar,
                                     targetDates: (0..<options.horizon).map { origin.adding(days: $0) })
         let s = series.slotsPerDay
+        // Peak intervals: the top quarter of each day's forecast.
         for (t, d) in f.dates.enumerated() {
             guard let r = series.row(of: d) else { continue }
+            let day = (0..<s).map { f.volume[t * s + $0] }.sorted()
+            let peakLevel = day[(3 * s) / 4]
             for j in 0..<s {
                 let y = series.volume[r * s + j]
                 guard !y.isNaN, f.volume[t * s + j] > 0 else { continue }
                 let lo = f.quantiles[0][t * s + j], hi = f.quantiles[1][t * s + j]
-                if y >= lo && y <= hi { inside += 1 }
+                let hit = y >= lo && y <= hi ? 1 : 0
+                inside += hit
                 total += 1; width += hi - lo; level += f.volume[t * s + j]
+                byWeek[min(7, t / 7)][0] += hit; byWeek[min(7, t / 7)][1] += 1
+                if f.volume[t * s + j] >= peakLevel { peak[0] += hit; peak[1] += 1 }
             }
         }
     }
     if total > 0 {
-        print(String(format: "\nranges: auto p10–p90 covers %.1f%% of %d holdout intervals (target 80%%); mean width %.0f%% of the forecast",
+        let weeks = byWeek.enumerated().filter { $0.element[1] > 0 }
+            .map { String(format: "week %d %.1f%%", $0.offset + 1, Double($0.element[0]) / Double($0.element[1]) * 100) }
+        print("ranges by lead week: " + weeks.joined(separator: ", ")
+              + String(format: "; at peak intervals (top quarter of each day's forecast) %.1f%%", Double(peak[0]) / Double(max(1, peak[1])) * 100))
+        print(String(format: "ranges: auto p10–p90 covers %.1f%% of %d holdout intervals (target 80%%); mean width %.0f%% of the forecast",
                      Double(inside) / Double(total) * 100, total, width / level * 100))
     }
 }
