@@ -123,16 +123,6 @@ public struct Matrix: Sendable, Hashable {
         return t
     }
 
-    /// The first `count` columns.
-    ///
-    /// - Complexity: O(rows · count).
-    public func leadingColumns(_ count: Int) -> Matrix {
-        precondition(count >= 0 && count <= columns, "column count out of range")
-        var m = Matrix(rows: rows, columns: count)
-        m.storage = Array(elements[0..<(rows * count)])
-        return m
-    }
-
     /// Calls `body` with mutable access to the column-major elements.
     ///
     /// - Complexity: O(1) plus what `body` does.
