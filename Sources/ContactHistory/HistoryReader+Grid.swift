@@ -3,21 +3,23 @@ import CCPlanBase
 extension ReadState {
     /// Checks every staging, then places each on its grid (in queue and channel order).
     ///
-    /// Orders and steps come first, so that every problem is reported before any grid is built.
+    /// Orders, steps, grid sizes and outliers come first, so that every problem is reported
+    /// before any grid is built.
     mutating func finish() throws(HistoryError) -> ContactHistory {
         if let error = issues.error { throw error }
-        let byName = stagings.indices.sorted {
+        // A staging without rows had only rows dropped in a DST gap.
+        let byName = stagings.indices.filter { stagings[$0].rowCount > 0 }.sorted {
             (stagings[$0].queue, stagings[$0].channel) < (stagings[$1].queue, stagings[$1].channel)
         }
-        var orders: [[Int]?] = []
-        var steps: [Int64?] = []
-        for s in stagings.indices {
+        var orders = [[Int]?](repeating: nil, count: stagings.count)
+        var steps = [Int64?](repeating: nil, count: stagings.count)
+        for s in byName {
             let staging = stagings[s]
             let order: [Int]? = staging.strictlyIncreasing ? nil : staging.times.indices.sorted {
                 (staging.times[$0], $0) < (staging.times[$1], $1)
             }
-            orders.append(order)
-            steps.append(staging.intervalMinutes.map { Int64($0) * 60 } ?? inferredStep(staging, order))
+            orders[s] = order
+            steps[s] = staging.intervalMinutes.map { Int64($0) * 60 } ?? inferredStep(staging, order)
         }
         // A series of one interval takes the step most other series have.
         let known = steps.compactMap { $0 }
@@ -25,19 +27,25 @@ extension ReadState {
         for s in byName {
             if steps[s] == nil { steps[s] = fallback }
             check(s, order: orders[s], step: steps[s])
+            checkOutliers(s)
         }
+        checkGridSizes(byName, orders: orders, steps: steps, sizes: gridSizes(byName, orders: orders, steps: steps))
         logPendingIssues()
         if let error = issues.error { throw error }
         var series: [IntervalSeries] = []
-        series.reserveCapacity(stagings.count)
+        series.reserveCapacity(byName.count)
         for s in byName {
             guard let step = steps[s] else { continue }  // logged by `check`, so not reached
             // Take the rows out of `stagings`, so that their arrays can be reused or freed at once.
             var staging = Staging(queue: "", channel: .voice)
             swap(&staging, &stagings[s])
-            series.append(grid(&staging, order: orders[s], step: step))
+            var placed = grid(&staging, order: orders[s], step: step)
+            placed.readNotes = staging.notes
+            series.append(placed)
         }
-        return ContactHistory(series: series, rowCount: rowCount, byteCount: byteCount, timeZone: options.timeZone)
+        return ContactHistory(
+            series: series, rowCount: rowCount, byteCount: byteCount, timeZone: options.timeZone,
+            timeZoneName: options.timeZoneName)
     }
 
     /// The interval length of a staging's rows from their spacing: the most frequent gap between
@@ -59,7 +67,7 @@ extension ReadState {
         return Int64(inferableIntervalMinutes[best]) * 60
     }
 
-    /// Logs rows off the grid, duplicates (under `.error`) and absurd ranges.
+    /// Logs rows off the grid and duplicates (under `.error`).
     mutating func check(_ s: Int, order: [Int]?, step: Int64?) {
         let staging = stagings[s]
         let name = staging.name
@@ -77,20 +85,13 @@ extension ReadState {
                 issue(
                     at: staging.origin(r),
                     "mixed interval lengths in \(name): expected interval starts every \(step / 60) minutes from \(isoString(t0)), found \(isoString(t))")
-            } else if previous >= 0, staging.instant(previous) == t, options.onDuplicate == .error {
+            } else if previous >= 0, staging.instant(previous) == t, options.onDuplicate == .error,
+                      !staging.shiftedRows.contains(r), !staging.shiftedRows.contains(previous) {
                 issue(
                     at: staging.origin(r),
                     "duplicate row for \(name) at \(isoString(t)), first given at \(place(staging.origin(previous))); expected one row per interval (or --on-duplicate sum|last)")
             }
             previous = r
-        }
-        let lastRow = order?.last ?? staging.rowCount - 1
-        let last = staging.instant(lastRow)
-        let span = (last - t0) / step + 1
-        if span > 50_000_000 {
-            issue(
-                at: staging.origin(lastRow),
-                "\(name) would span \(span) intervals from \(isoString(t0)) to \(isoString(last)); expected dates within a few decades")
         }
     }
 
@@ -145,10 +146,14 @@ extension ReadState {
             abandoned = offered
             handle = offered
             if wait != nil { wait = offered }
+            // Slots that hold a row shifted out of a DST gap: what else lands there is added.
+            var shiftedSlots = Set<Int>()
             for k in times.indices {
                 let r = order?[k] ?? k
                 let i = Int((Int64(times[r]) + shift) / step)
-                if states[i] == .observed, options.onDuplicate == .sum {
+                let shifted = staging.shiftedRows.contains(r)
+                if shifted { shiftedSlots.insert(i) }
+                if states[i] == .observed, options.onDuplicate == .sum || shifted || shiftedSlots.contains(i) {
                     offered[i] += rows.0[r]
                     handled[i] += rows.1[r]
                     abandoned[i] += rows.2[r]

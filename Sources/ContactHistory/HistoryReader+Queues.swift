@@ -1,78 +1,77 @@
 import CCPlanBase
 
 // Queue names are interned from their bytes: a row whose queue was seen before makes no String,
-// so that reading stays at a few hundred MB/s with thousands of queues interleaved.
+// so that reading stays at a few hundred MB/s with thousands of queues interleaved. A name is
+// read back from CSV injection neutralisation (`CSVInjection.restored`): `'=SUM(A1)`, as ccplan
+// writes a queue named `=SUM(A1)`, is that queue again.
 
 extension ReadState {
     /// The queue id of a row's queue field, interned without making a String on a hit.
     ///
     /// Exports list either one queue after another or every queue per interval, so the previous
-    /// queue and the one created after it are tried before the hash table.
+    /// entry and the one created after it are tried before the hash table.
     @inline(__always)
     mutating func queueID(_ record: CSVRecord, _ column: Int) -> Int {
-        if lastQueue >= 0 {
-            if record.equals(column, queueBytes[lastQueue]) { return lastQueue }
-            let next = lastQueue + 1 == queueBytes.count ? 0 : lastQueue + 1
-            if record.equals(column, queueBytes[next]) {
-                lastQueue = next
-                return next
+        if lastEntry >= 0 {
+            if record.equals(column, entryBytes[lastEntry]) { return entryQueues[lastEntry] }
+            let next = lastEntry + 1 == entryBytes.count ? 0 : lastEntry + 1
+            if record.equals(column, entryBytes[next]) {
+                lastEntry = next
+                return entryQueues[next]
             }
         }
         let hash = record.hash(column)
-        let mask = queueTable.count - 1
+        let mask = entryTable.count - 1
         var slot = Int(truncatingIfNeeded: hash) & mask
-        while queueTable[slot] != 0 {
-            let id = Int(queueTable[slot]) - 1
-            if queueHashes[id] == hash, record.equals(column, queueBytes[id]) {
-                lastQueue = id
-                return id
+        while entryTable[slot] != 0 {
+            let entry = Int(entryTable[slot]) - 1
+            if entryHashes[entry] == hash, record.equals(column, entryBytes[entry]) {
+                lastEntry = entry
+                return entryQueues[entry]
             }
             slot = (slot + 1) & mask
         }
-        lastQueue = insertQueue(record.string(column).trimmingSpaces, record.rawBytes(column), hash: hash, slot: slot)
-        return lastQueue
+        let name = CSVInjection.restored(record.string(column).trimmingSpaces)
+        lastEntry = insertEntry(name, record.rawBytes(column), hash: hash, slot: slot)
+        return entryQueues[lastEntry]
     }
 
     /// The id of queue `default`, for files without a queue column.
     mutating func defaultQueueID() -> Int {
         if let id = defaultQueue { return id }
-        let bytes = Array("default".utf8)
-        let hash = bytes.reduce(FNV1a64.basis, FNV1a64.step)
-        let mask = queueTable.count - 1
-        var slot = Int(truncatingIfNeeded: hash) & mask
-        while queueTable[slot] != 0 {
-            let id = Int(queueTable[slot]) - 1
-            if queueBytes[id] == bytes {
-                defaultQueue = id
-                return id
-            }
-            slot = (slot + 1) & mask
-        }
-        let id = insertQueue("default", bytes, hash: hash, slot: slot)
+        let id = queueIDs["default"] ?? newQueue("default")
         defaultQueue = id
         return id
     }
 
-    /// Adds a queue at a free slot of the table.
-    private mutating func insertQueue(_ name: String, _ bytes: [UInt8], hash: UInt64, slot: Int) -> Int {
+    /// Adds an entry at a free slot of the table, for the queue of that name (created if new).
+    private mutating func insertEntry(_ name: String, _ bytes: [UInt8], hash: UInt64, slot: Int) -> Int {
+        let entry = entryBytes.count
+        entryBytes.append(bytes)
+        entryHashes.append(hash)
+        entryQueues.append(queueIDs[name] ?? newQueue(name))
+        entryTable[slot] = Int32(entry + 1)
+        if 2 * entryBytes.count > entryTable.count { growEntryTable() }
+        return entry
+    }
+
+    /// A new queue id (with room for its three channels' stagings).
+    private mutating func newQueue(_ name: String) -> Int {
         let id = queueNames.count
         queueNames.append(name)
-        queueBytes.append(bytes)
-        queueHashes.append(hash)
-        queueTable[slot] = Int32(id + 1)
+        queueIDs[name] = id
         stagingIndex.append(contentsOf: [-1, -1, -1])
-        if 2 * queueNames.count > queueTable.count { growQueueTable() }
         return id
     }
 
-    /// Doubles the queue table and re-inserts every queue.
-    private mutating func growQueueTable() {
-        queueTable = [Int32](repeating: 0, count: queueTable.count * 2)
-        let mask = queueTable.count - 1
-        for (id, hash) in queueHashes.enumerated() {
+    /// Doubles the entry table and re-inserts every entry.
+    private mutating func growEntryTable() {
+        entryTable = [Int32](repeating: 0, count: entryTable.count * 2)
+        let mask = entryTable.count - 1
+        for (entry, hash) in entryHashes.enumerated() {
             var slot = Int(truncatingIfNeeded: hash) & mask
-            while queueTable[slot] != 0 { slot = (slot + 1) & mask }
-            queueTable[slot] = Int32(id + 1)
+            while entryTable[slot] != 0 { slot = (slot + 1) & mask }
+            entryTable[slot] = Int32(entry + 1)
         }
     }
 

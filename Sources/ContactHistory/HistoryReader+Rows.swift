@@ -5,6 +5,7 @@ extension ReadState {
     mutating func readFile(_ path: String, index fileIndex: Int) {
         files.append(path)
         timestampFields.append(0)
+        offeredFields.append(0)
         var reader: CSVRecordReader
         do {
             reader = try CSVRecordReader(path: path, chunkSize: chunkSize)
@@ -15,11 +16,13 @@ extension ReadState {
         }
         let decimalComma = reader.delimiter == UInt8(ascii: ";")
         var layout: Layout?
+        let rowsBefore = rowCount
         do {
             try reader.forEachRecord { record in
                 guard let layout else {
                     layout = self.layout(record, file: path)
                     timestampFields[fileIndex] = layout?.intervalStart ?? 0
+                    offeredFields[fileIndex] = layout.map { $0.derivesOffered ? $0.handled : $0.offered } ?? 0
                     return layout != nil
                 }
                 rowCount += 1
@@ -34,6 +37,11 @@ extension ReadState {
         byteCount += reader.bytesRead
         if layout == nil, issues.isEmpty {
             issues.add(path, 1, 1, "the file is empty; expected a header line with interval_start and offered")
+        } else if layout != nil, rowCount == rowsBefore {
+            // An export with a header and nothing else is a failed export, not a quiet queue.
+            issues.add(
+                path, reader.line, 1,
+                "the file has a header but no rows; expected at least one data row of interval_start and offered (a queue without contacts still has rows with offered 0)")
         }
     }
 
@@ -60,16 +68,19 @@ extension ReadState {
             channel = c
         }
         let s = stagingIndex(queue: queue, channel: channel)
-        guard let instant = instant(record, layout.intervalStart, staging: s, file: file), issues.count == before else { return }
+        guard let instant = instant(record, layout.intervalStart, values, staging: s, file: file), issues.count == before
+        else { return }
         if let minutes, !sameIntervalLength(minutes, record, layout, staging: s, file: file) { return }
         stage(values, at: instant, staging: s, record: record, column: layout.intervalStart, file: file, fileIndex: fileIndex)
     }
 
     /// The instant a row's interval starts, resolving local times in the time zone: in the
     /// repeated hour of a fall-back, the first occurrence (per queue and channel) is the earlier
-    /// instant; a local time inside a spring-forward gap is an error.
+    /// instant; inside a spring-forward gap see `gapInstant`.
     @inline(__always)
-    private mutating func instant(_ record: CSVRecord, _ column: Int, staging s: Int, file: String) -> Int64? {
+    private mutating func instant(
+        _ record: CSVRecord, _ column: Int, _ values: RowValues, staging s: Int, file: String
+    ) -> Int64? {
         switch record.timestamp(column) {
         case .instant(let t):
             return t
@@ -82,15 +93,39 @@ extension ReadState {
                 stagings[s].ambiguousSeen[local] = seen + 1
                 return seen == 0 ? early : late
             case .gap:
-                issues.add(
-                    file, record.line, record.column(of: column),
-                    "interval_start: \(record.quoted(column)) does not exist in \(zoneName) (the clocks skip that hour); expected a local time outside the spring-forward gap, or a UTC offset")
-                return nil
+                return gapInstant(local, record, column, values, staging: s, file: file)
             }
         case .invalid(let reason):
             issues.add(file, record.line, record.column(of: column), "interval_start: \(reason), found \(record.quoted(column))")
             return nil
         }
+    }
+
+    /// A local time inside a spring-forward gap: a row without contacts is dropped (and counted),
+    /// one with contacts is refused or, under `DSTGapPolicy.shift`, read with the offset in
+    /// force before the change (and added to a row of the interval it lands on, so that no
+    /// contact is lost).
+    private mutating func gapInstant(
+        _ local: Int64, _ record: CSVRecord, _ column: Int, _ v: RowValues, staging s: Int, file: String
+    ) -> Int64? {
+        let noContacts = v.offered == 0 && !(v.handled > 0) && !(v.abandoned > 0)
+        if noContacts {
+            stagings[s].notes.droppedGapRows += 1
+            return nil
+        }
+        // The offset a day earlier is the one before the change (at most one change a day).
+        let before = clock.offset(at: local - 86_400)
+        if options.dstGap == .shift {
+            // Staged next (the caller stages the row unless another value was wrong).
+            stagings[s].shiftedRows.insert(stagings[s].rowCount)
+            stagings[s].notes.shiftedGapRows += 1
+            return local - before
+        }
+        let shifted = local - before
+        issues.add(
+            file, record.line, record.column(of: column),
+            "interval_start: \(record.quoted(column)) does not exist in \(zoneName) (the clocks skip it on the night summer time starts) and the row has contacts; expected a local time outside the gap or a UTC offset, or --dst-gap shift to read it as \(isoString(shifted))")
+        return nil
     }
 
     /// Whether a row's interval_minutes agrees with the earlier rows of its series (logged if not).

@@ -31,6 +31,11 @@ struct Staging {
     var intervalMinutesLine = 0
     /// How often each ambiguous local time (repeated hour) has been seen.
     var ambiguousSeen: [Int64: Int] = [:]
+    /// Rows dropped or shifted in spring-forward gaps, and accepted outliers.
+    var notes = ReadNotes()
+    /// The rows shifted out of a spring-forward gap (`DSTGapPolicy.shift`): never duplicates,
+    /// always added to the row of the interval they land on.
+    var shiftedRows: Set<Int> = []
 
     init(queue: String, channel: Channel) {
         self.queue = queue
@@ -67,17 +72,24 @@ struct ReadState {
     var files: [String] = []
     /// The field index of interval_start in each file.
     var timestampFields: [Int] = []
-    /// Problems found after reading, before their columns are known.
-    var pendingIssues: [(file: Int, line: Int, message: String)] = []
+    /// The field index of offered in each file (of handled when offered is derived).
+    var offeredFields: [Int] = []
+    /// Problems found after reading, at a field of a row whose column is not known yet.
+    var pendingIssues: [(file: Int, line: Int, field: Int, message: String)] = []
 
     // Queue names are interned from their bytes, so no String is made per row
-    // (`HistoryReader+Queues.swift`).
+    // (`HistoryReader+Queues.swift`). An entry is one spelling of a queue in the files; two
+    // spellings name the same queue when they read the same (`'=x` as ccplan writes `=x`).
     var queueNames: [String] = []
-    var queueBytes: [[UInt8]] = []
-    /// Open-addressing table of queue ids + 1 by FNV hash (0: empty); its size is a power of two.
-    var queueTable = [Int32](repeating: 0, count: 64)
-    var queueHashes: [UInt64] = []
-    var lastQueue = -1
+    /// The queue id of each name.
+    var queueIDs: [String: Int] = [:]
+    /// The bytes, hash and queue id of each entry.
+    var entryBytes: [[UInt8]] = []
+    var entryHashes: [UInt64] = []
+    var entryQueues: [Int] = []
+    /// Open-addressing table of entry indices + 1 by FNV hash (0: empty); its size is a power of two.
+    var entryTable = [Int32](repeating: 0, count: 64)
+    var lastEntry = -1
     var defaultQueue: Int?
     /// Staging index per queue id × 3 + channel index (−1: none yet).
     var stagingIndex: [Int] = []
@@ -89,7 +101,7 @@ struct ReadState {
         self.clock = ZoneClock(options.timeZone)
     }
 
-    var zoneName: String { options.timeZone.identifier }
+    var zoneName: String { options.timeZoneName }
 
     /// The staging of a queue and channel, created on first use.
     @inline(__always)
@@ -106,9 +118,10 @@ struct ReadState {
 
     // MARK: Issues found after reading
 
-    /// Logs a problem found after reading (the column of interval_start is found again later).
-    mutating func issue(at origin: RowOrigin, _ message: String) {
-        pendingIssues.append((origin.file, origin.line, message))
+    /// Logs a problem found after reading, at a field of a row (interval_start unless given);
+    /// the column is found again later.
+    mutating func issue(at origin: RowOrigin, field: Int? = nil, _ message: String) {
+        pendingIssues.append((origin.file, origin.line, field ?? timestampFields[origin.file], message))
     }
 
     /// `file:line` of a row, for messages.
@@ -117,23 +130,26 @@ struct ReadState {
     /// An instant as ISO 8601 with the zone's offset, for messages.
     mutating func isoString(_ t: Int64) -> String { iso8601(t, offset: Int(clock.offset(at: t))) }
 
-    /// Adds the pending issues with the column of their row's interval_start, reading each file
-    /// concerned once more (only when there is something to report).
+    /// Adds the pending issues with the column of their field, reading each file concerned once
+    /// more (only when there is something to report).
     mutating func logPendingIssues() {
         for (f, path) in files.enumerated() {
             let here = pendingIssues.filter { $0.file == f }
             guard !here.isEmpty else { continue }
-            var columns: [Int: Int] = [:]
-            let wanted = Set(here.map(\.line))
-            let field = timestampFields[f]
+            let wanted = Dictionary(grouping: here, by: \.line).mapValues { Set($0.map(\.field)) }
+            var columns: [Int: [Int: Int]] = [:]  // line → field → column
             if var reader = try? CSVRecordReader(path: path, chunkSize: chunkSize) {
                 try? reader.detectFormat()
                 try? reader.forEachRecord { record in
-                    if wanted.contains(record.line), field < record.count { columns[record.line] = record.column(of: field) }
+                    if let fields = wanted[record.line] {
+                        for field in fields where field < record.count {
+                            columns[record.line, default: [:]][field] = record.column(of: field)
+                        }
+                    }
                     return columns.count < wanted.count
                 }
             }
-            for issue in here { issues.add(path, issue.line, columns[issue.line] ?? 1, issue.message) }
+            for issue in here { issues.add(path, issue.line, columns[issue.line]?[issue.field] ?? 1, issue.message) }
         }
         pendingIssues = []
     }

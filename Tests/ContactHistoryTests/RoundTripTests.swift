@@ -33,7 +33,9 @@ final class RoundTripTests: XCTestCase {
                     let handled = rng.uniform() < 0.1 ? Double.nan : (offered * rng.uniform()).rounded(.down)
                     s.offered.append(rng.uniform() < 0.1 ? offered + 0.25 : offered)
                     s.handled.append(handled)
-                    s.abandoned.append(rng.uniform() < 0.1 ? .nan : Double(rng.next() % 20))
+                    // Consistent counts: handled + abandoned ≤ offered.
+                    let room = UInt64(offered - (handled.isNaN ? 0 : handled))
+                    s.abandoned.append(rng.uniform() < 0.1 ? .nan : Double(rng.next() % (min(room, 20) + 1)))
                     s.handleSeconds.append(rng.uniform() < 0.1 ? .nan : rng.uniform() * 1e5)
                 }
                 series.append(s)

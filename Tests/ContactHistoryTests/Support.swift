@@ -85,3 +85,42 @@ extension XCTestCase {
         XCTAssertTrue(issue.file.hasSuffix(name), file: file, line: sourceLine)
     }
 }
+
+/// Writes `text` to a file named `name` in a fresh directory of the test; returns its path.
+func write(_ text: String, _ name: String, in test: XCTestCase) throws -> String {
+    let path = try test.temporaryDirectory().appendingPathComponent(name).path
+    try Data(text.utf8).write(to: URL(fileURLWithPath: path))
+    return path
+}
+
+/// The error of reading files that must not load (fails the test when they load).
+func readError(
+    _ paths: [String], _ options: HistoryReadOptions = HistoryReadOptions(),
+    file: StaticString = #filePath, line: UInt = #line
+) -> HistoryError {
+    do throws(HistoryError) {
+        _ = try HistoryReader(options: options).read(paths)
+    } catch {
+        return error
+    }
+    XCTFail("\(paths) loaded, but it has an error", file: file, line: line)
+    return HistoryError(issues: [])
+}
+
+/// Rows `interval_start,queue,offered` every half hour from 2026-03-02T00:00Z (a Monday): `days`
+/// days of a smooth day curve (0 at night), for series the outlier rule can judge.
+func halfHourRows(queue: String = "billing", days: Int = 28, offered: (Int) -> Double = dayCurve) -> String {
+    var text = ""
+    for k in 0..<(48 * days) {
+        let t = utc(2026, 3, 2) + Int64(k) * 1800
+        text += "\(iso8601(t, offset: 0)),\(queue),\(shortestNumber(offered(k)))\n"
+    }
+    return text
+}
+
+/// Offered in half-hour `k` of a day curve: 0 from 20:00 to 08:00, up to 60 at midday.
+func dayCurve(_ k: Int) -> Double {
+    let slot = k % 48
+    guard slot >= 16, slot < 40 else { return 0 }
+    return (60 * sin(Double(slot - 16) / 24 * .pi)).rounded() + 1
+}
