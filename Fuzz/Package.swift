@@ -11,13 +11,16 @@ let package = Package(
         .package(name: "ccplan", path: ".."),
     ],
     targets: [
+        .target(name: "FuzzDriver"),
         .executableTarget(
             name: "FuzzHistoryReader",
-            dependencies: [.product(name: "ContactHistory", package: "ccplan"), .product(name: "CCPlanBase", package: "ccplan")]
+            dependencies: [
+                "FuzzDriver", .product(name: "ContactHistory", package: "ccplan"), .product(name: "CCPlanBase", package: "ccplan"),
+            ]
         ),
         .executableTarget(
             name: "FuzzYAMLLoaders",
-            dependencies: [.product(name: "Planning", package: "ccplan"), .product(name: "Batch", package: "ccplan")]
+            dependencies: ["FuzzDriver", .product(name: "Planning", package: "ccplan"), .product(name: "Batch", package: "ccplan")]
         ),
     ]
 )

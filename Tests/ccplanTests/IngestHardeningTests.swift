@@ -122,6 +122,29 @@ final class IngestHardeningTests: XCTestCase {
         XCTAssertTrue(table.stdout.contains("outliers accepted (1): 2026-03-11T12:00:00+00:00 1000000000"), table.stdout)
     }
 
+    func testBatchConfigsSetTheSameReadingRules() throws {
+        let dir = try temporaryDirectory(self)
+        try fourWeeks(aht: true, spike: 1e5).write(to: dir.appendingPathComponent("spike.csv"), atomically: true, encoding: .utf8)
+        func config(_ extra: String) throws -> String {
+            let path = dir.appendingPathComponent("batch-\(extra.count).yaml").path
+            try """
+                version: 1
+                inputs:
+                  history: [ "spike.csv" ]
+                \(extra)
+                forecast: { horizon: 1w, model: seasonal-average }
+                assumptions: { target_sl: 80%, answer_within: 20s }
+                """.write(toFile: path, atomically: true, encoding: .utf8)
+            return path
+        }
+        let refused = try run(["batch", "--config", try config(""), "--out", dir.appendingPathComponent("a").path, "--no-progress"], status: 65)
+        XCTAssertTrue(try String(contentsOf: dir.appendingPathComponent("a/failures.csv"), encoding: .utf8).contains("is an outlier"), refused.stderr)
+        try run(["batch", "--config", try config("  accept_outliers: true\n  dst_gap: shift"), "--out", dir.appendingPathComponent("b").path,
+                 "--no-progress"], status: 0)
+        try run(["batch", "--config", try config("  dst_gap: later"), "--out", dir.appendingPathComponent("c").path], status: 64,
+                "batch-16.yaml:4:12: expected error or shift, got 'later'")
+    }
+
     // MARK: The simplest history
 
     func testTheSimplestHistoryIsPlannable() throws {
