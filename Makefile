@@ -4,8 +4,9 @@ APT_PACKAGES := liblapack-dev libopenblas-dev liblapacke-dev pkg-config coinor-l
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 BIN := .build/release/ccplan
 DEMO_HISTORY := SampleData/contact-history.csv
+FUZZ_SECONDS ?= 60
 
-.PHONY: deps build release test test-kernels demo bench bench-compare bench-scale clean
+.PHONY: deps build release test test-kernels demo bench bench-compare bench-scale fuzz clean
 
 ## deps: install the system libraries (OpenBLAS, LAPACK, LAPACKE, COIN-OR CBC) when they are missing
 deps:
@@ -54,5 +55,9 @@ bench-scale: deps
 	Benchmarks/forecast-scale.sh
 	Benchmarks/batch-scale.sh
 
+## fuzz: libFuzzer + ASan on the history reader and the YAML loaders, FUZZ_SECONDS each (default 60; see Fuzz/README.md)
+fuzz: deps
+	Fuzz/run.sh $(FUZZ_SECONDS)
+
 clean:
-	rm -rf .build Benchmarks/.build plan-output batch-output
+	rm -rf .build Benchmarks/.build Fuzz/.build plan-output batch-output

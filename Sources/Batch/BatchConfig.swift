@@ -194,6 +194,8 @@ public struct BatchConfig: Sendable {
         var profile: VendorProfile?
         var mappings: [CanonicalField: String] = [:]
         var duplicates = DuplicatePolicy.error
+        var dstGap = DSTGapPolicy.error
+        var outliers = OutlierPolicy.refuse
         for (keyNode, value) in map {
             let key = try p.scalar(keyNode)
             switch key {
@@ -220,6 +222,14 @@ public struct BatchConfig: Sendable {
                 let v = try p.scalar(value)
                 guard let d = DuplicatePolicy(rawValue: v) else { throw p.error(value, "expected error, sum or last, got '\(v)'") }
                 duplicates = d
+            case "dst_gap":
+                let v = try p.scalar(value)
+                guard let g = DSTGapPolicy(rawValue: v) else { throw p.error(value, "expected error or shift, got '\(v)'") }
+                dstGap = g
+            case "accept_outliers":
+                let v = try p.scalar(value).lowercased()
+                guard ["true", "false", "yes", "no"].contains(v) else { throw p.error(value, "expected true or false, got '\(v)'") }
+                outliers = v == "true" || v == "yes" ? .accept : .refuse
             case "one_queue_per_file":
                 let v = try p.scalar(value).lowercased()
                 guard ["true", "false", "yes", "no"].contains(v) else { throw p.error(value, "expected true or false, got '\(v)'") }
@@ -227,13 +237,14 @@ public struct BatchConfig: Sendable {
             case "holidays": holidaysPath = resolve(try p.scalar(value))
             case "events": eventsPath = resolve(try p.scalar(value))
             default:
-                throw p.error(keyNode, "unknown key '\(key)' in inputs (expected history, forecasts, timezone, profile, map, on_duplicate, one_queue_per_file, holidays, events)")
+                throw p.error(keyNode, "unknown key '\(key)' in inputs (expected history, forecasts, timezone, profile, map, on_duplicate, dst_gap, accept_outliers, one_queue_per_file, holidays, events)")
             }
         }
         if !historyPatterns.isEmpty && !forecastPatterns.isEmpty {
             throw p.error(node, "give 'history' or 'forecasts', not both")
         }
-        readOptions = HistoryReadOptions(timeZone: zone, profile: profile, mappings: mappings, onDuplicate: duplicates)
+        readOptions = HistoryReadOptions(
+            timeZone: zone, profile: profile, mappings: mappings, onDuplicate: duplicates, dstGap: dstGap, outliers: outliers)
     }
 
     private mutating func parseForecast(_ node: Node, _ p: inout NodeParser) throws(FileIssue) {

@@ -13,6 +13,10 @@ public func floorDiv(_ a: Int64, _ b: Int64) -> Int64 {
 
 /// Formats an instant as ISO 8601 with its UTC offset: `2026-10-25T02:30:00+02:00`.
 ///
+/// ISO 8601 offsets are whole minutes; an offset with seconds (local mean time, which most zones
+/// kept until about 1900: Europe/Berlin +00:53:28) is written as the instant in UTC (`+00:00`),
+/// so that the text always reads back as the same instant.
+///
 /// - Parameters:
 ///   - instant: seconds since 1970-01-01T00:00:00Z.
 ///   - offset: the UTC offset in seconds of the time zone at that instant.
@@ -24,11 +28,13 @@ public func iso8601(_ instant: Int64, offset: Int) -> String {
     return String(decoding: bytes, as: UTF8.self)
 }
 
-/// Appends `YYYY-MM-DDTHH:MM:SS±HH:MM` to a byte buffer (no allocation but the buffer's growth).
+/// Appends `YYYY-MM-DDTHH:MM:SS±HH:MM` to a byte buffer (no allocation but the buffer's growth);
+/// an offset that is not whole minutes is written as UTC (see ``iso8601(_:offset:)``).
 ///
 /// - Complexity: O(1).
 @inlinable
 public func appendISO8601(_ instant: Int64, offset: Int, to bytes: inout [UInt8]) {
+    let offset = offset % 60 == 0 ? offset : 0
     @inline(__always) func two(_ v: Int) {
         bytes.append(UInt8(48 + v / 10))
         bytes.append(UInt8(48 + v % 10))

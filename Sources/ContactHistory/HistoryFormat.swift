@@ -135,28 +135,106 @@ public enum DuplicatePolicy: String, CaseIterable, Sendable {
     case last
 }
 
+/// What to do with a row whose local interval start falls in a spring-forward gap (a time the
+/// clocks skip, such as 02:30 on the night summer time starts) and that carries contacts.
+///
+/// Rows in the gap that carry no contacts (offered 0, handled and abandoned 0 or empty) are always
+/// dropped and counted: many ACDs write a fixed 48 rows a day, so an export has such rows on every
+/// spring-forward night.
+public enum DSTGapPolicy: String, CaseIterable, Sendable {
+    /// Refuse the row (the default): a time that does not exist cannot be placed.
+    case error
+    /// Read the row with the UTC offset in force before the change, which moves it later by the
+    /// length of the gap (02:30 → 03:30 in Europe/Berlin), as java.time does; where that meets
+    /// another row of the same interval, `DuplicatePolicy` decides.
+    case shift
+}
+
+/// What to do with an absurd count (see `OutlierRule`).
+public enum OutlierPolicy: String, CaseIterable, Sendable {
+    /// Refuse the history, naming each outlier's row (the default).
+    case refuse
+    /// Keep the values and list them in the quality report (`--accept-outliers`).
+    case accept
+}
+
+/// Bounds on the memory a history takes, so that a small file cannot claim gigabytes.
+///
+/// A series is a grid of every interval from its first to its last row; absent intervals cost as
+/// much memory as observed ones (33 bytes each, 41 with waits). A few rows far apart in time (1960
+/// and 2027 on a 1-minute grid: 35 million intervals from a 102-byte file) would take gigabytes,
+/// so the total grid of a history is bounded by its number of rows.
+public struct HistoryLimits: Sendable, Equatable {
+    /// Grids of up to this many intervals in total are never refused for being sparse.
+    public var sparseGridFloor: Int
+    /// Beyond `sparseGridFloor`, the total grid may hold at most this many intervals per row read
+    /// (32: at most 97 % of the grid absent).
+    public var intervalsPerRow: Int
+    /// The most intervals one series may span.
+    public var maximumSeriesIntervals: Int
+    /// The most intervals all series together may span.
+    public var maximumTotalIntervals: Int
+
+    /// The defaults: 1,000,000 intervals free, then 32 per row; 50 million per series and
+    /// 200 million in total.
+    public init(
+        sparseGridFloor: Int = 1_000_000, intervalsPerRow: Int = 32,
+        maximumSeriesIntervals: Int = 50_000_000, maximumTotalIntervals: Int = 200_000_000
+    ) {
+        self.sparseGridFloor = sparseGridFloor
+        self.intervalsPerRow = intervalsPerRow
+        self.maximumSeriesIntervals = maximumSeriesIntervals
+        self.maximumTotalIntervals = maximumTotalIntervals
+    }
+}
+
 /// How to read history files.
 public struct HistoryReadOptions: Sendable {
-    /// The IANA time zone of local timestamps and of the series (default UTC).
-    public var timeZone: TimeZone
+    /// The IANA time zone of local timestamps and of the series (default UTC). Setting it also
+    /// sets `timeZoneName` to the zone's identifier.
+    public var timeZone: TimeZone {
+        didSet { timeZoneName = timeZone.identifier }
+    }
+    /// The zone's name as the user gave it, for reports and messages (Foundation on Linux calls
+    /// `UTC` "GMT").
+    public var timeZoneName: String
     /// The vendor profile whose headers are understood besides the canonical ones.
     public var profile: VendorProfile?
     /// Explicit header names for canonical fields; they win over every other match.
     public var mappings: [CanonicalField: String]
     /// What to do with duplicate rows.
     public var onDuplicate: DuplicatePolicy
+    /// What to do with rows that carry contacts inside a spring-forward gap.
+    public var dstGap: DSTGapPolicy
+    /// What to do with absurd counts.
+    public var outliers: OutlierPolicy
+    /// Memory bounds.
+    public var limits: HistoryLimits
 
-    /// Creates options; the defaults read canonical files in UTC and refuse duplicates.
+    /// Creates options; the defaults read canonical files in UTC and refuse duplicates, rows with
+    /// contacts in a DST gap, and outliers.
+    ///
+    /// - Parameters:
+    ///   - timeZone: the zone of local timestamps; nil for UTC.
+    ///   - timeZoneName: its name as shown; by default "UTC" for nil, else the zone's identifier.
     public init(
-        timeZone: TimeZone = TimeZone(identifier: "UTC")!,
+        timeZone: TimeZone? = nil,
+        timeZoneName: String? = nil,
         profile: VendorProfile? = nil,
         mappings: [CanonicalField: String] = [:],
-        onDuplicate: DuplicatePolicy = .error
+        onDuplicate: DuplicatePolicy = .error,
+        dstGap: DSTGapPolicy = .error,
+        outliers: OutlierPolicy = .refuse,
+        limits: HistoryLimits = HistoryLimits()
     ) {
-        self.timeZone = timeZone
+        self.timeZone = timeZone ?? TimeZone(identifier: "UTC")!
+        self.timeZoneName = timeZoneName ?? (timeZone == nil ? "UTC" : self.timeZone.identifier)
         self.profile = profile
         self.mappings = mappings
         self.onDuplicate = onDuplicate
+        self.dstGap = dstGap
+        self.outliers = outliers
+        self.limits = limits
     }
 
     /// Parses one `--map` value, `canonical=Header`.

@@ -57,6 +57,9 @@ public struct IntervalSeries: Sendable {
     /// the history reports waits (`wait_seconds`); nil otherwise. With `abandoned` it estimates
     /// the callers' patience.
     public var waitSeconds: [Double]?
+    /// What the reader dropped, moved or let through while building the series (for the quality
+    /// report); not part of the data, so not compared by `==`.
+    public var readNotes = ReadNotes()
 
     /// Creates a series; all arrays must have the same length.
     public init(
@@ -102,6 +105,17 @@ public struct IntervalSeries: Sendable {
         let d = instant - start
         guard d >= 0, d % step == 0, d / step < Int64(count) else { return nil }
         return Int(d / step)
+    }
+
+    /// The contacts the handle time of interval `i` is spread over, so that AHT is
+    /// `handleSeconds[i] / handleTimeBase(i)`: the handled contacts, or without a handled count
+    /// the offered ones less the abandoned (when reported). The reader turns a mean handle time
+    /// into a total with the same rule, so `inspect` and the forecast agree.
+    ///
+    /// - Complexity: O(1).
+    public func handleTimeBase(_ i: Int) -> Double {
+        if !handled[i].isNaN { return handled[i] }
+        return abandoned[i].isNaN ? offered[i] : offered[i] - abandoned[i]
     }
 
     /// Whether interval `i` was reported with offered 0.
@@ -169,8 +183,40 @@ public struct IntervalSeries: Sendable {
     }
 }
 
+/// What the reader did to a series besides placing its rows (see `HistoryReadOptions`).
+public struct ReadNotes: Sendable, Equatable {
+    /// Rows in a spring-forward gap without contacts, dropped.
+    public var droppedGapRows = 0
+    /// Rows in a spring-forward gap with contacts, moved later by the gap (`--dst-gap shift`).
+    public var shiftedGapRows = 0
+    /// Outliers kept under `OutlierPolicy.accept`, in file order.
+    public var outliers: [Outlier] = []
+
+    public init() {}
+}
+
+/// An interval whose offered count is absurd for its series (see `OutlierRule`).
+public struct Outlier: Sendable, Equatable {
+    /// The interval's start, seconds since 1970 UTC.
+    public var start: Int64
+    /// The offered count.
+    public var offered: Double
+    /// The median offered count of the series' intervals with contacts.
+    public var seriesMedian: Double
+    /// The robust z-score of the count.
+    public var robustZ: Double
+
+    public init(start: Int64, offered: Double, seriesMedian: Double, robustZ: Double) {
+        self.start = start
+        self.offered = offered
+        self.seriesMedian = seriesMedian
+        self.robustZ = robustZ
+    }
+}
+
 extension IntervalSeries: Equatable {
-    /// Series are equal when every field is, treating NaN as equal to NaN.
+    /// Series are equal when every field of data is, treating NaN as equal to NaN (`readNotes`
+    /// are not compared).
     public static func == (a: IntervalSeries, b: IntervalSeries) -> Bool {
         func same(_ x: [Double], _ y: [Double]) -> Bool {
             x.count == y.count && zip(x, y).allSatisfy { $0 == $1 || ($0.isNaN && $1.isNaN) }
@@ -193,13 +239,16 @@ public struct ContactHistory: Sendable {
     public var byteCount: Int
     /// The time zone of the series.
     public var timeZone: TimeZone
+    /// The zone's name as the user gave it (`HistoryReadOptions.timeZoneName`).
+    public var timeZoneName: String
 
     /// Creates a history.
-    public init(series: [IntervalSeries], rowCount: Int, byteCount: Int, timeZone: TimeZone) {
+    public init(series: [IntervalSeries], rowCount: Int, byteCount: Int, timeZone: TimeZone, timeZoneName: String? = nil) {
         self.series = series
         self.rowCount = rowCount
         self.byteCount = byteCount
         self.timeZone = timeZone
+        self.timeZoneName = timeZoneName ?? timeZone.identifier
     }
 
     /// The series of a queue and channel, if present.

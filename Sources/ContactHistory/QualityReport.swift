@@ -23,6 +23,18 @@ public struct UnusualDay: Sendable, Hashable {
     public var partial: Bool
 }
 
+/// An outlier the reader let through (`--accept-outliers`), as the report shows it.
+public struct ReportedOutlier: Sendable, Hashable {
+    /// The interval's start (ISO 8601 with offset).
+    public var intervalStart: String
+    /// The offered count.
+    public var offered: Double
+    /// The median offered count of the series' intervals with contacts.
+    public var seriesMedian: Double
+    /// The robust z-score (see `OutlierRule`).
+    public var robustZ: Double
+}
+
 /// The hours during which a queue usually receives contacts on one weekday.
 public struct OpeningHours: Sendable, Hashable {
     /// The ISO weekday, 1 Monday … 7 Sunday.
@@ -59,6 +71,11 @@ public struct SeriesQuality: Sendable {
     /// Detected opening hours, Monday through Sunday: slots with contacts on at least a quarter
     /// of the observed days of that weekday.
     public var openingHours: [OpeningHours]
+    /// Rows in a spring-forward gap without contacts that the reader dropped, and rows with
+    /// contacts it moved later by the gap (`--dst-gap shift`).
+    public var droppedGapRows: Int, shiftedGapRows: Int
+    /// Outliers kept under `--accept-outliers`.
+    public var outliers: [ReportedOutlier]
 
     /// Summarises a series.
     ///
@@ -107,8 +124,7 @@ public struct SeriesQuality: Sendable {
             if !s.handleSeconds[i].isNaN {
                 anyHandle = true
                 handle += s.handleSeconds[i]
-                handleBase += !s.handled[i].isNaN ? s.handled[i]
-                    : s.abandoned[i].isNaN ? o : o - s.abandoned[i]
+                handleBase += s.handleTimeBase(i)
             }
         }
         // The first and last day are partial when the series starts or ends inside them.
@@ -121,6 +137,14 @@ public struct SeriesQuality: Sendable {
         handledTotal = anyHandled ? handled : nil
         abandonedTotal = anyAbandoned ? abandoned : nil
         ahtSeconds = anyHandle && handleBase > 0 ? handle / handleBase : nil
+        droppedGapRows = s.readNotes.droppedGapRows
+        shiftedGapRows = s.readNotes.shiftedGapRows
+        var clock = ZoneClock(s.timeZone)
+        outliers = s.readNotes.outliers.map {
+            ReportedOutlier(
+                intervalStart: iso8601($0.start, offset: Int(clock.offset(at: $0.start))), offered: $0.offered,
+                seriesMedian: $0.seriesMedian, robustZ: $0.robustZ)
+        }
 
         longestGaps = gaps.sorted { ($0.length, -$0.start) > ($1.length, -$1.start) }.prefix(5).map {
             HistoryGap(from: s.isoStart($0.start), until: s.isoStart($0.start + $0.length), intervals: $0.length)
@@ -182,19 +206,21 @@ public struct QualityReport: Sendable {
     /// - Complexity: O(*n*) in the total number of intervals.
     public init(_ history: ContactHistory) {
         rows = history.rowCount
-        timeZone = history.timeZone.identifier
+        timeZone = history.timeZoneName
         series = history.series.map(SeriesQuality.init)
     }
 
     /// The report as JSON with keys in a fixed order (byte-identical for the same input).
+    ///
+    /// Numbers are written by the shortest-number writer, fractions rounded to 3 decimals; a
+    /// value that is not finite (a total that overflows) is `null`.
     ///
     /// - Complexity: O(*n*) in the size of the report.
     public func json() -> String {
         func str(_ s: String) -> String { jsonQuoted(s) }
         func num(_ v: Double?) -> String {
             guard let v, v.isFinite else { return "null" }
-            if v == v.rounded(), abs(v) < 1e15 { return String(Int64(v)) }
-            return String((v * 1000).rounded() / 1000)
+            return JSONText.format(v == v.rounded() ? v : (v * 1000).rounded() / 1000)
         }
         var lines: [String] = []
         for q in series {
@@ -219,6 +245,12 @@ public struct QualityReport: Sendable {
             fields.append("\"longest_gaps\": [\(gaps.joined(separator: ", "))]")
             fields.append("\"unusual_days\": [\(days.joined(separator: ", "))]")
             fields.append("\"opening_hours\": [\(hours.joined(separator: ", "))]")
+            let outliers = q.outliers.map {
+                "{\"interval_start\": \(str($0.intervalStart)), \"offered\": \(num($0.offered)), \"series_median\": \(num($0.seriesMedian)), \"robust_z\": \(num($0.robustZ))}"
+            }
+            fields.append("\"dst_gap_rows_dropped\": \(q.droppedGapRows)")
+            fields.append("\"dst_gap_rows_shifted\": \(q.shiftedGapRows)")
+            fields.append("\"outliers\": [\(outliers.joined(separator: ", "))]")
             lines.append("    {\n      " + fields.joined(separator: ",\n      ") + "\n    }")
         }
         return "{\n  \"rows\": \(rows),\n  \"time_zone\": \(str(timeZone)),\n  \"series\": [\n"
@@ -232,20 +264,21 @@ public struct QualityReport: Sendable {
     public func table(unusualDayLimit: Int = 8) -> String {
         func n(_ v: Double?) -> String {
             guard let v, v.isFinite else { return "-" }
-            if v == v.rounded(), abs(v) < 1e15 { return String(Int64(v)) }
-            return String((v * 10).rounded() / 10)
+            return shortestNumber(v == v.rounded() ? v : (v * 10).rounded() / 10)
         }
+        // Queue names come from files: control characters are escaped for the terminal.
+        func name(_ q: SeriesQuality) -> String { TerminalText.escaped(q.queue) }
         let header = ["queue", "channel", "min", "first interval", "last interval", "observed", "zero", "missing",
                       "offered", "handled", "abandoned", "AHT s"]
         var rowsText = series.map { q in
-            [q.queue, q.channel.rawValue, String(q.intervalMinutes), q.firstInterval, q.lastInterval,
+            [name(q), q.channel.rawValue, String(q.intervalMinutes), q.firstInterval, q.lastInterval,
              String(q.observedIntervals), String(q.zeroIntervals), String(q.missingIntervals),
              n(q.offeredTotal), n(q.handledTotal), n(q.abandonedTotal), n(q.ahtSeconds)]
         }
         rowsText.insert(header, at: 0)
         let widths = (0..<rowsText[0].count).map { c in rowsText.map { $0[c].count }.max() ?? 0 }
         let numeric = Set(2..<12).subtracting([3, 4])
-        var out = "\(rows) rows, \(series.count) series, time zone \(timeZone)\n\n"
+        var out = "\(rows) rows, \(series.count) series, time zone \(TerminalText.escaped(timeZone))\n\n"
         for row in rowsText {
             let cells = row.indices.map { c -> String in
                 let space = String(repeating: " ", count: widths[c] - row[c].count)
@@ -254,7 +287,7 @@ public struct QualityReport: Sendable {
             out += cells.joined(separator: "  ").trimmingSpaces + "\n"
         }
         for q in series {
-            out += "\n\(q.queue) (\(q.channel.rawValue))\n"
+            out += "\n\(name(q)) (\(q.channel.rawValue))\n"
             let hours = q.openingHours.map { h in
                 "\(CivilDate.weekdayNames[h.weekday]) " + (h.opens.flatMap { o in h.closes.map { "\(o)–\($0)" } } ?? "closed")
             }
@@ -272,6 +305,14 @@ public struct QualityReport: Sendable {
             let more = q.unusualDays.count - shown.count
             out += "  unusual days (\(q.unusualDays.count)): " + (shown.isEmpty ? "none" : shown.joined(separator: ", "))
                 + (more > 0 ? ", … \(more) more" : "") + "\n"
+            if q.droppedGapRows > 0 || q.shiftedGapRows > 0 {
+                out += "  DST gap: \(q.droppedGapRows) rows without contacts dropped, \(q.shiftedGapRows) rows shifted\n"
+            }
+            if !q.outliers.isEmpty {
+                out += "  outliers accepted (\(q.outliers.count)): " + q.outliers.prefix(unusualDayLimit).map {
+                    "\($0.intervalStart) \(n($0.offered)) (median \(n($0.seriesMedian)), z \(fixed($0.robustZ, 1)))"
+                }.joined(separator: ", ") + (q.outliers.count > unusualDayLimit ? ", …" : "") + "\n"
+            }
         }
         return out
     }

@@ -85,8 +85,10 @@ public enum ForecastPipeline {
             for i in series.indices where series.states[i] == .observed {
                 let s = slots[i]
                 if s.occurrence == 0 { first.insert(s.dayNumber * slotsPerDay + s.slot) } else { second.append(s) }
-                // Counts the export left empty stay unknown (NaN is not a value to add).
-                let handled = series.handled[i], handle = series.handleSeconds[i]
+                // Counts the export left empty stay unknown (NaN is not a value to add). Handle
+                // time is per handled contact, or per offered contact (less abandoned) without a
+                // handled count: the rule of the reader and of `inspect`.
+                let handled = series.handleTimeBase(i), handle = series.handleSeconds[i]
                 let known = hasHandleTime && !handled.isNaN && !handle.isNaN
                 try grid.accumulate(
                     date: CivilDate(dayNumber: s.date.dayNumber), slot: s.slot, volume: series.offered[i],

@@ -4,6 +4,7 @@ import Foundation
 
 extension VendorProfile: ExpressibleByArgument {}
 extension DuplicatePolicy: ExpressibleByArgument {}
+extension DSTGapPolicy: ExpressibleByArgument {}
 
 /// The flags that say how to read history files, shared by every subcommand that reads them
 /// (`inspect`, `forecast`, `backtest`, `plan` and `monitor`, with `@OptionGroup var ingest: IngestOptions`).
@@ -27,6 +28,14 @@ struct IngestOptions: ParsableArguments {
         "What to do with two rows for the same queue, channel and interval: error, sum or last.",
         valueName: "policy"))
     var onDuplicate: DuplicatePolicy = .error
+
+    @Option(help: ArgumentHelp(
+        "A row with contacts at a local time the clocks skip (spring forward): error, or shift it later by the gap (02:30 → 03:30). Rows there without contacts are dropped and counted.",
+        valueName: "policy"))
+    var dstGap: DSTGapPolicy = .error
+
+    @Flag(help: "Use offered counts that the outlier rule (robust z-score above 10 on a log scale, see docs/inspect.md) refuses; they are listed in the quality report.")
+    var acceptOutliers = false
 
     func validate() throws {
         guard TimeZone(identifier: timezone) != nil else {
@@ -57,7 +66,9 @@ struct IngestOptions: ParsableArguments {
         guard let zone = TimeZone(identifier: timezone) else {
             throw usageError("--timezone", "unknown time zone \"\(timezone)\"")
         }
-        return HistoryReadOptions(timeZone: zone, profile: profile, mappings: try parsedMappings(), onDuplicate: onDuplicate)
+        return HistoryReadOptions(
+            timeZone: zone, timeZoneName: timezone, profile: profile, mappings: try parsedMappings(),
+            onDuplicate: onDuplicate, dstGap: dstGap, outliers: acceptOutliers ? .accept : .refuse)
     }
 
     /// The zone of `--timezone` (validated by `validate()`).

@@ -16,10 +16,14 @@ struct InspectCommand: ParsableCommand {
             totals, the mean AHT, the longest gaps, days with unusual totals and the detected \
             opening hours. Timestamps are shown in --timezone with their UTC offset.
 
-            Any bad row (a non-numeric or negative count, handled above offered, an unknown \
-            channel, a missing column, a date that does not parse or does not exist, a duplicate \
-            interval, mixed interval lengths) is reported as file:line:column with what was \
-            expected; the command then exits 65 and prints no report.
+            Any bad row (a non-numeric or negative count, handled above offered, abandoned or \
+            handled + abandoned above offered by more than 1 contact or 5 %, an unknown channel, a \
+            missing column, a date that does not parse or does not exist, fractional seconds, a \
+            duplicate interval, mixed interval lengths, an outlier count) and any file that is empty, \
+            has a header only, or would need a grid mostly absent is reported as file:line:column \
+            with what was expected; the command then exits 65 and prints no report. Rows without \
+            contacts at local times the clocks skip are dropped and counted. The rules, tolerances \
+            and bounds are in docs/inspect.md.
 
             Example:
               ccplan inspect SampleData/contact-history.csv --timezone Europe/Berlin

@@ -49,6 +49,11 @@ final class CivilDateTests: XCTestCase {
             // Foundation writes Z for a zero offset; ccplan always writes the offset.
             XCTAssertEqual(ours, offset == 0 ? expected.replacingOccurrences(of: "Z", with: "+00:00") : expected)
         }
+        // An offset with seconds (Berlin's local mean time, +00:53:28) has no ISO 8601 form: the
+        // instant is written in UTC, so that it reads back as the same instant (a fuzzer finding).
+        let lmt = Int64(CivilDate(year: 446, month: 10, day: 25)!.dayNumber) * 86_400
+        XCTAssertEqual(iso8601(lmt, offset: 3208), "0446-10-25T00:00:00+00:00")
+        XCTAssertEqual(try Timestamp.parse(iso8601(lmt + 17, offset: -3208)).get().instant, lmt + 17)
         XCTAssertEqual(floorDiv(-1, 86_400), -1)
         XCTAssertEqual(floorDiv(86_399, 86_400), 0)
     }

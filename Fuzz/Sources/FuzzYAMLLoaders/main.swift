@@ -1,0 +1,4 @@
+// The entry point: libFuzzer on the YAML loaders (see FuzzYAMLLoaders.swift).
+import FuzzDriver
+
+runLibFuzzer(fuzzYAMLLoaders)
