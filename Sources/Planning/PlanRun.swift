@@ -107,15 +107,13 @@ public enum PlanRun {
         return result
     }
 
-    /// Writes the plan's files into `directory`, replacing it only once every file is complete.
+    /// Writes the plan's files into `directory`, replacing it only once every file is complete,
+    /// and only when it is absent, empty or a plan (``PlanOutput``).
     ///
-    /// - Throws: ``OutputError`` when the directory cannot be written (exit 75).
+    /// - Throws: ``OutputError``: refused for a directory that is not a plan (exit 73), or when
+    ///   the directory cannot be written (exit 75).
     public static func write(_ result: PlanResult, to directory: String) throws {
-        try AtomicOutput.replaceDirectory(at: directory) { staging in
-            for (name, contents) in result.files {
-                try AtomicOutput.write(contents, to: staging + "/" + name)
-            }
-        }
+        try PlanOutput.write(result.files, to: directory)
     }
 
     /// The per queue and month summary printed on stdout.
