@@ -81,8 +81,10 @@ public enum PlanRun {
 
         // Scenario views (for the JSON, the report and scenarios.csv).
         let names = QueuePlanning.scenarioSpecs(inputs.scenarioFile)
+        // Each queue's plans by scenario name, once (a search per scenario was O(scenarios²)).
+        let plansByName = outputs.map { o in Dictionary(o.plans.map { ($0.scenario, $0) }) { first, _ in first } }
         let scenarios = names.map { s in
-            ScenarioPlan(name: s.name, description: s.description, queues: outputs.compactMap { o in o.plans.first { $0.scenario == s.name } })
+            ScenarioPlan(name: s.name, description: s.description, queues: plansByName.compactMap { $0[s.name] })
         }
         var daily: [PeriodTotals] = [], weekly: [PeriodTotals] = [], monthly: [PeriodTotals] = []
         for o in outputs {
