@@ -2,8 +2,10 @@
 // ccplan — workforce forecasting and planning for customer contact centres.
 //
 // Modules and the direction of their dependencies:
-//   CCPlanBase (calendar, time zones, the CSV reader, number/CSV/JSON writers, atomic files)
-//     is at the bottom: every module may use it.
+//   CCPlanBase (calendar, time zones, the CSV reader, number/duration/fraction text, CSV/JSON
+//     writers, atomic files) is at the bottom: every module may use it.
+//   ConfigFiles (strict YAML config files with file:line:column errors, on Yams) → used by
+//     Planning (scenario files), Batch (batch configs) and the capacity/schedule/monitor files.
 //   CLAPACK (system library: OpenBLAS + LAPACKE) → LinearAlgebra → Forecasting
 //   CCbc (system library: COIN-OR CBC) → Optimization (LP/MILP; uses LinearAlgebra's BLAS threads)
 //   Queueing (pure Swift)      ContactHistory (CSV ingest)
@@ -19,6 +21,7 @@ let package = Package(
     products: [
         .executable(name: "ccplan", targets: ["ccplan"]),
         .library(name: "CCPlanBase", targets: ["CCPlanBase"]),
+        .library(name: "ConfigFiles", targets: ["ConfigFiles"]),
         .library(name: "LinearAlgebra", targets: ["LinearAlgebra"]),
         .library(name: "Forecasting", targets: ["Forecasting"]),
         .library(name: "Queueing", targets: ["Queueing"]),
@@ -37,6 +40,10 @@ let package = Package(
         // MARK: The base every module may use
         .target(name: "CCPlanBase"),
         .testTarget(name: "CCPlanBaseTests", dependencies: ["CCPlanBase"]),
+
+        // MARK: Config files (YAML) with positions, for every module that reads one
+        .target(name: "ConfigFiles", dependencies: ["CCPlanBase", .product(name: "Yams", package: "Yams")]),
+        .testTarget(name: "ConfigFilesTests", dependencies: ["ConfigFiles", "CCPlanBase"]),
 
         // MARK: System library
         .systemLibrary(
@@ -73,7 +80,7 @@ let package = Package(
         .target(
             name: "Planning",
             dependencies: [
-                "CCPlanBase", "Queueing", "ContactHistory", "Forecasting", .product(name: "Yams", package: "Yams"),
+                "CCPlanBase", "ConfigFiles", "Queueing", "ContactHistory", "Forecasting",
             ]
         ),
         .testTarget(name: "PlanningTests", dependencies: ["Planning", "CCPlanBase"]),
@@ -82,8 +89,7 @@ let package = Package(
         .target(
             name: "Batch",
             dependencies: [
-                "CCPlanBase", "Planning", "ContactHistory", .product(name: "Yams", package: "Yams"),
-                .product(name: "Logging", package: "swift-log"),
+                "CCPlanBase", "ConfigFiles", "Planning", "ContactHistory", .product(name: "Logging", package: "swift-log"),
             ]
         ),
         .testTarget(name: "BatchTests", dependencies: ["Batch", "CCPlanBase"]),

@@ -3,6 +3,25 @@ import ContactHistory
 import Foundation
 import Planning
 
+/// What one queue is planned from.
+public enum QueueInput: Sendable {
+    case history(IntervalSeries)
+    case forecast(QueueForecast)
+}
+
+/// One unit of work: a queue and channel with its input.
+public struct QueueItem: Sendable {
+    public var queue: String
+    public var channel: Channel
+    public var input: QueueInput
+
+    public init(queue: String, channel: Channel, input: QueueInput) {
+        self.queue = queue
+        self.channel = channel
+        self.input = input
+    }
+}
+
 /// Everything one queue is planned under.
 public struct QueueSettings: Sendable {
     public var request: ForecastRequest

@@ -9,12 +9,14 @@ extension CapacityRun {
          ("capacity.json", CapacityJSON.render(r)), ("report.html", CapacityReport.render(r))]
     }
 
-    /// Writes the files into `directory`, replacing it only once every file is complete.
+    /// Writes the files into `directory`, replacing it only once every file is complete, and only
+    /// when it is absent, empty or a capacity run's output (never a directory holding anything else).
     ///
-    /// - Throws: ``OutputError`` (transient: exit 75).
+    /// - Throws: ``OutputError``: refused (exit 73) or cannot write (transient: exit 75).
     public static func write(_ r: CapacityResult, to directory: String) throws {
         let files = files(r)
-        try AtomicOutput.replaceDirectory(at: directory) { staging in
+        let isOutput = AtomicOutput.isOutput(files: files.map(\.name), marker: "capacity.json")
+        try AtomicOutput.replaceDirectory(at: directory, isReplaceable: isOutput) { staging in
             for (name, contents) in files { try AtomicOutput.write(contents, to: staging + "/" + name) }
         }
     }

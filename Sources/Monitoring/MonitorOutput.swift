@@ -9,10 +9,15 @@ public enum MonitorOutput {
     /// The files, in the order they are written.
     public static let files = ["intervals.csv", "daily.csv", "weekly.csv", "monthly.csv", "monitor.json", "report.html"]
 
-    /// - Throws: ``OutputError`` when the directory cannot be written or swapped in.
+    /// Replaces `path` only when it is absent, empty or a monitoring run's output (never a
+    /// directory holding anything else).
+    ///
+    /// - Throws: ``OutputError``: refused (exit 73), or when the directory cannot be written or
+    ///   swapped in (exit 75).
     /// - Complexity: O(intervals).
     public static func write(_ result: MonitorResult, provenance: MonitorProvenance, planTitle: String, to path: String) throws {
-        try AtomicOutput.replaceDirectory(at: path) { dir in
+        let isOutput = AtomicOutput.isOutput(files: files, marker: "monitor.json")
+        try AtomicOutput.replaceDirectory(at: path, isReplaceable: isOutput) { dir in
             var bytes = Array(MonitorFiles.intervalsHeader.utf8)
             for q in result.queues { MonitorFiles.appendIntervalRows(q, to: &bytes) }
             try AtomicOutput.write(bytes, to: dir + "/intervals.csv")

@@ -16,7 +16,7 @@ extension PlanAssumptions {
     /// - Throws: ``PlanError/badAssumption(key:reason:)`` naming the key, for an unknown key or a
     ///   value out of its domain (shrinkage 1.2, a target SL of 100%, …).
     public mutating func set(_ key: String, to text: String) throws(PlanError) {
-        let value = text.trimmingCharacters(in: " \t")
+        let value = text.trimmingSpaces
         let isNone = value.lowercased() == "none" || value.lowercased() == "null" || value == "~"
         func bad(_ why: String) -> PlanError { .badAssumption(key: key, reason: why) }
         func duration() throws(PlanError) -> Double {

@@ -51,7 +51,7 @@ public enum Planner {
             var assumptions = base
             var events: [VolumeEvent] = []
             for spec in specs {
-                assumptions = try spec.apply(to: assumptions, queue: forecast.queue, path: scenarioFile?.path ?? "")
+                assumptions = try spec.apply(to: assumptions, queue: forecast.queue)
                 events += spec.events
             }
             if assumptions.patience == nil, assumptions.estimatePatience, let estimate = forecast.estimatedPatienceSeconds {
@@ -59,7 +59,10 @@ public enum Planner {
             }
             do { try assumptions.validate() } catch {
                 if case .badAssumption(let key, let reason) = error {
-                    throw .badAssumption(key: key, reason: "\(reason) (scenario '\(name)', queue \(forecast.queue))")
+                    let context = "\(reason) (scenario '\(name)', queue \(forecast.queue))"
+                    // Named at the scenario file's setting when one set it.
+                    throw scenarioFile?.locate(key, reason: context, specs: specs, queue: forecast.queue)
+                        ?? .badAssumption(key: key, reason: context)
                 }
                 throw error
             }

@@ -67,7 +67,7 @@ public enum PlanFiles {
 
     /// Per scenario: a row per month and a `total` row, summed over queues.
     ///
-    /// - Complexity: O(scenarios × months × rows).
+    /// - Complexity: O(months × rows).
     public static func scenarioMonths(_ monthly: [PeriodTotals], scenarios: [String]) -> [ScenarioMonth] {
         func summed(_ rows: [PeriodTotals], _ scenario: String, _ month: String, fte: Double) -> ScenarioMonth {
             let costs = rows.compactMap(\.cost)
@@ -80,9 +80,10 @@ public enum PlanFiles {
                 expectedServiceLevel: slVolume > 0 ? withSL.reduce(0) { $0 + $1.expectedServiceLevel! * $1.volume } / slVolume : nil)
         }
         let months = Set(monthly.map(\.period)).sorted()
+        let byScenario = PlanJSON.byScenario(monthly)  // once, not a filter per scenario (O(scenarios²))
         var out: [ScenarioMonth] = []
         for scenario in scenarios {
-            let rows = monthly.filter { $0.scenario == scenario }
+            let rows = byScenario[scenario] ?? []
             let perMonth = months.compactMap { month -> ScenarioMonth? in
                 let inMonth = rows.filter { $0.period == month }
                 return inMonth.isEmpty ? nil : summed(inMonth, scenario, month, fte: inMonth.reduce(0) { $0 + $1.fte })

@@ -25,10 +25,12 @@ enum PlanJSON {
                 ("quantile_levels", .array(f.quantileLevels.map { .number($0) })),
             ])
         }
+        // The roll-ups grouped by scenario once (filtering them per scenario was O(scenarios²)).
+        let (monthly, weekly, daily) = (byScenario(result.monthly), byScenario(result.weekly), byScenario(result.daily))
         let scenarios: [JSONText] = result.scenarios.map { s in
             let assumptions = s.queues.first?.assumptions ?? inputs.assumptions
-            func totals(_ list: [PeriodTotals]) -> JSONText {
-                .array(list.filter { $0.scenario == s.name }.map(periodJSON))
+            func totals(_ groups: [String: [PeriodTotals]]) -> JSONText {
+                .array((groups[s.name] ?? []).map(periodJSON))
             }
             return .object([
                 ("name", .string(s.name)), ("description", .text(s.description)),
@@ -36,7 +38,7 @@ enum PlanJSON {
                 ("per_queue_assumptions", .array(s.queues.filter { $0.assumptions != assumptions }.map {
                     .object([("queue", .string($0.queue)), ("channel", .string($0.channel.rawValue)), ("assumptions", assumptionsJSON($0.assumptions))])
                 })),
-                ("monthly", totals(result.monthly)), ("weekly", totals(result.weekly)), ("daily", totals(result.daily)),
+                ("monthly", totals(monthly)), ("weekly", totals(weekly)), ("daily", totals(daily)),
             ])
         }
         let generated = ISO8601DateFormatter().string(from: inputs.generatedAt)
@@ -48,6 +50,11 @@ enum PlanJSON {
             ("queues", .array(queues)),
             ("scenarios", .array(scenarios)),
         ]).rendered()
+    }
+
+    /// Totals grouped by scenario, each group in the order of `totals`.
+    static func byScenario(_ totals: [PeriodTotals]) -> [String: [PeriodTotals]] {
+        Dictionary(grouping: totals, by: \.scenario)
     }
 
     static func assumptionsJSON(_ a: PlanAssumptions) -> JSONText {

@@ -81,8 +81,10 @@ public enum PlanRun {
 
         // Scenario views (for the JSON, the report and scenarios.csv).
         let names = QueuePlanning.scenarioSpecs(inputs.scenarioFile)
+        // Each queue's plans by scenario name, once (a search per scenario was O(scenarios²)).
+        let plansByName = outputs.map { o in Dictionary(o.plans.map { ($0.scenario, $0) }) { first, _ in first } }
         let scenarios = names.map { s in
-            ScenarioPlan(name: s.name, description: s.description, queues: outputs.compactMap { o in o.plans.first { $0.scenario == s.name } })
+            ScenarioPlan(name: s.name, description: s.description, queues: plansByName.compactMap { $0[s.name] })
         }
         var daily: [PeriodTotals] = [], weekly: [PeriodTotals] = [], monthly: [PeriodTotals] = []
         for o in outputs {
@@ -107,15 +109,13 @@ public enum PlanRun {
         return result
     }
 
-    /// Writes the plan's files into `directory`, replacing it only once every file is complete.
+    /// Writes the plan's files into `directory`, replacing it only once every file is complete,
+    /// and only when it is absent, empty or a plan (``PlanOutput``).
     ///
-    /// - Throws: ``OutputError`` when the directory cannot be written (exit 75).
+    /// - Throws: ``OutputError``: refused for a directory that is not a plan (exit 73), or when
+    ///   the directory cannot be written (exit 75).
     public static func write(_ result: PlanResult, to directory: String) throws {
-        try AtomicOutput.replaceDirectory(at: directory) { staging in
-            for (name, contents) in result.files {
-                try AtomicOutput.write(contents, to: staging + "/" + name)
-            }
-        }
+        try PlanOutput.write(result.files, to: directory)
     }
 
     /// The per queue and month summary printed on stdout.

@@ -44,10 +44,13 @@ enum ReportBuilder {
 
         var warnings: [String] = []
         var sections: [PlanReportDocument.QueueSection] = []
+        // Daily totals by queue and scenario, once (a filter per queue and scenario was O(scenarios²)).
+        let dailyByQueue = Dictionary(grouping: result.daily) { "\($0.queue)\u{1F}\($0.channel.rawValue)" }.mapValues(PlanJSON.byScenario)
         for forecast in result.forecasts {
             let plans = result.scenarios.compactMap { s in s.queues.first { $0.queue == forecast.queue && $0.channel == forecast.channel } }
             let history = result.history.first { $0.queue == forecast.queue && $0.channel == forecast.channel }
-            sections.append(section(forecast, plans: plans, history: history, daily: result.daily))
+            sections.append(section(forecast, plans: plans, history: history,
+                                    daily: dailyByQueue["\(forecast.queue)\u{1F}\(forecast.channel.rawValue)"] ?? [:]))
             if let basePlan = plans.first {
                 let busy = basePlan.intervals.filter { ($0.staffing.occupancy ?? 0) > 0.9 }.count
                 if busy > 0 {
@@ -64,9 +67,10 @@ enum ReportBuilder {
         }
 
         let baseTotal = result.scenarioMonths.first { $0.scenario == "base" && $0.month == "total" }
+        let descriptions = Dictionary(result.scenarios.map { ($0.name, $0.description ?? "") }) { first, _ in first }
         let scenarios = inputs.scenarioFile == nil ? [] : result.scenarioMonths.filter { $0.month == "total" }.map { row in
             PlanReportDocument.Scenario(
-                name: row.scenario, description: result.scenarios.first { $0.name == row.scenario }?.description ?? "",
+                name: row.scenario, description: descriptions[row.scenario] ?? "",
                 fte: row.fte, hours: row.scheduledHours, cost: row.cost, serviceLevel: row.expectedServiceLevel,
                 deltaVsBasePercent: baseTotal.flatMap { $0.fte > 0 ? (row.fte - $0.fte) / $0.fte * 100 : nil },
                 isBase: row.scenario == "base")
@@ -88,7 +92,9 @@ enum ReportBuilder {
     }
 
     /// One queue: daily history + forecast with its band, a typical week, daily FTE per scenario.
-    static func section(_ forecast: QueueForecast, plans: [QueuePlan], history: IntervalSeries?, daily: [PeriodTotals]) -> PlanReportDocument.QueueSection {
+    static func section(
+        _ forecast: QueueForecast, plans: [QueuePlan], history: IntervalSeries?, daily: [String: [PeriodTotals]]
+    ) -> PlanReportDocument.QueueSection {
         var points: [PlanReportDocument.SeriesPoint] = []
         // The last 8 weeks of history, as daily totals.
         if let history {
@@ -124,9 +130,9 @@ enum ReportBuilder {
             }
         }
         let fte = plans.map { plan in
-            PlanReportDocument.FTESeries(name: plan.scenario == "base" ? "Base" : plan.scenario, points: daily.filter {
-                $0.scenario == plan.scenario && $0.queue == plan.queue && $0.channel == plan.channel
-            }.map { .init(time: Int64($0.firstDate.dayNumber) * 86_400, label: $0.period, fte: $0.fte) })
+            PlanReportDocument.FTESeries(name: plan.scenario == "base" ? "Base" : plan.scenario, points: (daily[plan.scenario] ?? []).map {
+                .init(time: Int64($0.firstDate.dayNumber) * 86_400, label: $0.period, fte: $0.fte)
+            })
         }
         let assumptions = plans.first?.assumptions
         let model: String

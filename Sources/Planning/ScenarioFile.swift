@@ -1,14 +1,6 @@
 import CCPlanBase
+import ConfigFiles
 import ContactHistory
-import Yams
-
-/// One setting as written in a scenario file, with where it was written.
-public struct ScenarioSetting: Sendable, Hashable {
-    public var key: String
-    public var value: String
-    public var line: Int
-    public var column: Int
-}
 
 /// A block of a scenario file: the `base` block or one named scenario.
 public struct ScenarioSpec: Sendable, Hashable {
@@ -16,24 +8,21 @@ public struct ScenarioSpec: Sendable, Hashable {
     public var name: String
     public var description: String?
     /// Settings for every queue.
-    public var settings: [ScenarioSetting] = []
+    public var settings: [AssumptionSetting] = []
     /// Settings for one queue (by queue name), applied after ``settings``.
-    public var queueSettings: [String: [ScenarioSetting]] = [:]
+    public var queueSettings: [String: [AssumptionSetting]] = [:]
     /// Extra volume events.
     public var events: [VolumeEvent] = []
 
     /// Applies this block's settings for `queue` on top of `assumptions`.
     ///
     /// - Throws: ``PlanError/badScenarioFile(_:)`` at the setting's position.
-    public func apply(to assumptions: PlanAssumptions, queue: String?, path: String) throws(PlanError) -> PlanAssumptions {
-        var result = assumptions
-        let all = settings + (queue.flatMap { queueSettings[$0] } ?? [])
-        for setting in all {
-            do { try result.set(setting.key, to: setting.value) } catch {
-                throw .badScenarioFile(FileIssue(file: path, line: setting.line, column: setting.column, message: error.description))
-            }
+    public func apply(to assumptions: PlanAssumptions, queue: String?) throws(PlanError) -> PlanAssumptions {
+        do {
+            return try AssumptionSetting.apply(settings + (queue.flatMap { queueSettings[$0] } ?? []), to: assumptions)
+        } catch {
+            throw .badScenarioFile(error)
         }
-        return result
     }
 }
 
@@ -56,133 +45,92 @@ public struct ScenarioSpec: Sendable, Hashable {
 ///       - { start: 2026-12-01, end: 2026-12-05, queue: billing, factor: 1.4 }
 /// ```
 ///
-/// Every error names the file, line and column.
+/// Read by ``ConfigFiles``: every error names the file, line and column.
 public struct ScenarioFile: Sendable, Hashable {
     public var path: String
     public var base: ScenarioSpec
     public var scenarios: [ScenarioSpec]
+
+    /// The keys of a scenario block besides the settings (``PlanAssumptions/settingKeys``).
+    static let blockKeys = ["description", "queues", "events"]
+
+    /// Reads and parses a scenario file.
+    ///
+    /// - Throws: ``PlanError/badScenarioFile(_:)`` (line 0 when the file cannot be read).
+    /// - Complexity: O(size of the file).
+    public static func load(_ path: String) throws(PlanError) -> ScenarioFile {
+        do { return try parse(ConfigFile.read(path).root) } catch { throw .badScenarioFile(error) }
+    }
 
     /// Parses a scenario file's text.
     ///
     /// - Throws: ``PlanError/badScenarioFile(_:)``.
     /// - Complexity: O(size of the file).
     public static func parse(yaml text: String, path: String) throws(PlanError) -> ScenarioFile {
-        let root: Node?
-        do { root = try Yams.compose(yaml: text) } catch {
-            if let y = error as? YamlError {
-                switch y {
-                case .scanner(_, let problem, let mark, _), .parser(_, let problem, let mark, _), .composer(_, let problem, let mark, _):
-                    throw .badScenarioFile(FileIssue(file: path, line: mark.line, column: mark.column, message: "not valid YAML: \(problem)"))
-                default: break
-                }
-            }
-            throw .badScenarioFile(FileIssue(file: path, line: 1, column: 1, message: "not valid YAML: \(error)"))
-        }
-        guard let root, case .mapping(let top) = root else {
-            throw .badScenarioFile(FileIssue(file: path, line: root?.mark?.line ?? 1, column: root?.mark?.column ?? 1,
-                                             message: "expected a mapping with 'base' and 'scenarios'"))
-        }
-        var file = ScenarioFile(path: path, base: ScenarioSpec(name: "base"), scenarios: [])
-        for (keyNode, value) in top {
-            let key = try scalar(keyNode, path: path)
-            switch key {
-            case "base": file.base = try spec(named: "base", value, path: path)
-            case "scenarios":
-                guard case .mapping(let named) = value else { throw error(value, path, "'scenarios' must map scenario names to their settings") }
-                var seen = Set<String>()
-                for (nameNode, body) in named {
-                    let name = try scalar(nameNode, path: path)
-                    guard name != "base" else { throw error(nameNode, path, "'base' is reserved for the base block") }
-                    guard seen.insert(name).inserted else { throw error(nameNode, path, "scenario '\(name)' is defined twice") }
-                    file.scenarios.append(try spec(named: name, body, path: path))
-                }
-            default:
-                throw error(keyNode, path, "unknown key '\(key)' (expected 'base' and 'scenarios')")
+        do { return try parse(ConfigFile.parse(text, path: path)) } catch { throw .badScenarioFile(error) }
+    }
+
+    /// Parses a scenario file's root node.
+    static func parse(_ root: ConfigNode) throws(FileIssue) -> ScenarioFile {
+        let top = try root.mapping("expected a mapping with 'base' and 'scenarios'")
+        try top.checkKeys(["base", "scenarios"])
+        var file = ScenarioFile(path: root.file, base: ScenarioSpec(name: "base"), scenarios: [])
+        if let base = top["base"] { file.base = try spec(named: "base", base) }
+        if let named = top["scenarios"] {
+            for entry in try named.mapping("'scenarios' must map scenario names to their settings").entries {
+                guard entry.key != "base" else { throw entry.keyNode.issue("'base' is reserved for the base block") }
+                file.scenarios.append(try spec(named: entry.key, entry.value))
             }
         }
         return file
     }
 
-    private static func spec(named name: String, _ node: Node, path: String) throws(PlanError) -> ScenarioSpec {
+    private static func spec(named name: String, _ node: ConfigNode) throws(FileIssue) -> ScenarioSpec {
         var spec = ScenarioSpec(name: name)
-        if case .scalar(let s) = node, s.string.isEmpty || s.string == "~" { return spec }
-        guard case .mapping(let map) = node else { throw error(node, path, "'\(name)' must be a mapping of settings") }
-        for (keyNode, value) in map {
-            let key = try scalar(keyNode, path: path)
-            switch key {
-            case "description": spec.description = try scalar(value, path: path)
+        for entry in try node.mapping("'\(name)' must be a mapping of settings").entries {
+            switch entry.key {
+            case "description": spec.description = try entry.value.optionalString()
             case "queues":
-                guard case .mapping(let queues) = value else { throw error(value, path, "'queues' must map queue names to settings") }
-                for (queueNode, settingsNode) in queues {
-                    let queue = try scalar(queueNode, path: path)
-                    guard case .mapping(let settings) = settingsNode else {
-                        throw error(settingsNode, path, "settings of queue '\(queue)' must be a mapping")
-                    }
-                    spec.queueSettings[queue, default: []] += try parseSettings(settings, path: path)
+                for queue in try entry.value.mapping("'queues' must map queue names to settings").entries {
+                    let settings = try queue.value.mapping("settings of queue '\(queue.key)' must be a mapping")
+                    spec.queueSettings[queue.key, default: []] += try AssumptionSetting.read(settings.entries)
                 }
             case "events":
-                guard case .sequence(let items) = value else { throw error(value, path, "'events' must be a list of {start, end, queue, factor}") }
-                for item in items { spec.events.append(try event(item, path: path)) }
+                for item in try entry.value.list("'events' must be a list of {start, end, queue, factor}") {
+                    spec.events.append(try event(item))
+                }
             default:
-                spec.settings += try parseSettings([(keyNode, value)], path: path)
+                spec.settings += try AssumptionSetting.read([entry], otherKeys: blockKeys)
             }
         }
         return spec
     }
 
-    private static func parseSettings<S: Sequence>(_ pairs: S, path: String) throws(PlanError) -> [ScenarioSetting]
-    where S.Element == (key: Node, value: Node) {
-        var out: [ScenarioSetting] = []
-        for (keyNode, value) in pairs {
-            let key = try scalar(keyNode, path: path)
-            guard PlanAssumptions.settingKeys.contains(key) else {
-                throw error(keyNode, path, "unknown setting '\(key)' (known: \(PlanAssumptions.settingKeys.joined(separator: ", ")), description, queues, events)")
-            }
-            let text = try scalar(value, path: path)
-            let setting = ScenarioSetting(key: key, value: text, line: value.mark?.line ?? 1, column: value.mark?.column ?? 1)
-            // Check the value now, so that the error points at it even if no queue uses it.
-            var probe = PlanAssumptions()
-            do { try probe.set(key, to: text) } catch {
-                throw .badScenarioFile(FileIssue(file: path, line: setting.line, column: setting.column, message: error.description))
-            }
-            out.append(setting)
+    private static func event(_ node: ConfigNode) throws(FileIssue) -> VolumeEvent {
+        let map = try node.mapping("an event must be {start, end, queue, factor}")
+        try map.checkKeys(["start", "end", "queue", "factor"], in: "an event")
+        guard let startNode = map["start"], let factorNode = map["factor"] else {
+            throw node.issue("an event needs at least 'start' and 'factor'")
         }
-        return out
+        let start = try startNode.date()
+        let end = try map["end"]?.date() ?? start
+        let queue = try map["queue"]?.string()
+        let factor = try factorNode.number()
+        guard factor >= 0 else { throw factorNode.issue("'factor' must be a number ≥ 0, got \(shortestNumber(factor))") }
+        guard end >= start else { throw node.issue("the event ends (\(end)) before it starts (\(start))") }
+        return VolumeEvent(start: start, end: end, queue: queue == "*" || queue == "" ? nil : queue, factor: factor)
     }
 
-    private static func parseSettings(_ map: Node.Mapping, path: String) throws(PlanError) -> [ScenarioSetting] {
-        try parseSettings(map.map { (key: $0.key, value: $0.value) }, path: path)
-    }
-
-    private static func event(_ node: Node, path: String) throws(PlanError) -> VolumeEvent {
-        guard case .mapping(let map) = node else { throw error(node, path, "an event must be {start, end, queue, factor}") }
-        var start: CivilDate?, end: CivilDate?, queue: String?, factor: Double?
-        for (keyNode, value) in map {
-            let key = try scalar(keyNode, path: path)
-            let text = try scalar(value, path: path)
-            switch key {
-            case "start", "end":
-                guard let d = CivilDate(text) else { throw error(value, path, "'\(key)' must be a date YYYY-MM-DD, got '\(text)'") }
-                if key == "start" { start = d } else { end = d }
-            case "queue": queue = text.isEmpty || text == "*" ? nil : text
-            case "factor":
-                guard let f = Double(text), f.isFinite, f >= 0 else { throw error(value, path, "'factor' must be a number ≥ 0, got '\(text)'") }
-                factor = f
-            default: throw error(keyNode, path, "unknown event key '\(key)' (expected start, end, queue, factor)")
-            }
+    /// Points an assumption that fails as a whole (``PlanAssumptions/validate()``) at the last
+    /// setting of `key` in `specs` for `queue`, so that a combination refused while planning
+    /// names the file, line and column that set it.
+    ///
+    /// - Returns: ``PlanError/badScenarioFile(_:)`` at that setting, or nil when no block set `key`.
+    public func locate(_ key: String, reason: String, specs: [ScenarioSpec], queue: String?) -> PlanError? {
+        for spec in specs.reversed() {
+            let settings = spec.settings + (queue.flatMap { spec.queueSettings[$0] } ?? [])
+            if let s = settings.last(where: { $0.key == key }) { return .badScenarioFile(s.issue("\(key): \(reason)")) }
         }
-        guard let start, let factor else { throw error(node, path, "an event needs at least 'start' and 'factor'") }
-        let last = end ?? start
-        guard last >= start else { throw error(node, path, "the event ends (\(last)) before it starts (\(start))") }
-        return VolumeEvent(start: start, end: last, queue: queue, factor: factor)
-    }
-
-    private static func scalar(_ node: Node, path: String) throws(PlanError) -> String {
-        guard case .scalar(let s) = node else { throw error(node, path, "expected a single value") }
-        return s.string
-    }
-
-    private static func error(_ node: Node, _ path: String, _ message: String) -> PlanError {
-        .badScenarioFile(FileIssue(file: path, line: node.mark?.line ?? 1, column: node.mark?.column ?? 1, message: message))
+        return nil
     }
 }

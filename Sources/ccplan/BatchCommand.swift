@@ -31,6 +31,7 @@ func exitStatus(_ error: BatchFailure) -> ExitCode {
     switch error {
     case .usage(let m): return fail(ExitStatus.usage, m)
     case .data(let m): return fail(ExitStatus.dataError, m)
+    case .cannotCreate(let m): return fail(ExitStatus.cannotCreate, m)
     case .temporary(let m): return fail(ExitStatus.temporaryFailure, m)
     }
 }
@@ -45,8 +46,11 @@ struct BatchCommand: AsyncParsableCommand {
             queue under its per-group and per-queue assumptions, and writes forecast.csv, \
             intervals.csv, daily.csv, weekly.csv, monthly.csv, failures.csv and manifest.json into \
             the output directory (atomically; a lock keeps overlapping runs out). A queue with bad \
-            data is skipped and listed in failures.csv. A rerun with unchanged inputs and config \
-            does nothing; an interrupted run resumes where it stopped.
+            data is skipped and listed in failures.csv; when no queue can be planned, the previous \
+            complete output in the directory is kept. A rerun with unchanged inputs and config \
+            does nothing; an interrupted run resumes where it stopped. --out may be a symbolic \
+            link (the files go where it points); a directory holding files of the names batch \
+            writes without a batch manifest.json is refused (exit 73). Reference: docs/batch.md.
 
             Sharding: --shard i/N, or from the environment of Kubernetes Indexed Jobs \
             (JOB_COMPLETION_INDEX + CCPLAN_SHARD_COUNT), Slurm job arrays (SLURM_ARRAY_TASK_ID, \
@@ -55,14 +59,16 @@ struct BatchCommand: AsyncParsableCommand {
             DIR/part-0000i-of-0000N/; `ccplan merge DIR --out FINAL` combines the parts.
 
             Exit status: 0 every queue planned; 65 some queues had bad input (the others are \
-            written; see failures.csv); 64 bad config or usage; 75 transient (output not \
-            writable, lock held): retry.
+            written; see failures.csv), or none could be planned (the previous output is kept), \
+            or an input pattern matches no file; 64 bad config (file:line:column) or usage; 73 \
+            --out holds files that are not ccplan's; 75 transient (output not writable, lock \
+            held): retry.
 
             Example:
               ccplan batch --config SampleData/batch.yaml --out batch-output
             """)
 
-    @Option(help: ArgumentHelp("The batch config (YAML; schema in the README).", valueName: "file"))
+    @Option(help: ArgumentHelp("The batch config (YAML; schema in docs/batch.md).", valueName: "file"))
     var config: String
 
     @Option(help: ArgumentHelp("Plan shard i of N (0-based), e.g. 3/16. Default: from the cluster's environment, else the whole run.", valueName: "i/N"))
@@ -119,7 +125,6 @@ struct BatchCommand: AsyncParsableCommand {
         options.progress = !noProgress
         options.progressInterval = progressInterval
         options.version = CCPlanVersion.string
-        options.testKill = ProcessInfo.processInfo.environment["CCPLAN_TEST_KILL"]
         logger.info("batch started", metadata: [
             "config": "\(config)", "out": "\(options.outputDirectory)", "shard": "\(options.shard)",
             "shard_source": "\(options.shardSource ?? "none")", "workers": .stringConvertible(options.workers), "version": "\(CCPlanVersion.string)",
@@ -128,8 +133,11 @@ struct BatchCommand: AsyncParsableCommand {
         do {
             let opts = options
             summary = try await BatchRun.run(opts, logger: logger)
-        } catch let error as BatchFailure {
+        } catch {
             throw exitStatus(error)
+        }
+        if summary.keptPrevious {
+            throw fail(ExitStatus.dataError, "no queue could be planned (\(summary.failures.count) failed: see the log above); the previous complete output in \(summary.outputDirectory) is kept unchanged")
         }
         if !summary.failures.isEmpty {
             throw fail(ExitStatus.dataError, "\(summary.failures.count) queue(s) not planned because of bad input; \(summary.planned) planned; see \(summary.outputDirectory)/failures.csv")

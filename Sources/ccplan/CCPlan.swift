@@ -12,9 +12,10 @@ struct CCPlan: AsyncParsableCommand {
             time, sizes every interval with exact queueing models (Erlang C, A and B), and rolls \
             the result up into the hours and FTE a contact centre must provide.
 
-            Exit status: 0 success, 64 bad usage, 65 bad input data, 70 solver failure, 75 \
-            temporary failure; capacity: 3 when the best hiring plan still leaves a week short; \
-            monitor: 4 when a period breaches an agreed tolerance.
+            Exit status: 0 success, 64 bad usage, 65 bad input data, 70 solver failure, 73 output \
+            refused (--out holds files that are not ccplan's), 75 temporary failure; capacity: 3 \
+            when the best hiring plan still leaves a week short; monitor: 4 when a period breaches \
+            an agreed tolerance.
             """,
         version: CCPlanVersion.string,
         subcommands: [

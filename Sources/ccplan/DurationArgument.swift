@@ -1,4 +1,5 @@
 import ArgumentParser
+import CCPlanBase
 import Planning
 
 /// A duration on the command line: a plain number of seconds, or a number with a unit suffix
@@ -31,7 +32,7 @@ struct DurationArgument: ExpressibleByArgument, Sendable, Hashable, CustomString
         var description: String
     }
 
-    /// Parses `text` (the parsing is shared with scenario files: `DurationText` in Planning);
+    /// Parses `text` (the parsing is shared with scenario files: `DurationText` in CCPlanBase);
     /// throws a ``ParseError`` that says what is wrong.
     static func parse(_ text: String) throws -> DurationArgument {
         do { return DurationArgument(seconds: try DurationText.seconds(text)) } catch {

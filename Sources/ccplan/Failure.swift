@@ -4,7 +4,7 @@ import Foundation
 
 /// The exit statuses of ccplan, from BSD's sysexits.h, defined once for every subcommand.
 ///
-/// Cron wrappers and cluster engines act on them: 64 and 65 must not be retried, 75 may be.
+/// Cron wrappers and cluster engines act on them: 64, 65 and 73 must not be retried, 75 may be.
 enum ExitStatus {
     /// EX_USAGE: a flag or argument is wrong.
     static let usage = ExitCode(64)
@@ -12,6 +12,10 @@ enum ExitStatus {
     static let dataError = ExitCode(65)
     /// EX_SOFTWARE: an internal failure (the MILP solver failed).
     static let software = ExitCode(70)
+    /// EX_CANTCREAT: the output cannot be put where it was asked for: `--out` is a non-empty
+    /// directory that is not ccplan's output (ccplan never deletes or overwrites files it did not
+    /// write), or a file. Not transient: give another `--out`.
+    static let cannotCreate = ExitCode(73)
     /// EX_TEMPFAIL: a transient failure (output not writable, lock held); retrying may succeed.
     static let temporaryFailure = ExitCode(75)
     /// `ccplan capacity`: the files are written, but the best hiring plan still leaves a week

@@ -1,8 +1,9 @@
 import ArgumentParser
+import CCPlanBase
 import Planning
 
 /// A fraction on the command line: `0.8` or `80%` (the parsing is shared with scenario files:
-/// `FractionText` in Planning).
+/// `FractionText` in CCPlanBase).
 ///
 /// ```swift
 /// @Option(help: "Service-level target.", transform: FractionArgument.parse)

@@ -9,13 +9,18 @@ struct MergeCommand: ParsableCommand {
         abstract: "Combine the parts of a sharded batch into exactly the files of a single run.",
         discussion: """
             Each DIR is a part directory (part-0000i-of-0000N, with its manifest.json) or a \
-            directory holding the parts. Checks that every shard is present and finished and that \
-            all come from the same config, inputs and ccplan version, then writes the same files a \
-            single unsharded `ccplan batch` writes (byte for byte), plus a merged manifest.json.
+            directory holding the parts. Checks that every shard is present and finished, that \
+            all come from the same config, inputs and ccplan version, and that every part file has \
+            the size and SHA-256 its manifest records, then writes the same files a single \
+            unsharded `ccplan batch` writes (byte for byte), plus a merged manifest.json. --out must \
+            be outside every DIR; it may be a symbolic link (the files go where it points). \
+            Reference: docs/batch.md.
 
             Exit status: 0 merged, every queue planned; 65 merged, but some queues had bad input \
-            (failures.csv), or the parts do not belong together; 64 usage; 75 a shard is missing \
-            or unfinished, or the output is not writable: retry once the shards finished.
+            (failures.csv), or the parts do not belong together, or a part is damaged (its \
+            manifest is not a batch manifest, or a file differs from it); 64 usage (--out inside \
+            a DIR); 73 --out holds files that are not ccplan's; 75 a shard is missing or \
+            unfinished, or the output is not writable: retry once the shards finished.
 
             Example:
               ccplan merge batch-output --out batch-final
@@ -36,7 +41,7 @@ struct MergeCommand: ParsableCommand {
     func run() throws {
         let logger = logging.logger("ccplan.merge")
         let summary: BatchSummary
-        do { summary = try BatchMerge.run(directories, output: out, logger: logger) } catch let error as BatchFailure {
+        do { summary = try BatchMerge.run(directories, output: out, logger: logger) } catch {
             throw exitStatus(error)
         }
         if !summary.failures.isEmpty {

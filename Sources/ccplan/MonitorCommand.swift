@@ -138,7 +138,7 @@ struct MonitorCommand: ParsableCommand {
         do {
             try MonitorOutput.write(result, provenance: provenance, planTitle: title, to: out)
         } catch let error as OutputError {
-            throw fail(ExitStatus.temporaryFailure, error.description)
+            throw fail(error.kind == .refused ? ExitStatus.cannotCreate : ExitStatus.temporaryFailure, error.description)
         }
     }
 }

@@ -11,7 +11,9 @@ struct PlanCommand: ParsableCommand {
         discussion: """
             Writes into --out (atomically: an existing directory is replaced only once the new plan \
             is complete): intervals.csv, daily.csv, weekly.csv, monthly.csv, forecast.csv, plan.json, \
-            report.html and, with --scenarios, scenarios.csv. Prints a summary per queue and month.
+            report.html and, with --scenarios, scenarios.csv. Prints a summary per queue and month. \
+            An existing --out is replaced only when it is empty or a plan ccplan wrote (exit 73 \
+            otherwise: ccplan never deletes files it did not write); a symbolic link is followed.
 
             Settings come from the flags, then from the scenario file's base block, then from each \
             scenario (see the README for the YAML schema).
@@ -112,11 +114,9 @@ struct PlanCommand: ParsableCommand {
         }
         inputs.assumptions = try assumptions()
         if let scenarios {
-            guard let data = FileManager.default.contents(atPath: scenarios) else {
-                throw usageError("--scenarios", "cannot read \(scenarios)")
-            }
-            inputs.scenarioFile = try withPlanningErrors {
-                try ScenarioFile.parse(yaml: String(decoding: data, as: UTF8.self), path: scenarios)
+            do { inputs.scenarioFile = try ScenarioFile.load(scenarios) } catch {
+                if case .badScenarioFile(let issue) = error, issue.line == 0 { throw usageError("--scenarios", issue.description) }
+                throw fail(ExitStatus.usage, error.description)
             }
         }
         inputs.otherInputs = forecasting.calendarFiles + (scenarios.map { [$0] } ?? [])

@@ -4,7 +4,8 @@ import ContactHistory
 import Planning
 
 /// Runs `body`, turning the library's errors into ccplan's exit statuses: bad data 65, bad
-/// assumptions or scenario files 64, outputs that cannot be written 75 (a scheduler may retry).
+/// assumptions or scenario files 64, an output place that is not ccplan's 73, outputs that cannot
+/// be written 75 (a scheduler may retry).
 func withPlanningErrors<T>(_ body: () throws -> T) throws -> T {
     do {
         return try body()
@@ -13,7 +14,7 @@ func withPlanningErrors<T>(_ body: () throws -> T) throws -> T {
     } catch let error as PlanError {
         throw fail(error.isUsageError ? ExitStatus.usage : ExitStatus.dataError, error.description)
     } catch let error as OutputError {
-        throw fail(ExitStatus.temporaryFailure, error.description)
+        throw fail(error.kind == .refused ? ExitStatus.cannotCreate : ExitStatus.temporaryFailure, error.description)
     }
 }
 

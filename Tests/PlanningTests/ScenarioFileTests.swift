@@ -9,12 +9,12 @@ final class ScenarioFileTests: XCTestCase {
         let text = try String(contentsOfFile: path, encoding: .utf8)
         let file = try ScenarioFile.parse(yaml: text, path: path)
         XCTAssertEqual(file.scenarios.map(\.name), ["volume +10%", "new IVR self-service", "January mailing", "lower shrinkage"])
-        let base = try file.base.apply(to: PlanAssumptions(), queue: "vip", path: path)
+        let base = try file.base.apply(to: PlanAssumptions(), queue: "vip")
         XCTAssertEqual(base.targetServiceLevel, 0.9)
         XCTAssertEqual(base.answerWithin, 10)
         XCTAssertEqual(base.shrinkage, 0.32)
         XCTAssertEqual(base.patience, 180)
-        let chat = try file.base.apply(to: PlanAssumptions(), queue: "webchat", path: path)
+        let chat = try file.base.apply(to: PlanAssumptions(), queue: "webchat")
         XCTAssertEqual(chat.chatConcurrency, 2.5)
         XCTAssertEqual(chat.targetServiceLevel, 0.8)
         XCTAssertEqual(file.scenarios[2].events.first?.factor, 1.35)
@@ -62,5 +62,31 @@ final class ScenarioFileTests: XCTestCase {
         XCTAssertThrowsError(try a.set("target_sl", to: "100%"))
         XCTAssertThrowsError(try a.set("staff_to", to: "p95"))
         XCTAssertThrowsError(try a.set("colour", to: "blue"))
+    }
+
+    /// Issue 13: a value that reads as out of range is refused where it is written (a percentage
+    /// is rounded to 12 decimals: 1e-300% is 0, 99.9999999999999% is 1).
+    func testATinyValueIsRefusedAtItsPlace() {
+        XCTAssertEqual(error("scenarios:\n  tiny:\n    target_sl: 1e-300%\n"),
+                       .badScenarioFile(FileIssue(file: "s.yaml", line: 3, column: 16, message: "target_sl: must be in (0, 1), got 1e-300%")))
+        XCTAssertEqual(error("base:\n  shrinkage: 99.9999999999999%\n"),
+                       .badScenarioFile(FileIssue(file: "s.yaml", line: 2, column: 14, message: "shrinkage: must be in [0, 1), got 99.9999999999999%")))
+        XCTAssertNil(error("scenarios:\n  tiny:\n    target_sl: 5e-324\n"), "a fraction in (0, 1), read as written")
+    }
+
+    /// `~` is `none`; a combination refused while planning names the setting that made it.
+    func testNullIsNoneAndARefusedCombinationNamesItsSetting() throws {
+        let file = try ScenarioFile.parse(yaml: "base:\n  description: ~\nscenarios:\n  asa only:\n    target_sl: ~\n", path: "s.yaml")
+        XCTAssertNil(file.base.description)
+        let spec = file.scenarios[0]
+        var a = try spec.apply(to: PlanAssumptions(), queue: "q")
+        XCTAssertNil(a.targetServiceLevel)
+        a.targetASA = nil
+        var refused: PlanError?
+        do { try a.validate() } catch { refused = error }
+        guard case .badAssumption(let key, let reason)? = refused else { return XCTFail("no targets must be refused") }
+        XCTAssertEqual(file.locate(key, reason: reason, specs: [file.base, spec], queue: "q"),
+                       .badScenarioFile(FileIssue(file: "s.yaml", line: 5, column: 16, message: "target_sl: \(reason)")))
+        XCTAssertNil(file.locate("shrinkage", reason: reason, specs: [file.base, spec], queue: "q"))
     }
 }

@@ -6,81 +6,9 @@ import Glibc
 #endif
 
 /// End-to-end tests of `ccplan batch` and `ccplan merge` through the built binary: shards as
-/// separate processes, a run killed midway, a bad queue among good ones, the exit statuses.
+/// separate processes, a bad queue among good ones, the exit statuses. (A run killed with
+/// SIGKILL: BatchKillTests; outputs that are not ccplan's: OutputSafetyTests.)
 final class BatchCommandTests: XCTestCase {
-    static let outputs = ["forecast.csv", "intervals.csv", "daily.csv", "weekly.csv", "monthly.csv", "failures.csv"]
-
-    /// Three weeks of 30-minute history per queue (Europe/Berlin), one file per queue, plus one
-    /// file holding two queues; `bad` adds a queue whose file has a malformed row and `short` a
-    /// queue with only 3 days of history (too short to forecast).
-    @discardableResult
-    private func makeInputs(_ dir: URL, queues: Int = 6, bad: Bool = false, short: Bool = false, model: String = "seasonal-naive") throws -> String {
-        let history = dir.appendingPathComponent("history")
-        try FileManager.default.createDirectory(at: history, withIntermediateDirectories: true)
-        let formatter = ISO8601DateFormatter()
-        formatter.timeZone = TimeZone(identifier: "Europe/Berlin")
-        formatter.formatOptions = [.withInternetDateTime]
-        let start = formatter.date(from: "2026-09-07T00:00:00+02:00")!
-        func rows(_ queue: String, _ channel: String, days: Int, seed: Int) -> String {
-            var out = ""
-            for step in 0..<(days * 48) {
-                let day = step / 48, slot = step % 48
-                let open = day % 7 < 6 && slot >= 16 && slot < 38
-                let v = open ? 8 + (slot * 7 + day * 3 + seed * 5) % (9 + seed) : 0
-                out += "\(formatter.string(from: start.addingTimeInterval(Double(step) * 1800))),\(queue),\(channel),\(v),\(v),\(open ? "\(240 + seed * 10)" : "")\n"
-            }
-            return out
-        }
-        let header = "interval_start,queue,channel,offered,handled,aht_seconds\n"
-        for q in 0..<queues {
-            let channel = q % 3 == 2 ? "chat" : "voice"
-            try (header + rows("queue-\(q)", channel, days: 21, seed: q)).write(
-                to: history.appendingPathComponent("q\(q).csv"), atomically: true, encoding: .utf8)
-        }
-        try (header + rows("sales", "voice", days: 21, seed: 7) + rows("sales", "email", days: 21, seed: 8)).write(
-            to: history.appendingPathComponent("sales.csv"), atomically: true, encoding: .utf8)
-        if bad {
-            var text = header + rows("broken", "voice", days: 21, seed: 9)
-            text = text.replacingOccurrences(of: ",broken,voice,0,0,\n", with: ",broken,voice,abc,0,\n", options: [], range: text.range(of: ",broken,voice,0,0,\n"))
-            try text.write(to: history.appendingPathComponent("broken.csv"), atomically: true, encoding: .utf8)
-        }
-        if short {
-            try (header + rows("tiny", "voice", days: 3, seed: 10)).write(
-                to: history.appendingPathComponent("tiny.csv"), atomically: true, encoding: .utf8)
-        }
-        let config = """
-            version: 1
-            inputs:
-              history: [ "history/*.csv" ]
-              timezone: Europe/Berlin
-            forecast:
-              horizon: 1w
-              model: \(model)
-            assumptions:
-              target_sl: 80%
-              answer_within: 20s
-              shrinkage: 30%
-            groups:
-              - name: chat
-                channel: chat
-                assumptions: { concurrency: 2 }
-            queues:
-              queue-1: { target_sl: 90% }
-            """
-        let path = dir.appendingPathComponent("batch.yaml").path
-        try config.write(toFile: path, atomically: true, encoding: .utf8)
-        return path
-    }
-
-    private func read(_ dir: URL, _ name: String) throws -> Data {
-        try Data(contentsOf: dir.appendingPathComponent(name))
-    }
-
-    private func leftovers(_ dir: URL) -> [String] {
-        let names = (FileManager.default.enumerator(atPath: dir.path)?.allObjects as? [String]) ?? []
-        return names.filter { ($0 as NSString).lastPathComponent.hasSuffix(".tmp") || $0.contains(".tmp-") || $0.contains(".ccplan-work") }
-    }
-
     func testFourShardsAsProcessesMergeIntoTheBytesOfASingleRun() throws {
         let dir = try temporaryDirectory(self)
         let config = try makeInputs(dir)
@@ -130,7 +58,7 @@ final class BatchCommandTests: XCTestCase {
         let merged = dir.appendingPathComponent("merged")
         let m = try runCCPlan(["merge", shards.path, "--out", merged.path])
         XCTAssertEqual(m.status, 0, m.stderr)
-        for name in Self.outputs {
+        for name in batchOutputs {
             XCTAssertEqual(try read(merged, name), try read(single, name), name)
         }
         XCTAssertGreaterThan(try read(single, "intervals.csv").count, 10_000)
@@ -138,52 +66,13 @@ final class BatchCommandTests: XCTestCase {
         // Worker count does not change a byte.
         let one = dir.appendingPathComponent("one-worker")
         XCTAssertEqual(try runCCPlan(["batch", "--config", config, "--out", one.path, "--workers", "1"]).status, 0)
-        for name in Self.outputs { XCTAssertEqual(try read(one, name), try read(single, name), name) }
+        for name in batchOutputs { XCTAssertEqual(try read(one, name), try read(single, name), name) }
 
         // A missing shard: temporary failure (75), nothing written.
         try FileManager.default.removeItem(at: shards.appendingPathComponent("part-00002-of-00004"))
         let missing = try runCCPlan(["merge", shards.path, "--out", dir.appendingPathComponent("m2").path])
         XCTAssertEqual(missing.status, 75, missing.stderr)
         XCTAssertTrue(missing.stderr.contains("part-00002-of-00004"), missing.stderr)
-    }
-
-    func testAKilledRunResumesAndLeavesNoPartialFile() throws {
-        let dir = try temporaryDirectory(self)
-        let config = try makeInputs(dir)
-        let reference = dir.appendingPathComponent("reference")
-        XCTAssertEqual(try runCCPlan(["batch", "--config", config, "--out", reference.path]).status, 0)
-
-        // SIGKILL after two queues: no output file (nor a partial one) appears.
-        let out = dir.appendingPathComponent("out")
-        let killed = try runCCPlan(["batch", "--config", config, "--out", out.path, "--workers", "1"], environment: ["CCPLAN_TEST_KILL": "after-queues:2"])
-        XCTAssertEqual(killed.status, SIGKILL, killed.stderr)
-        for name in Self.outputs { XCTAssertFalse(FileManager.default.fileExists(atPath: out.appendingPathComponent(name).path), name) }
-        let m = try jsonObject(String(contentsOfFile: out.appendingPathComponent("manifest.json").path, encoding: .utf8))
-        XCTAssertEqual(m["status"] as? String, "running")
-
-        // The rerun keeps the two finished queues and completes.
-        let rerun = try runCCPlan(["batch", "--config", config, "--out", out.path])
-        XCTAssertEqual(rerun.status, 0, rerun.stderr)
-        XCTAssertTrue(rerun.stderr.contains("reused=2"), rerun.stderr)
-        for name in Self.outputs { XCTAssertEqual(try read(out, name), try read(reference, name), name) }
-        XCTAssertEqual(leftovers(out), [])
-
-        // Killed while writing the final files: a temporary file is left, the finished files are untouched.
-        let before = try read(out, "intervals.csv")
-        let killed2 = try runCCPlan(["batch", "--config", config, "--out", out.path, "--force"], environment: ["CCPLAN_TEST_KILL": "during-assembly"])
-        XCTAssertEqual(killed2.status, SIGKILL, killed2.stderr)
-        XCTAssertEqual(try read(out, "intervals.csv"), before)
-        let again = try runCCPlan(["batch", "--config", config, "--out", out.path])
-        XCTAssertEqual(again.status, 0, again.stderr)
-        XCTAssertEqual(leftovers(out), [])
-        for name in Self.outputs { XCTAssertEqual(try read(out, name), try read(reference, name), name) }
-
-        // Unchanged inputs and config: nothing to do, same bytes.
-        let stamp = try FileManager.default.attributesOfItem(atPath: out.appendingPathComponent("intervals.csv").path)[.modificationDate] as? Date
-        let idle = try runCCPlan(["batch", "--config", config, "--out", out.path])
-        XCTAssertEqual(idle.status, 0, idle.stderr)
-        XCTAssertTrue(idle.stderr.contains("up to date"), idle.stderr)
-        XCTAssertEqual(try FileManager.default.attributesOfItem(atPath: out.appendingPathComponent("intervals.csv").path)[.modificationDate] as? Date, stamp)
     }
 
     func testABadQueueIsSkippedAndListedWhileTheOthersAreWritten() throws {
@@ -217,7 +106,7 @@ final class BatchCommandTests: XCTestCase {
         let merged = dir.appendingPathComponent("merged")
         let mr = try runCCPlan(["merge", shards.path, "--out", merged.path])
         XCTAssertEqual(mr.status, 65, mr.stderr)
-        for name in Self.outputs { XCTAssertEqual(try read(merged, name), try read(out, name), name) }
+        for name in batchOutputs { XCTAssertEqual(try read(merged, name), try read(out, name), name) }
     }
 
     func testUsageAndTransientFailures() throws {

@@ -1,4 +1,3 @@
-import CCPlanBase
 /// Durations as planners write them: a plain number of seconds, or a number with a unit suffix
 /// `s`, `m`, `h`, `d` or `w` — `45`, `20s`, `2.5m`, `30m`, `1h`, `24h`, `7d`, `13w`. Used by the command line
 /// and by scenario files alike.
