@@ -21,7 +21,7 @@ final class BatchConfigTests: BatchTestCase {
         XCTAssertTrue(error("forecast: { horizon: 1w }\n").contains("'inputs' must name"))
         XCTAssertTrue(error("inputs: { history: a.csv, timezone: Mars/Base }\n").hasPrefix("/x/b.yaml:1:37: unknown time zone"))
         XCTAssertEqual(error("inputs: { history: a.csv, histroy: b.csv }\n"),
-                       "/x/b.yaml:1:27: unknown key 'histroy' in inputs (expected history, forecasts, timezone, profile, map, on_duplicate, one_queue_per_file, holidays, events)")
+                       "/x/b.yaml:1:27: unknown key 'histroy' in inputs (expected history, forecasts, timezone, profile, map, on_duplicate, dst_gap, accept_outliers, one_queue_per_file, holidays, events)")
         XCTAssertTrue(error("inputs: { history: a.csv }\nqueues: { a: {}, a: {} }\n").contains("'a' is given twice"), error("inputs: { history: a.csv }\nqueues: { a: {}, a: {} }\n"))
         XCTAssertEqual(error("inputs: { history: a.csv }\nforecast: { quantiles: [0.1, 0x1p-1] }\n"), "/x/b.yaml:2:30: expected a number, got '0x1p-1'")
         XCTAssertEqual(error("inputs: { history: a.csv, one_queue_per_file: maybe }\n"), "/x/b.yaml:1:47: expected true or false, got 'maybe'")
