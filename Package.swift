@@ -7,6 +7,7 @@
 //   CLAPACK (system library: OpenBLAS + LAPACKE) → LinearAlgebra → Forecasting
 //   CCbc (system library: COIN-OR CBC) → Optimization (LP/MILP; uses LinearAlgebra's BLAS threads)
 //   Queueing (pure Swift)      ContactHistory (CSV ingest)
+//   Reporting (HTML/SVG report toolkit: page, tables, charts; CCPlanBase only)
 //   Planning (uses all of the above) → Batch (unattended runs) → ccplan (executable, thin commands)
 //   Capacity (Optimization + Planning's plan files and report toolkit) → ccplan
 //   Monitoring (a plan against actuals: Planning, Queueing, ContactHistory) → ccplan
@@ -23,6 +24,7 @@ let package = Package(
         .library(name: "Forecasting", targets: ["Forecasting"]),
         .library(name: "Queueing", targets: ["Queueing"]),
         .library(name: "ContactHistory", targets: ["ContactHistory"]),
+        .library(name: "Reporting", targets: ["Reporting"]),
         .library(name: "Planning", targets: ["Planning"]),
         .library(name: "Batch", targets: ["Batch"]),
         .library(name: "Optimization", targets: ["Optimization"]),
@@ -69,14 +71,18 @@ let package = Package(
         .testTarget(
             name: "ContactHistoryTests", dependencies: ["ContactHistory", "CCPlanBase"], resources: [.copy("Fixtures")]),
 
+        // MARK: Reports: the HTML/SVG toolkit every report is built with
+        .target(name: "Reporting", dependencies: ["CCPlanBase"]),
+        .testTarget(name: "ReportingTests", dependencies: ["Reporting", "CCPlanBase"]),
+
         // MARK: Planning: forecast → staffing → FTE, scenarios, plan files and report
         .target(
             name: "Planning",
             dependencies: [
-                "CCPlanBase", "Queueing", "ContactHistory", "Forecasting", .product(name: "Yams", package: "Yams"),
+                "CCPlanBase", "Queueing", "ContactHistory", "Forecasting", "Reporting", .product(name: "Yams", package: "Yams"),
             ]
         ),
-        .testTarget(name: "PlanningTests", dependencies: ["Planning", "CCPlanBase"]),
+        .testTarget(name: "PlanningTests", dependencies: ["Planning", "CCPlanBase", "Reporting"]),
 
         // MARK: Unattended runs: batch planning across cores and cluster shards
         .target(
