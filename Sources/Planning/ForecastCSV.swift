@@ -21,15 +21,38 @@ public enum ForecastCSV {
     ///
     /// - Complexity: O(intervals).
     public static func rows(_ f: QueueForecast) -> String {
-        var out = ""
-        let prefix = "\(csvField(f.queue)),\(f.channel.rawValue),"
-        let model = csvField(f.model)
+        var bytes: [UInt8] = []
+        appendRows(f, to: &bytes)
+        return String(decoding: bytes, as: UTF8.self)
+    }
+
+    /// Appends ``rows(_:)`` to a byte buffer.
+    ///
+    /// - Complexity: O(intervals).
+    public static func appendRows(_ f: QueueForecast, to out: inout [UInt8]) {
+        var prefix: [UInt8] = []
+        appendCSVField(f.queue, to: &prefix)
+        prefix.append(UInt8(ascii: ","))
+        prefix.append(contentsOf: f.channel.rawValue.utf8)
+        prefix.append(UInt8(ascii: ","))
+        var model: [UInt8] = []
+        appendCSVField(f.model, to: &model)
+        out.reserveCapacity(out.count + f.intervals.count * (prefix.count + model.count + 60))
         for i in f.intervals {
-            out += prefix + i.isoStart + "," + shortestNumber(i.volume)
-            for q in i.quantiles { out += "," + shortestNumber(q) }
-            out += "," + (i.ahtSeconds.map(shortestNumber) ?? "") + "," + model + "\n"
+            out.append(contentsOf: prefix)
+            appendISO8601(i.start, offset: i.utcOffset, to: &out)
+            out.append(UInt8(ascii: ","))
+            appendShortestNumber(i.volume, to: &out)
+            for q in i.quantiles {
+                out.append(UInt8(ascii: ","))
+                appendShortestNumber(q, to: &out)
+            }
+            out.append(UInt8(ascii: ","))
+            if let aht = i.ahtSeconds { appendShortestNumber(aht, to: &out) }
+            out.append(UInt8(ascii: ","))
+            out.append(contentsOf: model)
+            out.append(UInt8(ascii: "\n"))
         }
-        return out
     }
 
     /// The CSV text of forecasts (sorted by queue, channel, time). All forecasts must share the

@@ -39,10 +39,15 @@ public struct PlanResult: Sendable {
     public var quality: [SeriesQuality]
     /// The history the forecasts came from (empty when an external forecast was planned).
     public var history: [IntervalSeries] = []
-    /// File name → contents, in the order they are written.
-    public var files: [(name: String, contents: String)]
+    /// File name → contents (UTF-8), in the order they are written.
+    public var files: [(name: String, bytes: [UInt8])]
     /// The stdout summary (base scenario, per queue and month).
     public var summary: String
+
+    /// The text of the file `name`, nil when the plan has no such file.
+    public func text(of name: String) -> String? {
+        files.first { $0.name == name }.map { String(decoding: $0.bytes, as: UTF8.self) }
+    }
 }
 
 /// `ccplan plan`: history (or a forecast) → forecast → staffing under every scenario → files.
@@ -86,23 +91,27 @@ public enum PlanRun {
         }
         var daily: [PeriodTotals] = [], weekly: [PeriodTotals] = [], monthly: [PeriodTotals] = []
         for o in outputs {
-            for q in o.plans {
-                daily += RollUp.totals(q, period: .day)
-                weekly += RollUp.totals(q, period: .week)
-                monthly += RollUp.totals(q, period: .month)
+            for r in o.rollUps {
+                daily += r.daily
+                weekly += r.weekly
+                monthly += r.monthly
             }
         }
         let months = PlanFiles.scenarioMonths(monthly, scenarios: names.map(\.name))
-        var files: [(String, String)] = QueuePlanning.fileNames.map { name in
-            (name, QueuePlanning.header(for: name, quantileLevels: levels)
-                + outputs.map { o in o.files.first { $0.name == name }?.rows ?? "" }.joined())
+        // Each file: its header, then every queue's rows in (queue, channel) order.
+        var files: [(String, [UInt8])] = QueuePlanning.fileNames.map { name in
+            let parts = outputs.map { o in o.rows.first { $0.name == name }?.bytes ?? [] }
+            var bytes = Array(QueuePlanning.header(for: name, quantileLevels: levels).utf8)
+            bytes.reserveCapacity(bytes.count + parts.reduce(0) { $0 + $1.count })
+            for part in parts { bytes.append(contentsOf: part) }
+            return (name, bytes)
         }
-        if inputs.scenarioFile != nil { files.append(("scenarios.csv", PlanFiles.scenarios(months, base: "base"))) }
+        if inputs.scenarioFile != nil { files.append(("scenarios.csv", Array(PlanFiles.scenarios(months, base: "base").utf8))) }
         var result = PlanResult(
             forecasts: forecasts, scenarios: scenarios, daily: daily, weekly: weekly, monthly: monthly,
             scenarioMonths: months, quality: quality, history: historySeries, files: files, summary: "")
-        result.files.append(("plan.json", try PlanJSON.render(result, inputs: inputs)))
-        result.files.append(("report.html", renderHTML(ReportBuilder.document(result, inputs: inputs))))
+        result.files.append(("plan.json", Array(try PlanJSON.render(result, inputs: inputs).utf8)))
+        result.files.append(("report.html", PlanReportPage.render(ReportBuilder.document(result, inputs: inputs)).bytes))
         result.summary = summaryTable(monthly.filter { $0.scenario == "base" })
         return result
     }
@@ -112,8 +121,8 @@ public enum PlanRun {
     /// - Throws: ``OutputError`` when the directory cannot be written (exit 75).
     public static func write(_ result: PlanResult, to directory: String) throws {
         try AtomicOutput.replaceDirectory(at: directory) { staging in
-            for (name, contents) in result.files {
-                try AtomicOutput.write(contents, to: staging + "/" + name)
+            for (name, bytes) in result.files {
+                try AtomicOutput.write(bytes, to: staging + "/" + name)
             }
         }
     }
