@@ -110,8 +110,14 @@ public enum PlanRun {
         var result = PlanResult(
             forecasts: forecasts, scenarios: scenarios, daily: daily, weekly: weekly, monthly: monthly,
             scenarioMonths: months, quality: quality, history: historySeries, files: files, summary: "")
-        result.files.append(("plan.json", Array(try PlanJSON.render(result, inputs: inputs).utf8)))
-        result.files.append(("report.html", PlanReportPage.render(ReportBuilder.document(result, inputs: inputs)).bytes))
+        // plan.json and report.html at once: both only read the result.
+        let finished = result
+        let documents = Parallel.map(["plan.json", "report.html"], workers: inputs.workers) { name -> [UInt8] in
+            name == "plan.json"
+                ? PlanJSON.render(finished, inputs: inputs)
+                : PlanReportPage.render(ReportBuilder.document(finished, inputs: inputs)).bytes
+        }
+        result.files += [("plan.json", documents[0]), ("report.html", documents[1])]
         result.summary = summaryTable(monthly.filter { $0.scenario == "base" })
         return result
     }
