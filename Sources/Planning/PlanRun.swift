@@ -39,14 +39,29 @@ public struct PlanResult: Sendable {
     public var quality: [SeriesQuality]
     /// The history the forecasts came from (empty when an external forecast was planned).
     public var history: [IntervalSeries] = []
-    /// File name → contents (UTF-8), in the order they are written.
-    public var files: [(name: String, bytes: [UInt8])]
+    /// The output files, in the order they are written.
+    public var files: [File]
     /// The stdout summary (base scenario, per queue and month).
     public var summary: String
 
     /// The text of the file `name`, nil when the plan has no such file.
     public func text(of name: String) -> String? {
         files.first { $0.name == name }.map { String(decoding: $0.bytes, as: UTF8.self) }
+    }
+
+    /// One output file: its name and its UTF-8 contents as parts written one after the other (a
+    /// CSV file's header, then each queue's rows), so that they are never joined in memory.
+    public struct File: Sendable {
+        public var name: String
+        public var parts: [[UInt8]]
+
+        public init(name: String, parts: [[UInt8]]) {
+            self.name = name
+            self.parts = parts
+        }
+
+        /// The whole contents.
+        public var bytes: [UInt8] { parts.count == 1 ? parts[0] : Array(parts.joined()) }
     }
 }
 
@@ -99,14 +114,14 @@ public enum PlanRun {
         }
         let months = PlanFiles.scenarioMonths(monthly, scenarios: names.map(\.name))
         // Each file: its header, then every queue's rows in (queue, channel) order.
-        var files: [(String, [UInt8])] = QueuePlanning.fileNames.map { name in
-            let parts = outputs.map { o in o.rows.first { $0.name == name }?.bytes ?? [] }
-            var bytes = Array(QueuePlanning.header(for: name, quantileLevels: levels).utf8)
-            bytes.reserveCapacity(bytes.count + parts.reduce(0) { $0 + $1.count })
-            for part in parts { bytes.append(contentsOf: part) }
-            return (name, bytes)
+        var files: [PlanResult.File] = QueuePlanning.fileNames.map { name in
+            PlanResult.File(
+                name: name, parts: [Array(QueuePlanning.header(for: name, quantileLevels: levels).utf8)]
+                    + outputs.map { o in o.rows.first { $0.name == name }?.bytes ?? [] })
         }
-        if inputs.scenarioFile != nil { files.append(("scenarios.csv", Array(PlanFiles.scenarios(months, base: "base").utf8))) }
+        if inputs.scenarioFile != nil {
+            files.append(PlanResult.File(name: "scenarios.csv", parts: [Array(PlanFiles.scenarios(months, base: "base").utf8)]))
+        }
         var result = PlanResult(
             forecasts: forecasts, scenarios: scenarios, daily: daily, weekly: weekly, monthly: monthly,
             scenarioMonths: months, quality: quality, history: historySeries, files: files, summary: "")
@@ -117,7 +132,8 @@ public enum PlanRun {
                 ? PlanJSON.render(finished, inputs: inputs)
                 : PlanReportPage.render(ReportBuilder.document(finished, inputs: inputs)).bytes
         }
-        result.files += [("plan.json", documents[0]), ("report.html", documents[1])]
+        result.files += [PlanResult.File(name: "plan.json", parts: [documents[0]]),
+                         PlanResult.File(name: "report.html", parts: [documents[1]])]
         result.summary = summaryTable(monthly.filter { $0.scenario == "base" })
         return result
     }
@@ -127,9 +143,7 @@ public enum PlanRun {
     /// - Throws: ``OutputError`` when the directory cannot be written (exit 75).
     public static func write(_ result: PlanResult, to directory: String) throws {
         try AtomicOutput.replaceDirectory(at: directory) { staging in
-            for (name, bytes) in result.files {
-                try AtomicOutput.write(bytes, to: staging + "/" + name)
-            }
+            try AtomicOutput.write(files: result.files.map { (staging + "/" + $0.name, $0.parts) })
         }
     }
 

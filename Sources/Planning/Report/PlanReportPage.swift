@@ -24,7 +24,8 @@ enum PlanReportPage {
         let page = ReportPage(
             title: doc.title, subtitle: doc.subtitle, generator: "ccplan", version: doc.ccplanVersion,
             generatedAt: doc.generatedAt, keyFigures: doc.keyFigures, calloutHTML: callout(doc), contents: contents(doc))
-        return page.render(capacity: (doc.sections.count + 1) << 16) { h in
+        // About 70 kB a queue section (three charts with hover targets), 64 kB for the rest.
+        return page.render(capacity: (1 << 16) + doc.sections.count * 70_000) { h in
             PlanReportSections.summary(doc, into: &h)
             for (i, section) in doc.sections.enumerated() {
                 PlanReportQueueSection.render(section, id: "q\(i + 1)", into: &h)
