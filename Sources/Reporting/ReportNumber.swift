@@ -52,13 +52,7 @@ public enum ReportNumber {
         }
         if decimals > 0 {
             bytes.append(UInt8(ascii: "."))
-            var remainder = units % divisor
-            var place = divisor / 10
-            while place > 0 {
-                bytes.append(UInt8(48 + remainder / place))
-                remainder %= place
-                place /= 10
-            }
+            appendFractionDigits(Int64(units % divisor), decimals, to: &bytes)
         }
     }
 
