@@ -30,13 +30,7 @@ public enum ReportTable {
 
     /// Opens a row, with a CSS class when given (e.g. `group` for the first row of a group).
     public static func beginRow(class className: String = "", into h: inout HTMLBuffer) {
-        if className.isEmpty {
-            h.raw("<tr>")
-        } else {
-            h.raw("<tr class=\"")
-            h.text(className)
-            h.raw("\">")
-        }
+        open("tr", className, into: &h)
     }
 
     /// Closes a row (with a line break).
@@ -56,14 +50,20 @@ public enum ReportTable {
 
     /// A cell whose content `content` writes (markup and escaped text), with a CSS class when given.
     public static func cell(class className: String = "", into h: inout HTMLBuffer, _ content: (inout HTMLBuffer) -> Void) {
-        if className.isEmpty {
-            h.raw("<td>")
-        } else {
-            h.raw("<td class=\"")
-            h.text(className)
-            h.raw("\">")
-        }
+        open("td", className, into: &h)
         content(&h)
         h.raw("</td>")
+    }
+
+    /// `<tag>`, or `<tag class="…">` when `className` is not empty.
+    private static func open(_ tag: StaticString, _ className: String, into h: inout HTMLBuffer) {
+        h.raw("<")
+        h.raw(tag)
+        if !className.isEmpty {
+            h.raw(" class=\"")
+            h.text(className)
+            h.raw("\"")
+        }
+        h.raw(">")
     }
 }

@@ -29,6 +29,22 @@ enum PlanReportQueueSection {
         ReportSection.end(into: &h)
     }
 
+    /// Opens a `<figure>` with the chart and a line break (the caller adds the legend and closes
+    /// it), or writes the `empty` placeholder and returns `false` when the chart has nothing to draw.
+    static func figure(_ chart: LineChart, empty: StaticString, into h: inout HTMLBuffer) -> Bool {
+        let mark = h.bytes.count
+        h.raw("<figure>")
+        guard chart.render(into: &h) else {
+            h.bytes.removeSubrange(mark...)
+            h.raw("<div class=\"empty\">")
+            h.raw(empty)
+            h.raw("</div>\n")
+            return false
+        }
+        h.raw("\n")
+        return true
+    }
+
     // MARK: Key statistics
 
     static func forecastStart(_ s: Doc.QueueSection) -> Int64? {
@@ -126,14 +142,7 @@ enum PlanReportQueueSection {
                 return parts.isEmpty ? "" : p.label + ": " + parts.joined(separator: ", ")
             }
         }
-        let mark = h.bytes.count
-        h.raw("<figure>")
-        guard chart.render(into: &h) else {
-            h.bytes.removeSubrange(mark...)
-            h.raw("<div class=\"empty\">No history or forecast data.</div>\n")
-            return
-        }
-        h.raw("\n")
+        guard figure(chart, empty: "No history or forecast data.", into: &h) else { return }
         var legend: [Legend.Item] = []
         if hasActual { legend.append(.init(.line(Palette.history, dash: nil), "History (actual)")) }
         if hasForecast { legend.append(.init(.line(Palette.forecast, dash: nil), "Forecast")) }
@@ -225,14 +234,7 @@ enum PlanReportQueueSection {
                 return HitTarget(x0: Double(i), x1: Double(i + 1), title: String(decoding: text, as: UTF8.self))
             }
         }
-        let mark = h.bytes.count
-        h.raw("<figure>")
-        guard chart.render(into: &h) else {
-            h.bytes.removeSubrange(mark...)
-            h.raw("<div class=\"empty\">No typical-week requirement.</div>\n")
-            return
-        }
-        h.raw("\n")
+        guard figure(chart, empty: "No typical-week requirement.", into: &h) else { return }
         var legend: [Legend.Item] = [.init(.line(Palette.vermillion, dash: nil), "Required agents")]
         if hasScheduled { legend.append(.init(.area(Palette.skyBlue), "Scheduled agents")) }
         if !chart.highlights.isEmpty { legend.append(.init(.band(Palette.vermillion, opacity: 0.5), "Shortfall (scheduled below required)")) }
@@ -291,14 +293,7 @@ enum PlanReportQueueSection {
                 return parts.isEmpty ? "" : (labelOf[t] ?? "") + ": " + parts.joined(separator: ", ") + " FTE"
             }
         }
-        let mark = h.bytes.count
-        h.raw("<figure>")
-        guard chart.render(into: &h) else {
-            h.bytes.removeSubrange(mark...)
-            h.raw("<div class=\"empty\">No daily FTE.</div>\n")
-            return
-        }
-        h.raw("\n")
+        guard figure(chart, empty: "No daily FTE.", into: &h) else { return }
         Legend.render(
             s.dailyFTE.enumerated().map { i, f in .init(.line(Palette.series(i), dash: dashes[i % dashes.count]), f.name) }, into: &h)
         h.raw("</figure>\n")
