@@ -9,8 +9,8 @@
 //   Queueing (pure Swift)      ContactHistory (CSV ingest)
 //   Reporting (HTML/SVG report toolkit: page, tables, charts; CCPlanBase only)
 //   Planning (uses all of the above) → Batch (unattended runs) → ccplan (executable, thin commands)
-//   Capacity (Optimization + Planning's plan files and report toolkit) → ccplan
-//   Monitoring (a plan against actuals: Planning, Queueing, ContactHistory) → ccplan
+//   Capacity (Optimization + Planning's plan files + the Reporting toolkit) → ccplan
+//   Monitoring (a plan against actuals: Planning, Queueing, ContactHistory, Reporting) → ccplan
 // Benchmarks live in the nested package Benchmarks/ so that `swift test` stays fast.
 import PackageDescription
 
@@ -98,7 +98,7 @@ let package = Package(
         .target(
             name: "Capacity",
             dependencies: [
-                "CCPlanBase", "Optimization", "Planning", "Queueing", "ContactHistory",
+                "CCPlanBase", "Optimization", "Planning", "Queueing", "ContactHistory", "Reporting",
                 .product(name: "Yams", package: "Yams"),
             ]
         ),
@@ -107,7 +107,9 @@ let package = Package(
         // MARK: Monitoring: the plan against what happened (ISO 18295-2, 6.8), the miss explained
         .target(
             name: "Monitoring",
-            dependencies: ["CCPlanBase", "Planning", "Queueing", "ContactHistory", .product(name: "Yams", package: "Yams")]
+            dependencies: [
+                "CCPlanBase", "Planning", "Queueing", "ContactHistory", "Reporting", .product(name: "Yams", package: "Yams"),
+            ]
         ),
         .testTarget(name: "MonitoringTests", dependencies: ["Monitoring", "CCPlanBase"]),
 
