@@ -9,9 +9,10 @@
 //   CLAPACK (system library: OpenBLAS + LAPACKE) → LinearAlgebra → Forecasting
 //   CCbc (system library: COIN-OR CBC) → Optimization (LP/MILP; uses LinearAlgebra's BLAS threads)
 //   Queueing (pure Swift)      ContactHistory (CSV ingest)
+//   Reporting (HTML/SVG report toolkit: page, tables, charts; CCPlanBase only)
 //   Planning (uses all of the above) → Batch (unattended runs) → ccplan (executable, thin commands)
-//   Capacity (Optimization + Planning's plan files and report toolkit) → ccplan
-//   Monitoring (a plan against actuals: Planning, Queueing, ContactHistory) → ccplan
+//   Capacity (Optimization + Planning's plan files + the Reporting toolkit) → ccplan
+//   Monitoring (a plan against actuals: Planning, Queueing, ContactHistory, Reporting) → ccplan
 // Benchmarks live in the nested package Benchmarks/ so that `swift test` stays fast.
 import PackageDescription
 
@@ -26,6 +27,7 @@ let package = Package(
         .library(name: "Forecasting", targets: ["Forecasting"]),
         .library(name: "Queueing", targets: ["Queueing"]),
         .library(name: "ContactHistory", targets: ["ContactHistory"]),
+        .library(name: "Reporting", targets: ["Reporting"]),
         .library(name: "Planning", targets: ["Planning"]),
         .library(name: "Batch", targets: ["Batch"]),
         .library(name: "Optimization", targets: ["Optimization"]),
@@ -76,14 +78,18 @@ let package = Package(
         .testTarget(
             name: "ContactHistoryTests", dependencies: ["ContactHistory", "CCPlanBase"], resources: [.copy("Fixtures")]),
 
+        // MARK: Reports: the HTML/SVG toolkit every report is built with
+        .target(name: "Reporting", dependencies: ["CCPlanBase"]),
+        .testTarget(name: "ReportingTests", dependencies: ["Reporting", "CCPlanBase"]),
+
         // MARK: Planning: forecast → staffing → FTE, scenarios, plan files and report
         .target(
             name: "Planning",
             dependencies: [
-                "CCPlanBase", "ConfigFiles", "Queueing", "ContactHistory", "Forecasting",
+                "CCPlanBase", "ConfigFiles", "Queueing", "ContactHistory", "Forecasting", "Reporting",
             ]
         ),
-        .testTarget(name: "PlanningTests", dependencies: ["Planning", "CCPlanBase"]),
+        .testTarget(name: "PlanningTests", dependencies: ["Planning", "CCPlanBase", "Reporting"]),
 
         // MARK: Unattended runs: batch planning across cores and cluster shards
         .target(
@@ -98,7 +104,7 @@ let package = Package(
         .target(
             name: "Capacity",
             dependencies: [
-                "CCPlanBase", "Optimization", "Planning", "Queueing", "ContactHistory",
+                "CCPlanBase", "Optimization", "Planning", "Queueing", "ContactHistory", "Reporting",
                 .product(name: "Yams", package: "Yams"),
             ]
         ),
@@ -107,7 +113,9 @@ let package = Package(
         // MARK: Monitoring: the plan against what happened (ISO 18295-2, 6.8), the miss explained
         .target(
             name: "Monitoring",
-            dependencies: ["CCPlanBase", "Planning", "Queueing", "ContactHistory", .product(name: "Yams", package: "Yams")]
+            dependencies: [
+                "CCPlanBase", "Planning", "Queueing", "ContactHistory", "Reporting", .product(name: "Yams", package: "Yams"),
+            ]
         ),
         .testTarget(name: "MonitoringTests", dependencies: ["Monitoring", "CCPlanBase"]),
 

@@ -1,23 +1,36 @@
 #!/usr/bin/env bash
-# The staffing of 100,000 intervals: ccplan (PlanningBenchmarks) against pyworkforce's
-# ErlangC.required_positions looped over the same intervals, in the same run. pyworkforce is
-# installed into a throwaway virtual environment and timed on the first N intervals (default:
-# all 100,000; a smaller N is scaled to 100,000); its answers on a sample of 50 of them are
-# checked against `ccplan erlang`'s.
+# Staffing against pyworkforce's ErlangC.required_positions loop, in the same run:
+#
+# 1. in-process: 100,000 intervals (PlanningBenchmarks, median) against pyworkforce looped over the
+#    same intervals (the first N, default all, scaled to 100,000); pyworkforce's answers on a
+#    sample of 50 of them are checked against `ccplan erlang`'s;
+# 2. the whole process: `ccplan plan` of an external forecast of 20 queues × 1,000 half-hours
+#    (reading, staffing, every output file, plan.json and report.html) against pyworkforce looped
+#    over the same 20,000 intervals, alternating, medians of RUNS runs (default 7); every
+#    interval's agents are checked (compare_plan.py).
+#
+# pyworkforce is installed into a throwaway virtual environment, Benchmarks/.venv-pyworkforce
+# (made on the first run, ignored by git; delete it to start over).
 #
 # Usage: Benchmarks/compare-staffing.sh [N]
+#   RUNS                  alternating runs of the whole-process comparison (default 7)
+#   CCPLAN_BENCH_SCRATCH  SwiftPM scratch path for the benchmark build (default: .build)
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
 n=${1:-100000}
 out=$(mktemp -d)
 trap 'rm -rf "$out"' EXIT
-python3 -m venv "$out/venv"
-"$out/venv/bin/pip" install --quiet --disable-pip-version-check "pyworkforce==0.5.*"
+venv="$here/.venv-pyworkforce"
+if [ ! -x "$venv/bin/python" ] || ! "$venv/bin/python" -c "import pyworkforce" 2>/dev/null; then
+    rm -rf "$venv"
+    python3 -m venv "$venv"
+    "$venv/bin/pip" install --quiet --disable-pip-version-check "pyworkforce==0.5.*"
+fi
 
 cd "$here"
 swift package --scratch-path "${CCPLAN_BENCH_SCRATCH:-.build}" --disable-sandbox benchmark --target PlanningBenchmarks \
     --filter "staff.*" --format jmh --path "$out" --no-progress --quiet >/dev/null
-"$out/venv/bin/python" "$here/compare_staffing.py" "$n" > "$out/pyworkforce.json"
+"$venv/bin/python" "$here/compare_staffing.py" "$n" > "$out/pyworkforce.json"
 # ccplan's answers on the same first N intervals, from the release binary.
 (cd .. && swift build -c release --product ccplan >/dev/null)
 bin=$(cd .. && swift build -c release --show-bin-path)/ccplan
@@ -50,3 +63,5 @@ print(f"pyworkforce {peer['version']} ErlangC.required_positions: {peer['seconds
       f" = {peer['seconds_per_100000']:.1f} s per 100,000")
 print(f"ratio pyworkforce / ccplan: {peer['seconds_per_100000'] / requirement:.0f}x; answers differing on a sample of 50: {mismatches}")
 PY
+echo
+python3 "$here/compare_plan.py" "$bin" "$venv/bin/python" --runs "${RUNS:-7}"

@@ -4,11 +4,10 @@
 # Usage:
 #   scripts/screenshot-report.sh [REPORT.html] [OUT.png] [WIDTH]
 #
-# Without REPORT.html (or with "-"), a realistic sample report (3 queues, 8 weeks of history,
-# 13 weeks of forecast, 3 scenarios) is generated first by running the test
-# HTMLReportTests/testWriteSampleWhenRequested with CCPLAN_REPORT_SAMPLE_OUT set; the package
-# used is $CCPLAN_REPORT_PACKAGE (default: the repository root), with scratch path
-# $CCPLAN_REPORT_SCRATCH when set. The sample HTML is kept at /tmp/report-sample.html.
+# Without REPORT.html (or with "-"), the sample plan's report is made first: `ccplan plan` on
+# SampleData (3 queues, 2 years of history, a 13-week horizon, 4 scenarios: `make demo`), with the
+# release binary $CCPLAN_BIN (default: built with `swift build -c release` in the repository, or
+# in $CCPLAN_REPORT_SCRATCH when set). The plan is kept in /tmp/report-sample/.
 #
 # The page is captured in one tall window and the empty space below the content is cropped
 # (ImageMagick, when installed). Needs: chromium (apt-get install -y chromium), optionally
@@ -22,14 +21,19 @@ width="${3:-1400}"
 max_height="${CCPLAN_SCREENSHOT_MAX_HEIGHT:-16000}"
 
 if [[ "$html" == "-" ]]; then
-    html=/tmp/report-sample.html
-    package="${CCPLAN_REPORT_PACKAGE:-$here}"
     scratch=()
     if [[ -n "${CCPLAN_REPORT_SCRATCH:-}" ]]; then scratch=(--scratch-path "$CCPLAN_REPORT_SCRATCH"); fi
-    rm -f "$html"
-    CCPLAN_REPORT_SAMPLE_OUT="$html" swift test --package-path "$package" "${scratch[@]}" \
-        --filter 'HTMLReportTests/testWriteSampleWhenRequested' >/dev/null
-    [[ -s "$html" ]] || { echo "sample report was not written to $html" >&2; exit 1; }
+    bin="${CCPLAN_BIN:-}"
+    if [[ -z "$bin" ]]; then
+        swift build -c release --package-path "$here" "${scratch[@]}" --product ccplan >/dev/null
+        bin="$(swift build -c release --package-path "$here" "${scratch[@]}" --show-bin-path)/ccplan"
+    fi
+    plan=/tmp/report-sample
+    (cd "$here" && SOURCE_DATE_EPOCH=0 "$bin" plan --history SampleData/contact-history.csv --timezone Europe/Berlin \
+        --horizon 13w --holidays SampleData/holidays.csv --events SampleData/events.csv \
+        --scenarios SampleData/scenarios.yaml --title "Sample plan — Northwind Contact Centre" --out "$plan" >/dev/null)
+    html="$plan/report.html"
+    [[ -s "$html" ]] || { echo "the sample plan wrote no $html" >&2; exit 1; }
 fi
 
 [[ -f "$html" ]] || { echo "no such file: $html" >&2; exit 1; }

@@ -5,4 +5,7 @@
 #define CCPLAN_CLAPACK_SHIM_H
 #include <cblas.h>
 #include <lapacke.h>
+// Exported by OpenBLAS (pthreads and OpenMP builds) but not declared in its headers: stops its
+// worker threads; a later multithreaded call starts them again.
+int blas_thread_shutdown_(void);
 #endif

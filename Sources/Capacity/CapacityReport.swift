@@ -3,8 +3,9 @@ import ContactHistory
 import Foundation
 import Optimization
 import Planning
+import Reporting
 
-/// `report.html` of a capacity run, built with Planning's report toolkit (``ReportKit``): supply
+/// `report.html` of a capacity run, built with the Reporting toolkit (``ReportKit``): supply
 /// against requirement per group over the weeks, the service level the supply delivers, the
 /// hiring plan, the weeks still short, the scenario comparison and the model's inputs.
 public enum CapacityReport {

@@ -25,6 +25,18 @@ public enum BLASThreads {
         openblas_set_num_threads(Int32(clamping: max(1, count)))
     }
 
+    /// Applies the thread count now and, when it is 1, stops the worker threads OpenBLAS starts
+    /// when it is loaded: each spins (`sched_yield`) for about 2²⁸ cycles, some 0.1 s of a core,
+    /// before it sleeps, which on a two-core machine takes half the machine from a 50 ms
+    /// `ccplan plan`. A process calls it first thing; BLAS calls work as before afterwards (with
+    /// more than one thread OpenBLAS starts its workers again).
+    ///
+    /// - Complexity: O(OpenBLAS threads).
+    public static func configure() {
+        configureOnce()
+        if openblas_get_num_threads() == 1 { _ = blas_thread_shutdown_() }
+    }
+
     /// The default thread count from the environment, or 1.
     static func defaultThreadCount() -> Int {
         for name in ["CCPLAN_BLAS_THREADS", "OPENBLAS_NUM_THREADS"] {

@@ -2,6 +2,7 @@ import CCPlanBase
 import ContactHistory
 import Foundation
 import Planning
+import Reporting
 
 /// `report.html` of `ccplan monitor`: the performance review a client sends to its contact
 /// centre, self-contained like the plan's report (inline SVG, no scripts), in the same look.

@@ -11,23 +11,46 @@ public enum PlanFiles {
         return "scenario,queue,channel,interval_start,volume,aht_seconds,agents,scheduled_agents,service_level,asa_seconds,abandon_rate,occupancy,\(upper),expected_service_level\n"
     }
 
-    /// The rows of `intervals.csv` for one queue under one scenario. Volume and AHT are printed
-    /// in shortest round-trip form, so `ccplan erlang` on a row's own volume and AHT reproduces
-    /// its agents exactly (with `staff_to: point`).
+    /// Appends the rows of `intervals.csv` for one queue under one scenario. Volume and AHT are
+    /// printed in shortest round-trip form, so `ccplan erlang` on a row's own volume and AHT
+    /// reproduces its agents exactly (with `staff_to: point`).
     ///
     /// - Complexity: O(intervals).
-    public static func intervalRows(_ q: QueuePlan) -> String {
-        var out = ""
-        let prefix = "\(csvField(q.scenario)),\(csvField(q.queue)),\(q.channel.rawValue),"
+    public static func appendIntervalRows(_ q: QueuePlan, to out: inout [UInt8]) {
+        var prefix: [UInt8] = []
+        appendCSVField(q.scenario, to: &prefix)
+        prefix.append(comma)
+        appendCSVField(q.queue, to: &prefix)
+        prefix.append(comma)
+        prefix.append(contentsOf: q.channel.rawValue.utf8)
+        prefix.append(comma)
+        out.reserveCapacity(out.count + q.intervals.count * (prefix.count + 100))
         for i in q.intervals {
             let s = i.staffing
-            out += prefix + i.isoStart + "," + shortestNumber(s.volume) + "," + shortestNumber(s.ahtSeconds) + ","
-            out += "\(s.agents),\(s.scheduledAgents),"
-            out += [s.serviceLevel.map { fixed($0, 6) }, s.asaSeconds.map { fixed($0, 3) }, s.abandonRate.map { fixed($0, 6) },
-                    s.occupancy.map { fixed($0, 6) }].map { $0 ?? "" }.joined(separator: ",")
-            out += ",\(s.agentsUpper)," + (s.expectedServiceLevel.map { fixed($0, 6) } ?? "") + "\n"
+            out.append(contentsOf: prefix)
+            appendISO8601(i.start, offset: i.utcOffset, to: &out)
+            out.append(comma)
+            appendShortestNumber(s.volume, to: &out)
+            out.append(comma)
+            appendShortestNumber(s.ahtSeconds, to: &out)
+            out.append(comma)
+            appendInteger(Int64(s.agents), to: &out)
+            out.append(comma)
+            appendInteger(Int64(s.scheduledAgents), to: &out)
+            out.append(comma)
+            appendFixed(s.serviceLevel, 6, to: &out)
+            out.append(comma)
+            appendFixed(s.asaSeconds, 3, to: &out)
+            out.append(comma)
+            appendFixed(s.abandonRate, 6, to: &out)
+            out.append(comma)
+            appendFixed(s.occupancy, 6, to: &out)
+            out.append(comma)
+            appendInteger(Int64(s.agentsUpper), to: &out)
+            out.append(comma)
+            appendFixed(s.expectedServiceLevel, 6, to: &out)
+            out.append(newline)
         }
-        return out
     }
 
     /// The header of `daily.csv`, `weekly.csv` or `monthly.csv`.
@@ -35,20 +58,44 @@ public enum PlanFiles {
         "scenario,queue,channel,\(period.rawValue),days,volume,workload_hours,agent_hours,scheduled_hours,fte,peak_agents,peak_scheduled_agents,service_level,expected_service_level,cost\n"
     }
 
-    /// Rows of a roll-up file.
+    /// Appends the rows of a roll-up file.
     ///
     /// - Complexity: O(periods).
-    public static func rollUpRows(_ totals: [PeriodTotals]) -> String {
-        var out = ""
+    public static func appendRollUpRows(_ totals: [PeriodTotals], to out: inout [UInt8]) {
         for t in totals {
-            out += "\(csvField(t.scenario)),\(csvField(t.queue)),\(t.channel.rawValue),\(t.period),\(t.days),"
-            out += [fixed(t.volume, 2), fixed(t.workloadHours, 2), fixed(t.agentHours, 2), fixed(t.scheduledHours, 2), fixed(t.fte, 2)]
-                .joined(separator: ",")
-            out += ",\(t.peakAgents),\(t.peakScheduledAgents),"
-            out += [t.serviceLevel.map { fixed($0, 4) }, t.expectedServiceLevel.map { fixed($0, 4) }, t.cost.map { fixed($0, 2) }]
-                .map { $0 ?? "" }.joined(separator: ",") + "\n"
+            appendCSVField(t.scenario, to: &out)
+            out.append(comma)
+            appendCSVField(t.queue, to: &out)
+            out.append(comma)
+            out.append(contentsOf: t.channel.rawValue.utf8)
+            out.append(comma)
+            out.append(contentsOf: t.period.utf8)
+            out.append(comma)
+            appendInteger(Int64(t.days), to: &out)
+            for x in [t.volume, t.workloadHours, t.agentHours, t.scheduledHours, t.fte] {
+                out.append(comma)
+                appendFixed(x, 2, to: &out)
+            }
+            out.append(comma)
+            appendInteger(Int64(t.peakAgents), to: &out)
+            out.append(comma)
+            appendInteger(Int64(t.peakScheduledAgents), to: &out)
+            out.append(comma)
+            appendFixed(t.serviceLevel, 4, to: &out)
+            out.append(comma)
+            appendFixed(t.expectedServiceLevel, 4, to: &out)
+            out.append(comma)
+            appendFixed(t.cost, 2, to: &out)
+            out.append(newline)
         }
-        return out
+    }
+
+    private static let comma = UInt8(ascii: ","), newline = UInt8(ascii: "\n")
+
+    /// ``CCPlanBase/appendFixed(_:_:to:)`` of a value, nothing (an empty cell) for nil.
+    @inline(__always)
+    private static func appendFixed(_ x: Double?, _ digits: Int, to out: inout [UInt8]) {
+        if let x { CCPlanBase.appendFixed(x, digits, to: &out) }
     }
 
     /// One scenario's totals per month over every queue.

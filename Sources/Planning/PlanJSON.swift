@@ -5,7 +5,7 @@ import Queueing
 
 /// `plan.json`: the assumptions with their definitions, the provenance and the roll-ups.
 enum PlanJSON {
-    static func render(_ result: PlanResult, inputs: PlanInputs) throws -> String {
+    static func render(_ result: PlanResult, inputs: PlanInputs) -> [UInt8] {
         var fileEntries: [JSONText] = []
         let paths = (inputs.forecastPath.map { [$0] } ?? inputs.historyPaths) + inputs.otherInputs
         for path in paths {
@@ -42,14 +42,16 @@ enum PlanJSON {
             ])
         }
         let generated = ISO8601DateFormatter().string(from: inputs.generatedAt)
-        return JSONText.object([
+        var bytes: [UInt8] = []
+        JSONText.object([
             ("title", .string(inputs.title)),
             ("ccplan_version", .string(PlanningVersion.current)),
             ("generated_at", .string(generated)),
             ("inputs", .array(fileEntries)),
             ("queues", .array(queues)),
             ("scenarios", .array(scenarios)),
-        ]).rendered()
+        ]).appendRendered(to: &bytes)
+        return bytes
     }
 
     /// Totals grouped by scenario, each group in the order of `totals`.

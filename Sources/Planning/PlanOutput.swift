@@ -15,18 +15,16 @@ public enum PlanOutput {
         AtomicOutput.isOutput(files: fileNames, marker: "plan.json", keys: ["scenarios"])(path)
     }
 
-    /// Writes `files` (name, contents) as the directory `path`, replacing it only once every file
+    /// Writes `files` (name, contents in parts) as the directory `path`, all files at once, replacing it only once every file
     /// is complete, and only when it is absent, empty or a plan (``isPlan(_:)``). A symbolic link
     /// is followed: the plan it points to is replaced, the link stays.
     ///
     /// - Throws: ``OutputError``: refused (exit 73) for a directory that is not a plan, or
     ///   (exit 75) when it cannot be written.
     /// - Complexity: O(total size of the files).
-    public static func write(_ files: [(name: String, contents: String)], to path: String) throws {
+    public static func write(_ files: [PlanResult.File], to path: String) throws {
         try AtomicOutput.replaceDirectory(at: path, isReplaceable: isPlan) { staging in
-            for (name, contents) in files {
-                try AtomicOutput.write(contents, to: staging + "/" + name)
-            }
+            try AtomicOutput.write(files: files.map { (staging + "/" + $0.name, $0.parts) })
         }
     }
 }

@@ -39,10 +39,30 @@ public struct PlanResult: Sendable {
     public var quality: [SeriesQuality]
     /// The history the forecasts came from (empty when an external forecast was planned).
     public var history: [IntervalSeries] = []
-    /// File name → contents, in the order they are written.
-    public var files: [(name: String, contents: String)]
+    /// The output files, in the order they are written.
+    public var files: [File]
     /// The stdout summary (base scenario, per queue and month).
     public var summary: String
+
+    /// The text of the file `name`, nil when the plan has no such file.
+    public func text(of name: String) -> String? {
+        files.first { $0.name == name }.map { String(decoding: $0.bytes, as: UTF8.self) }
+    }
+
+    /// One output file: its name and its UTF-8 contents as parts written one after the other (a
+    /// CSV file's header, then each queue's rows), so that they are never joined in memory.
+    public struct File: Sendable {
+        public var name: String
+        public var parts: [[UInt8]]
+
+        public init(name: String, parts: [[UInt8]]) {
+            self.name = name
+            self.parts = parts
+        }
+
+        /// The whole contents.
+        public var bytes: [UInt8] { parts.count == 1 ? parts[0] : Array(parts.joined()) }
+    }
 }
 
 /// `ccplan plan`: history (or a forecast) → forecast → staffing under every scenario → files.
@@ -88,23 +108,34 @@ public enum PlanRun {
         }
         var daily: [PeriodTotals] = [], weekly: [PeriodTotals] = [], monthly: [PeriodTotals] = []
         for o in outputs {
-            for q in o.plans {
-                daily += RollUp.totals(q, period: .day)
-                weekly += RollUp.totals(q, period: .week)
-                monthly += RollUp.totals(q, period: .month)
+            for r in o.rollUps {
+                daily += r.daily
+                weekly += r.weekly
+                monthly += r.monthly
             }
         }
         let months = PlanFiles.scenarioMonths(monthly, scenarios: names.map(\.name))
-        var files: [(String, String)] = QueuePlanning.fileNames.map { name in
-            (name, QueuePlanning.header(for: name, quantileLevels: levels)
-                + outputs.map { o in o.files.first { $0.name == name }?.rows ?? "" }.joined())
+        // Each file: its header, then every queue's rows in (queue, channel) order.
+        var files: [PlanResult.File] = QueuePlanning.fileNames.map { name in
+            PlanResult.File(
+                name: name, parts: [Array(QueuePlanning.header(for: name, quantileLevels: levels).utf8)]
+                    + outputs.map { o in o.rows.first { $0.name == name }?.bytes ?? [] })
         }
-        if inputs.scenarioFile != nil { files.append(("scenarios.csv", PlanFiles.scenarios(months, base: "base"))) }
+        if inputs.scenarioFile != nil {
+            files.append(PlanResult.File(name: "scenarios.csv", parts: [Array(PlanFiles.scenarios(months, base: "base").utf8)]))
+        }
         var result = PlanResult(
             forecasts: forecasts, scenarios: scenarios, daily: daily, weekly: weekly, monthly: monthly,
             scenarioMonths: months, quality: quality, history: historySeries, files: files, summary: "")
-        result.files.append(("plan.json", try PlanJSON.render(result, inputs: inputs)))
-        result.files.append(("report.html", renderHTML(ReportBuilder.document(result, inputs: inputs))))
+        // plan.json and report.html at once: both only read the result.
+        let finished = result
+        let documents = Parallel.map(["plan.json", "report.html"], workers: inputs.workers) { name -> [UInt8] in
+            name == "plan.json"
+                ? PlanJSON.render(finished, inputs: inputs)
+                : PlanReportPage.render(ReportBuilder.document(finished, inputs: inputs)).bytes
+        }
+        result.files += [PlanResult.File(name: "plan.json", parts: [documents[0]]),
+                         PlanResult.File(name: "report.html", parts: [documents[1]])]
         result.summary = summaryTable(monthly.filter { $0.scenario == "base" })
         return result
     }

@@ -7,12 +7,20 @@ import Foundation
 /// by every queue's rows in (queue, channel) order — which is how a sharded batch run merges into
 /// exactly the bytes of a single run.
 public struct QueueOutputs: Sendable {
-    /// (file name, rows): `forecast.csv`, `intervals.csv`, `daily.csv`, `weekly.csv`, `monthly.csv`.
-    public var files: [(name: String, rows: String)]
+    /// (file name, rows as UTF-8): `forecast.csv`, `intervals.csv`, `daily.csv`, `weekly.csv`,
+    /// `monthly.csv`.
+    public var rows: [(name: String, bytes: [UInt8])]
     /// The queue's plans, one per scenario (base first).
     public var plans: [QueuePlan]
+    /// The roll-ups of each plan (same order as ``plans``).
+    public var rollUps: [PlanRollUps]
     /// The queue's forecast.
     public var forecast: QueueForecast
+
+    /// ``rows`` as text.
+    public var files: [(name: String, rows: String)] {
+        rows.map { ($0.name, String(decoding: $0.bytes, as: UTF8.self)) }
+    }
 }
 
 /// Forecasting and planning of one queue: the unit of work of `ccplan plan` and `ccplan batch`.
@@ -49,12 +57,18 @@ public enum QueuePlanning {
                 forecasts: [forecast], base: assumptions, specs: s.specs, scenarioFile: scenarios, name: s.name, description: s.description)
             plans += scenario.queues
         }
-        var files: [(String, String)] = [("forecast.csv", ForecastCSV.rows(forecast))]
-        files.append(("intervals.csv", plans.map(PlanFiles.intervalRows).joined()))
-        for (name, period) in [("daily.csv", RollUpPeriod.day), ("weekly.csv", .week), ("monthly.csv", .month)] {
-            files.append((name, plans.map { PlanFiles.rollUpRows(RollUp.totals($0, period: period)) }.joined()))
+        let rollUps = plans.map(RollUp.totals)
+        var forecastRows: [UInt8] = [], intervalRows: [UInt8] = [], daily: [UInt8] = [], weekly: [UInt8] = [], monthly: [UInt8] = []
+        ForecastCSV.appendRows(forecast, to: &forecastRows)
+        for (plan, totals) in zip(plans, rollUps) {
+            PlanFiles.appendIntervalRows(plan, to: &intervalRows)
+            PlanFiles.appendRollUpRows(totals.daily, to: &daily)
+            PlanFiles.appendRollUpRows(totals.weekly, to: &weekly)
+            PlanFiles.appendRollUpRows(totals.monthly, to: &monthly)
         }
-        return QueueOutputs(files: files, plans: plans, forecast: forecast)
+        let rows = [("forecast.csv", forecastRows), ("intervals.csv", intervalRows), ("daily.csv", daily), ("weekly.csv", weekly),
+                    ("monthly.csv", monthly)]
+        return QueueOutputs(rows: rows, plans: plans, rollUps: rollUps, forecast: forecast)
     }
 
     /// Forecasts one queue's history and plans it.

@@ -2,6 +2,7 @@ import CCPlanBase
 import ContactHistory
 import Foundation
 import Queueing
+import Reporting
 
 /// Maps a finished plan onto the report's view-model (``PlanReportDocument``).
 enum ReportBuilder {
@@ -25,12 +26,12 @@ enum ReportBuilder {
         var slVolume = 0.0, slSum = 0.0
         for t in baseMonthly { if let e = t.expectedServiceLevel { slSum += e * t.volume; slVolume += t.volume } }
         let assumptions = base?.queues.first?.assumptions ?? inputs.assumptions
-        let target = assumptions.targetServiceLevel.map { "Target \(PlanReportDocument.formatPercent(fraction: $0, decimals: 0)) within \(DurationText.format(assumptions.answerWithin))" } ?? ""
+        let target = assumptions.targetServiceLevel.map { "Target \(ReportNumber.percent(fraction: $0, decimals: 0)) within \(DurationText.format(assumptions.answerWithin))" } ?? ""
         let channels = Dictionary(grouping: result.forecasts, by: \.channel).map { "\($0.value.count) \($0.key.rawValue)" }.sorted()
         let keyFigures = [
             PlanReportDocument.KeyFigure(label: "FTE first month", value: fixed(fteFirstMonth, 1), detail: "\(firstMonth ?? "–"), all queues"),
             PlanReportDocument.KeyFigure(
-                label: "Expected service level", value: PlanReportDocument.formatPercent(fraction: slVolume > 0 ? slSum / slVolume : nil),
+                label: "Expected service level", value: ReportNumber.percent(fraction: slVolume > 0 ? slSum / slVolume : nil),
                 detail: target),
             PlanReportDocument.KeyFigure(
                 label: "Horizon", value: "\(((lastInterval?.dayNumber ?? 0) - (firstInterval?.dayNumber ?? 0) + 1)) days",
@@ -158,14 +159,14 @@ enum ReportBuilder {
         case .virtual: definition = "probability that a contact with unlimited patience waits at most the threshold"
         }
         if let sl = a.targetServiceLevel {
-            rows.append(.init(label: "Service level target", value: "\(PlanReportDocument.formatPercent(fraction: sl, decimals: 0)) within \(DurationText.format(a.answerWithin))", definition: definition))
+            rows.append(.init(label: "Service level target", value: "\(ReportNumber.percent(fraction: sl, decimals: 0)) within \(DurationText.format(a.answerWithin))", definition: definition))
         }
         if let asa = a.targetASA { rows.append(.init(label: "Maximum ASA", value: DurationText.format(asa), definition: "mean wait of answered contacts")) }
-        if let ab = a.maxAbandon { rows.append(.init(label: "Maximum abandonment", value: PlanReportDocument.formatPercent(fraction: ab), definition: "abandoned ÷ offered (Erlang A)")) }
-        if let occ = a.maxOccupancy { rows.append(.init(label: "Occupancy cap", value: PlanReportDocument.formatPercent(fraction: occ, decimals: 0), definition: "share of logged-in time spent handling contacts")) }
+        if let ab = a.maxAbandon { rows.append(.init(label: "Maximum abandonment", value: ReportNumber.percent(fraction: ab), definition: "abandoned ÷ offered (Erlang A)")) }
+        if let occ = a.maxOccupancy { rows.append(.init(label: "Occupancy cap", value: ReportNumber.percent(fraction: occ, decimals: 0), definition: "share of logged-in time spent handling contacts")) }
         rows.append(.init(label: "Patience", value: a.patience.map { fixed($0, 0) + " s" } ?? "not modelled (Erlang C)",
                           definition: "mean time a caller waits before hanging up; when not given, estimated per queue from the history's abandons and waits (abandoned ÷ total wait)"))
-        rows.append(.init(label: "Shrinkage", value: PlanReportDocument.formatPercent(fraction: a.shrinkage, decimals: 0), definition: "paid time not available for contacts; scheduled = ⌈agents ÷ (1 − shrinkage)⌉"))
+        rows.append(.init(label: "Shrinkage", value: ReportNumber.percent(fraction: a.shrinkage, decimals: 0), definition: "paid time not available for contacts; scheduled = ⌈agents ÷ (1 − shrinkage)⌉"))
         rows.append(.init(label: "Staffed to", value: a.staffTo.rawValue, definition: "point forecast, upper quantile, or expected service level over the forecast range"))
         rows.append(.init(label: "FTE", value: "\(JSONText.format(a.fteHoursPerWeek)) hours per week", definition: "weekly FTE = scheduled hours ÷ FTE hours; months pro rata"))
         if a.chatConcurrency != 1 { rows.append(.init(label: "Chat concurrency", value: JSONText.format(a.chatConcurrency), definition: "conversations per agent at once")) }

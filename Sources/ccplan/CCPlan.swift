@@ -1,4 +1,5 @@
 import ArgumentParser
+import LinearAlgebra
 
 /// The `ccplan` root command. Each subcommand lives in its own file and is listed here. The root
 /// is async so that `batch` can run its structured concurrency directly.
@@ -33,4 +34,11 @@ struct CCPlan: AsyncParsableCommand {
             VersionCommand.self,
         ]
     )
+
+    /// Stops OpenBLAS's idle worker threads before anything runs (see `BLASThreads.configure()`),
+    /// then parses and runs the command.
+    static func main() async {
+        BLASThreads.configure()
+        await main(nil)
+    }
 }

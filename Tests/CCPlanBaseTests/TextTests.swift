@@ -62,6 +62,30 @@ final class TextTests: XCTestCase {
                        "{\"a\":0.5,\"b\":null,\"c\":[]}")
     }
 
+    func testPrettyJSONLayoutAndEscapes() {
+        let value = JSONText.object([
+            ("name", .string("a\"b\\c\u{01}\u{1F}é")), ("n", .integer(-3)), ("list", .array([.bool(true), .null, .number(1e-5)])),
+            ("empty", .object([])),
+        ])
+        let expected = """
+            {
+              "name": "a\\"b\\\\c\\u0001\\u001fé",
+              "n": -3,
+              "list": [
+                true,
+                null,
+                1e-05
+              ],
+              "empty": {}
+            }
+
+            """
+        XCTAssertEqual(value.rendered(), expected)
+        var bytes = Array("x".utf8)
+        value.appendRendered(to: &bytes, pretty: false)
+        XCTAssertEqual(String(decoding: bytes, as: UTF8.self), "x{\"name\":\"a\\\"b\\\\c\\u0001\\u001fé\",\"n\":-3,\"list\":[true,null,1e-05],\"empty\":{}}")
+    }
+
     func testFormulaCellsAreNeutralisedAndReadBack() {
         XCTAssertEqual(csvField("=HYPERLINK(\"http://x\",\"click\")"), "\"'=HYPERLINK(\"\"http://x\"\",\"\"click\"\")\"")
         XCTAssertEqual(csvField("+1"), "'+1")

@@ -130,7 +130,7 @@ final class PipelineTests: XCTestCase {
             """, path: "s.yaml")
         let a = try PlanRun.make(inputs), b = try PlanRun.make(inputs)
         XCTAssertEqual(a.files.map(\.name), ["forecast.csv", "intervals.csv", "daily.csv", "weekly.csv", "monthly.csv", "scenarios.csv", "plan.json", "report.html"])
-        for (x, y) in zip(a.files, b.files) { XCTAssertEqual(x.contents, y.contents, x.name) }
+        for (x, y) in zip(a.files, b.files) { XCTAssertEqual(x.bytes, y.bytes, x.name) }
         let base = a.scenarioMonths.first { $0.scenario == "base" && $0.month == "total" }!
         let busy = a.scenarioMonths.first { $0.scenario == "busy" && $0.month == "total" }!
         XCTAssertEqual(busy.volume, base.volume * 1.2, accuracy: 1e-6 * base.volume)
@@ -139,10 +139,10 @@ final class PipelineTests: XCTestCase {
         for q in a.scenarios[0].queues {
             for i in q.intervals { XCTAssertEqual(i.staffing.scheduledAgents, Int((Double(i.staffing.agents) / 0.7 - 1e-9).rounded(.up))) }
         }
-        let json = try XCTUnwrap(a.files.first { $0.name == "plan.json" }?.contents)
+        let json = try XCTUnwrap(a.text(of: "plan.json"))
         XCTAssertTrue(json.contains("\"sha256\": \""), "provenance records the inputs' hashes")
         XCTAssertTrue(json.contains("\"generated_at\": \"2027-01-15T08:00:00Z\""))
-        let html = try XCTUnwrap(a.files.first { $0.name == "report.html" }?.contents)
+        let html = try XCTUnwrap(a.text(of: "report.html"))
         XCTAssertFalse(html.contains("http://") || html.contains("https://") || html.contains("<script src"))
     }
 

@@ -120,6 +120,46 @@ final class StaffingAndRollUpTests: XCTestCase {
         XCTAssertEqual(weeks[0].days, 2)
         XCTAssertEqual(weeks[0].scheduledHours, 80)
     }
+
+    func testRollUpsWhenTheLocalDateGoesBack() throws {
+        // A fall-back transition after local midnight (23:30 → 00:30 → back to 23:45 of the day
+        // before): the third interval belongs to the first day again. Sums by hand.
+        var a = PlanAssumptions()
+        a.fteHoursPerWeek = 35
+        let sun = CivilDate(year: 2026, month: 11, day: 29)!, mon = CivilDate(year: 2026, month: 11, day: 30)!
+        let dec = CivilDate(year: 2026, month: 12, day: 1)!
+        func interval(_ date: CivilDate, _ n: Int64, agents: Int, volume: Double) -> PlannedInterval {
+            PlannedInterval(start: 1_800_000_000 + n * 1_800, utcOffset: 0, localDate: date, staffing: IntervalStaffing(
+                volume: volume, ahtSeconds: 180, agents: agents, scheduledAgents: agents, serviceLevel: 0.5, asaSeconds: 1,
+                abandonRate: 0, occupancy: 0.5, agentsUpper: agents, expectedServiceLevel: nil))
+        }
+        let forecast = QueueForecast(queue: "q", channel: .chat, timeZone: TimeZone(identifier: "UTC")!, intervalMinutes: 30,
+                                     quantileLevels: [], intervals: [], model: "test")
+        let plan = QueuePlan(
+            scenario: "s", queue: "q", channel: .chat, timeZone: forecast.timeZone, intervalMinutes: 30, assumptions: a,
+            intervals: [interval(sun, 0, agents: 2, volume: 10), interval(mon, 1, agents: 4, volume: 30),
+                        interval(sun, 2, agents: 6, volume: 0), interval(dec, 3, agents: 8, volume: 50)],
+            forecast: forecast)
+        let r = RollUp.totals(plan)
+        XCTAssertEqual(r.daily.map(\.period), ["2026-11-29", "2026-11-30", "2026-12-01"])
+        XCTAssertEqual(r.daily.map(\.agentHours), [4, 2, 4])  // (2 + 6) × ½ h, 4 × ½ h, 8 × ½ h
+        XCTAssertEqual(r.daily.map(\.peakAgents), [6, 4, 8])
+        XCTAssertEqual(r.daily.map(\.days), [1, 1, 1])
+        XCTAssertEqual(r.daily[0].fte, 4 / 7.0, accuracy: 1e-15)  // 35 h a week = 7 h a day
+        // Sunday is in ISO week 48, Monday and Tuesday in week 49.
+        XCTAssertEqual(r.weekly.map(\.period), ["2026-W48", "2026-W49"])
+        XCTAssertEqual(r.weekly.map(\.days), [1, 2])
+        XCTAssertEqual(r.weekly[1].firstDate, mon)
+        XCTAssertEqual(r.monthly.map(\.period), ["2026-11", "2026-12"])
+        XCTAssertEqual(r.monthly.map(\.days), [2, 1])
+        XCTAssertEqual(r.monthly[0].volume, 40)
+        XCTAssertEqual(r.monthly[0].workloadHours, 40 * 180 / 3600.0)
+        // The SL is volume-weighted over intervals with contacts; no expected SL given: the point SL.
+        XCTAssertEqual(r.monthly[0].serviceLevel, 0.5)
+        XCTAssertEqual(r.monthly[0].expectedServiceLevel, 0.5)
+        XCTAssertNil(r.monthly[0].cost)
+        XCTAssertEqual(RollUp.totals(plan, period: .week).map(\.period), r.weekly.map(\.period))
+    }
 }
 
 

@@ -54,15 +54,21 @@ public final class AtomicTextFile {
         if buffer.count >= flushThreshold { try flush() }
     }
 
-    /// Appends UTF-8 bytes.
+    /// Appends UTF-8 bytes; a block of the flush threshold or more is written without a copy.
     ///
     /// - Complexity: amortized O(*n*) in the number of bytes.
     public func write(bytes: [UInt8]) throws {
+        if bytes.count >= flushThreshold {
+            try flush()
+            try handle.write(contentsOf: bytes)
+            return
+        }
         buffer.append(contentsOf: bytes)
         if buffer.count >= flushThreshold { try flush() }
     }
 
     private func flush() throws {
+        guard !buffer.isEmpty else { return }
         try handle.write(contentsOf: buffer)
         buffer.removeAll(keepingCapacity: true)
     }

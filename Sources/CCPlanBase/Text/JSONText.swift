@@ -27,43 +27,59 @@ public indirect enum JSONText: Sendable, Equatable {
     ///
     /// - Complexity: O(size of the value).
     public func rendered(pretty: Bool = true) -> String {
-        var out = ""
-        write(into: &out, indent: pretty ? 0 : -1)
-        if pretty { out += "\n" }
-        return out
+        var bytes: [UInt8] = []
+        appendRendered(to: &bytes, pretty: pretty)
+        return String(decoding: bytes, as: UTF8.self)
     }
 
-    private func write(into out: inout String, indent: Int) {
+    /// Appends ``rendered(pretty:)`` to a byte buffer.
+    ///
+    /// - Complexity: O(size of the value).
+    public func appendRendered(to bytes: inout [UInt8], pretty: Bool = true) {
+        write(into: &bytes, indent: pretty ? 0 : -1)
+        if pretty { bytes.append(UInt8(ascii: "\n")) }
+    }
+
+    private func write(into out: inout [UInt8], indent: Int) {
         let pretty = indent >= 0
-        let pad = pretty ? String(repeating: "  ", count: indent + 1) : ""
-        let closePad = pretty ? String(repeating: "  ", count: indent) : ""
-        let newline = pretty ? "\n" : ""
+        @inline(__always) func newline() { if pretty { out.append(UInt8(ascii: "\n")) } }
+        @inline(__always) func pad(_ levels: Int) {
+            if pretty { for _ in 0..<levels { out.append(UInt8(ascii: " ")); out.append(UInt8(ascii: " ")) } }
+        }
         switch self {
-        case .null: out += "null"
-        case .bool(let b): out += b ? "true" : "false"
-        case .integer(let i): out += String(i)
-        case .number(let x): out += JSONText.format(x)
-        case .string(let s): JSONText.escape(s, into: &out)
+        case .null: out.append(contentsOf: "null".utf8)
+        case .bool(let b): out.append(contentsOf: (b ? "true" : "false").utf8)
+        case .integer(let i): appendInteger(Int64(i), to: &out)
+        case .number(let x):
+            if x.isFinite { appendShortestNumber(x, to: &out) } else { out.append(contentsOf: "null".utf8) }
+        case .string(let s): appendJSONQuoted(s, to: &out)
         case .array(let items):
-            if items.isEmpty { out += "[]"; return }
-            out += "[" + newline
+            if items.isEmpty { out.append(contentsOf: "[]".utf8); return }
+            out.append(UInt8(ascii: "["))
+            newline()
             for (k, item) in items.enumerated() {
-                out += pad
+                pad(indent + 1)
                 item.write(into: &out, indent: pretty ? indent + 1 : -1)
-                out += (k + 1 < items.count ? "," : "") + newline
+                if k + 1 < items.count { out.append(UInt8(ascii: ",")) }
+                newline()
             }
-            out += closePad + "]"
+            pad(indent)
+            out.append(UInt8(ascii: "]"))
         case .object(let members):
-            if members.isEmpty { out += "{}"; return }
-            out += "{" + newline
+            if members.isEmpty { out.append(contentsOf: "{}".utf8); return }
+            out.append(UInt8(ascii: "{"))
+            newline()
             for (k, (key, value)) in members.enumerated() {
-                out += pad
-                JSONText.escape(key, into: &out)
-                out += pretty ? ": " : ":"
+                pad(indent + 1)
+                appendJSONQuoted(key, to: &out)
+                out.append(UInt8(ascii: ":"))
+                if pretty { out.append(UInt8(ascii: " ")) }
                 value.write(into: &out, indent: pretty ? indent + 1 : -1)
-                out += (k + 1 < members.count ? "," : "") + newline
+                if k + 1 < members.count { out.append(UInt8(ascii: ",")) }
+                newline()
             }
-            out += closePad + "}"
+            pad(indent)
+            out.append(UInt8(ascii: "}"))
         }
     }
 
@@ -71,8 +87,6 @@ public indirect enum JSONText: Sendable, Equatable {
     public static func format(_ x: Double) -> String {
         x.isFinite ? shortestNumber(x) : "null"
     }
-
-    static func escape(_ s: String, into out: inout String) { out += jsonQuoted(s) }
 }
 
 /// A string as a JSON string literal: quotes, backslashes and control characters escaped.
@@ -80,22 +94,30 @@ public indirect enum JSONText: Sendable, Equatable {
 ///
 /// - Complexity: O(length of `s`).
 public func jsonQuoted(_ s: String) -> String {
-    var out = "\""
-    for scalar in s.unicodeScalars {
-        switch scalar {
-        case "\"": out += "\\\""
-        case "\\": out += "\\\\"
-        case "\n": out += "\\n"
-        case "\r": out += "\\r"
-        case "\t": out += "\\t"
-        default:
-            if scalar.value < 0x20 {
-                let hex = String(scalar.value, radix: 16)
-                out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-            } else {
-                out.unicodeScalars.append(scalar)
-            }
+    var bytes: [UInt8] = []
+    appendJSONQuoted(s, to: &bytes)
+    return String(decoding: bytes, as: UTF8.self)
+}
+
+/// Appends ``jsonQuoted(_:)`` of `s` to a byte buffer.
+///
+/// - Complexity: O(length of `s`).
+public func appendJSONQuoted(_ s: String, to bytes: inout [UInt8]) {
+    bytes.append(UInt8(ascii: "\""))
+    for b in s.utf8 {
+        switch b {
+        case UInt8(ascii: "\""): bytes.append(UInt8(ascii: "\\")); bytes.append(b)
+        case UInt8(ascii: "\\"): bytes.append(b); bytes.append(b)
+        case UInt8(ascii: "\n"): bytes.append(UInt8(ascii: "\\")); bytes.append(UInt8(ascii: "n"))
+        case UInt8(ascii: "\r"): bytes.append(UInt8(ascii: "\\")); bytes.append(UInt8(ascii: "r"))
+        case UInt8(ascii: "\t"): bytes.append(UInt8(ascii: "\\")); bytes.append(UInt8(ascii: "t"))
+        case 0..<0x20:
+            let hex: [UInt8] = Array("0123456789abcdef".utf8)
+            bytes.append(contentsOf: "\\u00".utf8)
+            bytes.append(hex[Int(b >> 4)])
+            bytes.append(hex[Int(b & 15)])
+        default: bytes.append(b)
         }
     }
-    return out + "\""
+    bytes.append(UInt8(ascii: "\""))
 }

@@ -77,26 +77,12 @@ public func appendFixed(_ x: Double, _ digits: Int, to bytes: inout [UInt8]) {
         let fraction = scaled - floor
         if abs(fraction - 0.5) > 1e-6 {
             let units = Int64(fraction > 0.5 ? floor + 1 : floor)
-            if units == 0 {
-                bytes.append(UInt8(ascii: "0"))
-                if digits > 0 {
-                    bytes.append(UInt8(ascii: "."))
-                    for _ in 0..<digits { bytes.append(UInt8(ascii: "0")) }
-                }
-                return
-            }
-            if x < 0 { bytes.append(UInt8(ascii: "-")) }
+            if x < 0 && units > 0 { bytes.append(UInt8(ascii: "-")) }
             let divisor = Int64(scale)
             appendInteger(units / divisor, to: &bytes)
             if digits > 0 {
                 bytes.append(UInt8(ascii: "."))
-                var remainder = units % divisor
-                var place = divisor / 10
-                while place > 0 {
-                    bytes.append(UInt8(48 + remainder / place))
-                    remainder %= place
-                    place /= 10
-                }
+                appendFractionDigits(units % divisor, digits, to: &bytes)
             }
             return
         }
@@ -104,4 +90,20 @@ public func appendFixed(_ x: Double, _ digits: Int, to bytes: inout [UInt8]) {
     let s = String(format: "%.\(digits)f", x)
     let negativeZero = s.hasPrefix("-") && Double(s) == 0
     bytes.append(contentsOf: (negativeZero ? String(s.dropFirst()) : s).utf8)
+}
+
+/// Appends the `digits` decimal digits of `fraction` (0 ≤ fraction < 10^digits), with leading
+/// zeros: the part after the decimal point of a number held as integer units of 10^−digits
+/// (`appendFractionDigits(5, 3)` → `005`).
+///
+/// - Complexity: O(digits).
+public func appendFractionDigits(_ fraction: Int64, _ digits: Int, to bytes: inout [UInt8]) {
+    var place: Int64 = 1
+    for _ in 1..<max(1, digits) { place *= 10 }
+    var remainder = fraction
+    for _ in 0..<max(0, digits) {
+        bytes.append(UInt8(48 + remainder / place))
+        remainder %= place
+        place /= 10
+    }
 }

@@ -1,4 +1,6 @@
 import CCPlanBase
+import Reporting
+
 /// Everything `report.html` shows, as plain values: the renderer does no planning arithmetic
 /// beyond scaling, aggregating for display and formatting.
 ///
@@ -67,19 +69,8 @@ public struct PlanReportDocument: Sendable, Equatable {
 
 extension PlanReportDocument {
     /// A headline figure in the report header, e.g. label "FTE next month", value "123.4",
-    /// detail "April 2026, all queues".
-    public struct KeyFigure: Sendable, Equatable {
-        public var label: String
-        /// Already formatted by the caller (so units and precision are the caller's choice).
-        public var value: String
-        public var detail: String
-
-        public init(label: String, value: String, detail: String = "") {
-            self.label = label
-            self.value = value
-            self.detail = detail
-        }
-    }
+    /// detail "April 2026, all queues" (the toolkit's ``ReportPage/KeyFigure``).
+    public typealias KeyFigure = ReportPage.KeyFigure
 
     /// One row of the summary table: totals for a queue and channel in one month.
     public struct SummaryRow: Sendable, Equatable {
@@ -296,22 +287,5 @@ extension PlanReportDocument {
             self.last = last
             self.warnings = warnings
         }
-    }
-}
-
-extension PlanReportDocument {
-    /// Formats a number the way the report does (thousands separators ",", decimal point ".",
-    /// "−" for negatives, "–" for nil or non-finite), for building ``KeyFigure`` values.
-    ///
-    /// - Complexity: O(number of digits).
-    public static func formatNumber(_ value: Double?, decimals: Int = 0) -> String {
-        HTMLReportFormat.number(value, decimals: decimals)
-    }
-
-    /// Formats a fraction as a percentage the way the report does, e.g. 0.8234 → "82.3%".
-    ///
-    /// - Complexity: O(number of digits).
-    public static func formatPercent(fraction: Double?, decimals: Int = 1) -> String {
-        HTMLReportFormat.percent(fraction: fraction, decimals: decimals)
     }
 }

@@ -28,12 +28,6 @@ final class HTMLReportTests: XCTestCase {
         assertSVGFragmentsAreXML(html)
     }
 
-    func testEscapeFunction() {
-        XCTAssertEqual(HTMLReportEscaping.escape("a&b<c>d\"e'f"), "a&amp;b&lt;c&gt;d&quot;e&#39;f")
-        XCTAssertEqual(HTMLReportEscaping.escape("ctl\u{01}\u{7F}x"), "ctlx")
-        XCTAssertEqual(HTMLReportEscaping.escape("Zürich — 日本"), "Zürich — 日本")
-    }
-
     func testChartsHaveBandMarkerLegendsAndTooltips() {
         let html = renderHTML(HTMLReportSample.document())
         XCTAssertEqual(html.components(separatedBy: "<polygon").count - 1, 3)  // one p10–p90 band per queue
@@ -148,22 +142,6 @@ final class HTMLReportTests: XCTestCase {
         let html = renderHTML(Doc(title: "big", sections: [.init(queue: "Q", channel: "V", series: points)]))
         XCTAssertLessThan(html.utf8.count, 300_000)
         assertSVGFragmentsAreXML(html)
-    }
-
-    // MARK: Sample output for screenshots
-
-    /// Writes the sample report to `$CCPLAN_REPORT_SAMPLE_OUT` when set (used by
-    /// `scripts/screenshot-report.sh`); otherwise does nothing.
-    func testWriteSampleWhenRequested() throws {
-        guard let path = ProcessInfo.processInfo.environment["CCPLAN_REPORT_SAMPLE_OUT"], !path.isEmpty else { return }
-        try renderHTML(HTMLReportSample.document()).write(toFile: path, atomically: true, encoding: .utf8)
-    }
-
-    /// Writes the two-year sample (3 queues × 104 weeks of history + 13 weeks of forecast) to
-    /// `$CCPLAN_REPORT_LARGE_SAMPLE_OUT` when set.
-    func testWriteLargeSampleWhenRequested() throws {
-        guard let path = ProcessInfo.processInfo.environment["CCPLAN_REPORT_LARGE_SAMPLE_OUT"], !path.isEmpty else { return }
-        try renderHTML(HTMLReportSample.document(historyWeeks: 104)).write(toFile: path, atomically: true, encoding: .utf8)
     }
 
     // MARK: Helpers

@@ -1,9 +1,9 @@
 import CCPlanBase
 @testable import Planning
+import Reporting
 
 /// A realistic, deterministic sample report: three queues, daily history and a 13-week forecast,
-/// a typical week at 30-minute intervals and three scenarios. Used by the tests and, through
-/// `CCPLAN_REPORT_SAMPLE_OUT`, by `scripts/screenshot-report.sh`.
+/// a typical week at 30-minute intervals and three scenarios.
 enum HTMLReportSample {
     /// 2026-01-05 00:00 UTC, a Monday.
     static let historyStart: Int64 = 1_767_571_200
@@ -161,7 +161,7 @@ enum HTMLReportSample {
             ccplanVersion: "0.4.0",
             generatedAt: "2026-03-01 18:04 UTC",
             keyFigures: [
-                .init(label: "FTE next month", value: HTMLReportFormat.number(totalNextMonthFTE, decimals: 1), detail: "Mar 2026, all queues"),
+                .init(label: "FTE next month", value: ReportNumber.number(totalNextMonthFTE, decimals: 1), detail: "Mar 2026, all queues"),
                 .init(label: "Expected service level", value: "80.8%", detail: "Target 80% within 20 s (voice)"),
                 .init(label: "Horizon", value: "13 weeks", detail: "\(dateLabel(forecastStart)) – \(dateLabel(forecastStart + Int64(forecastDays - 1) * day))"),
                 .init(label: "Queues", value: "3", detail: "2 voice, 1 chat"),

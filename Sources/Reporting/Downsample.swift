@@ -1,31 +1,41 @@
-import CCPlanBase
 /// A chart point; a non-finite `y` marks a gap in a line.
-struct HTMLReportXY: Sendable, Equatable {
-    var x: Double
-    var y: Double
+public struct ChartPoint: Sendable, Equatable {
+    public var x: Double
+    public var y: Double
+
+    public init(x: Double, y: Double) {
+        self.x = x
+        self.y = y
+    }
 }
 
 /// A band point (e.g. p10 and p90 at one time).
-struct HTMLReportBandPoint: Sendable, Equatable {
-    var x: Double
-    var low: Double
-    var high: Double
+public struct BandPoint: Sendable, Equatable {
+    public var x: Double
+    public var low: Double
+    public var high: Double
+
+    public init(x: Double, low: Double, high: Double) {
+        self.x = x
+        self.low = low
+        self.high = high
+    }
 }
 
 /// Keeps charts small for long series while preserving their visual envelope.
-enum HTMLReportDownsample {
+public enum Downsample {
     /// At most about `maxPoints` points: the series is cut into buckets of consecutive points and
     /// each bucket keeps its minimum and maximum (in x order), so peaks and troughs survive.
     /// The first and last points are always kept. Gaps (non-finite y) are dropped when the series
     /// has to be reduced; shorter series are returned unchanged.
     ///
     /// - Complexity: O(n).
-    static func minMax(_ points: [HTMLReportXY], maxPoints: Int) -> [HTMLReportXY] {
+    public static func minMax(_ points: [ChartPoint], maxPoints: Int) -> [ChartPoint] {
         guard points.count > maxPoints, maxPoints >= 4 else { return points }
         let finite = points.filter { $0.y.isFinite && $0.x.isFinite }
         guard finite.count > maxPoints else { return finite }
         let buckets = max(1, (maxPoints - 2) / 2)
-        var out: [HTMLReportXY] = [finite[0]]
+        var out: [ChartPoint] = [finite[0]]
         let inner = finite.count - 2
         for b in 0..<buckets {
             let start = 1 + b * inner / buckets
@@ -48,14 +58,15 @@ enum HTMLReportDownsample {
     }
 
     /// At most about `maxPoints` band points: each bucket keeps the lowest low and the highest
-    /// high, positioned at the bucket's middle, so the band's envelope is preserved.
+    /// high, positioned at the bucket's middle (the first and last buckets at their ends), so the
+    /// band's envelope is preserved. Shorter bands are returned unchanged.
     ///
     /// - Complexity: O(n).
-    static func envelope(_ points: [HTMLReportBandPoint], maxPoints: Int) -> [HTMLReportBandPoint] {
+    public static func envelope(_ points: [BandPoint], maxPoints: Int) -> [BandPoint] {
         guard points.count > maxPoints, maxPoints >= 2 else { return points }
         let finite = points.filter { $0.x.isFinite && $0.low.isFinite && $0.high.isFinite }
         guard finite.count > maxPoints else { return finite }
-        var out: [HTMLReportBandPoint] = []
+        var out: [BandPoint] = []
         for b in 0..<maxPoints {
             let start = b * finite.count / maxPoints
             let end = (b + 1) * finite.count / maxPoints
@@ -66,7 +77,7 @@ enum HTMLReportDownsample {
                 high = max(high, finite[i].high)
             }
             let x = b == 0 ? finite[start].x : (b == maxPoints - 1 ? finite[end - 1].x : (finite[start].x + finite[end - 1].x) / 2)
-            out.append(HTMLReportBandPoint(x: x, low: low, high: high))
+            out.append(BandPoint(x: x, low: low, high: high))
         }
         return out
     }

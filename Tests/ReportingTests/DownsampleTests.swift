@@ -1,18 +1,19 @@
-@testable import Planning
+import CCPlanBase
+import Reporting
 import XCTest
 
-final class HTMLReportDownsamplingTests: XCTestCase {
+final class DownsampleTests: XCTestCase {
     func testShortSeriesUnchanged() {
-        let points = (0..<100).map { HTMLReportXY(x: Double($0), y: Double($0 % 7)) }
-        XCTAssertEqual(HTMLReportDownsample.minMax(points, maxPoints: 2_000), points)
+        let points = (0..<100).map { ChartPoint(x: Double($0), y: Double($0 % 7)) }
+        XCTAssertEqual(Downsample.minMax(points, maxPoints: 2_000), points)
     }
 
     func testKeepsExtremesAndEnds() {
-        var noise = HTMLReportSample.Noise(state: 42)
-        var points = (0..<50_000).map { HTMLReportXY(x: Double($0), y: noise.next() * 100) }
+        var noise = SeededRandom(seed: 42)
+        var points = (0..<50_000).map { ChartPoint(x: Double($0), y: noise.uniform() * 100) }
         points[12_345].y = 1_000  // global max
         points[40_000].y = -500  // global min
-        let out = HTMLReportDownsample.minMax(points, maxPoints: 2_000)
+        let out = Downsample.minMax(points, maxPoints: 2_000)
         XCTAssertLessThanOrEqual(out.count, 2_000)
         XCTAssertTrue(out.contains(points[12_345]))
         XCTAssertTrue(out.contains(points[40_000]))
@@ -25,8 +26,8 @@ final class HTMLReportDownsamplingTests: XCTestCase {
     }
 
     func testBandEnvelopeKeepsExtremes() {
-        let band = (0..<10_000).map { i in HTMLReportBandPoint(x: Double(i), low: i == 777 ? -5 : 1, high: i == 8_888 ? 99 : 2) }
-        let out = HTMLReportDownsample.envelope(band, maxPoints: 500)
+        let band = (0..<10_000).map { i in BandPoint(x: Double(i), low: i == 777 ? -5 : 1, high: i == 8_888 ? 99 : 2) }
+        let out = Downsample.envelope(band, maxPoints: 500)
         XCTAssertLessThanOrEqual(out.count, 500)
         XCTAssertEqual(out.map(\.low).min(), -5)
         XCTAssertEqual(out.map(\.high).max(), 99)

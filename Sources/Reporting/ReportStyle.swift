@@ -1,7 +1,9 @@
-import CCPlanBase
-/// The report's inline style sheet: system fonts only, no external resources, print-friendly.
-enum HTMLReportStyle {
-    static let css = """
+/// The reports' inline style sheet: system fonts only, no external resources, print-friendly.
+/// It styles every piece of the toolkit (page, key figures, callout, contents, sections,
+/// tables, charts, legends) and the classes the plan report's sections use.
+public enum ReportStyle {
+    /// The CSS text (without `<style>` tags).
+    public static let css = """
     :root{--ink:#1d2733;--muted:#5b6675;--line:#d9dee5;--soft:#eef1f5;--bg:#f4f6f9;--accent:#0072B2;--warn:#9a5b00}
     *{box-sizing:border-box}
     html{-webkit-text-size-adjust:100%}

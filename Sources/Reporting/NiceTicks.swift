@@ -1,23 +1,33 @@
-import CCPlanBase
 /// An axis scale with "nice" round tick values (1, 2, 2.5 or 5 × 10ⁿ steps).
-struct HTMLReportTickScale: Sendable, Equatable {
+public struct TickScale: Sendable, Equatable {
     /// Lower end of the axis (the first tick).
-    var lower: Double
+    public var lower: Double
     /// Upper end of the axis (the last tick).
-    var upper: Double
+    public var upper: Double
     /// Distance between ticks.
-    var step: Double
+    public var step: Double
     /// Tick values from `lower` to `upper` inclusive.
-    var ticks: [Double]
+    public var ticks: [Double]
     /// Decimals needed to print the ticks.
-    var decimals: Int { HTMLReportFormat.decimals(forStep: step) }
+    public var decimals: Int { ReportNumber.decimals(forStep: step) }
+
+    public init(lower: Double, upper: Double, step: Double, ticks: [Double]) {
+        self.lower = lower
+        self.upper = upper
+        self.step = step
+        self.ticks = ticks
+    }
 }
 
-/// The "nice numbers" tick algorithm (Heckbert, Graphics Gems, 1990, "loose labelling").
-enum HTMLReportNiceTicks {
+/// The "nice numbers" tick algorithm (Heckbert, Graphics Gems, 1990, "loose labelling"): the
+/// range is rounded up to a nice number, divided into about `maxTicks − 1` steps, and the step
+/// rounded to a nice number; the ticks are the multiples of the step that cover the data.
+public enum NiceTicks {
     /// A nice number close to `x`: rounded to 1, 2, 2.5, 5 or 10 × 10ⁿ when `round`, otherwise
-    /// the smallest such number ≥ x.
-    static func niceNumber(_ x: Double, round: Bool) -> Double {
+    /// the smallest such number ≥ x. Non-finite or non-positive `x` gives 1.
+    ///
+    /// - Complexity: O(|log₁₀ x|).
+    public static func niceNumber(_ x: Double, round: Bool) -> Double {
         guard x.isFinite, x > 0 else { return 1 }
         let exponent = (log10Approx(x)).rounded(.down)
         let power = pow10(Int(exponent))
@@ -38,7 +48,7 @@ enum HTMLReportNiceTicks {
     /// 0...1, a constant v gives a range around v, or from 0 when `includeZero`).
     ///
     /// - Complexity: O(number of ticks).
-    static func scale(minimum: Double, maximum: Double, maxTicks: Int = 6, includeZero: Bool = false) -> HTMLReportTickScale {
+    public static func scale(minimum: Double, maximum: Double, maxTicks: Int = 6, includeZero: Bool = false) -> TickScale {
         var lo = minimum.isFinite ? minimum : (maximum.isFinite ? maximum : 0)
         var hi = maximum.isFinite ? maximum : lo
         if lo > hi { swap(&lo, &hi) }
@@ -68,14 +78,14 @@ enum HTMLReportNiceTicks {
             first = (lo / step).rounded(.down)
             last = (hi / step).rounded(.up)
         }
-        let decimals = HTMLReportFormat.decimals(forStep: step)
+        let decimals = ReportNumber.decimals(forStep: step)
         var ticks: [Double] = []
         var k = first
         while k <= last + 0.5 {
             ticks.append(clean(k * step, decimals: decimals))
             k += 1
         }
-        return HTMLReportTickScale(lower: ticks.first ?? lo, upper: ticks.last ?? hi, step: step, ticks: ticks)
+        return TickScale(lower: ticks.first ?? lo, upper: ticks.last ?? hi, step: step, ticks: ticks)
     }
 
     /// Removes floating-point noise such as 0.30000000000000004.
@@ -86,13 +96,15 @@ enum HTMLReportNiceTicks {
     }
 
     /// 10ⁿ computed by repeated multiplication (exact for the exponents used here).
-    static func pow10(_ n: Int) -> Double {
+    ///
+    /// - Complexity: O(|n|).
+    public static func pow10(_ n: Int) -> Double {
         var result = 1.0
         if n >= 0 { for _ in 0..<n { result *= 10 } } else { for _ in 0..<(-n) { result /= 10 } }
         return result
     }
 
-    /// log10 for positive finite x without Foundation, exact on powers of ten.
+    /// ⌊log₁₀ x⌋ for positive finite x, exact on powers of ten.
     private static func log10Approx(_ x: Double) -> Double {
         var e = 0
         var v = x
