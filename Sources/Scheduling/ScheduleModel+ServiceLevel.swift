@@ -35,9 +35,14 @@ extension ScheduleModel {
     /// LP fills each interval's increments in order, so `Σ_m Δ_im z_im = g_i(F_i/k)` exactly
     /// (interpolated between whole agents, as ``ServiceCurve`` defines it). `n̄_i` is where
     /// `g_i` is within ``saturation`` of the volume, or twice the requirement plus 20 agents.
+    ///
+    /// Both slacks keep every week schedulable. `u_i` lends the floor row agents that are not on
+    /// the floor (it counts `g_i(f_i)` and lets the increments fill as if they were), so it costs
+    /// at least `P_v · max_m Δ_im`, the contacts one agent can answer priced as shortfall: buying
+    /// service level through `u_i` is never cheaper than admitting the shortfall `v`.
     mutating func addServiceLevelRows(target: Double) {
         let k = Double(grid.slotsPerInterval), p = rules.penalties
-        let uncovered = p.uncovered(rules)
+        let uncovered = p.uncovered(rules), shortfallPenalty = p.serviceLevelShortfall(rules)
         var curves: [ServiceCurve?] = [], floors: [Int] = []
         var increments: [(LinearProgram.Variable, Double)] = []
         var volume = 0.0, atFloors = 0.0
@@ -58,7 +63,10 @@ extension ScheduleModel {
             floors.append(floor)
             volume += curve.volume
             atFloors += curve.answered[floor]
-            let u = program.addVariable("u\(i)", upper: Double(floor), cost: uncovered)
+            // u_i lends the floor row agents it does not have: make each cost at least what the
+            // contacts one agent can answer cost as shortfall.
+            let steepest = (1..<curve.answered.count).map { curve.answered[$0] - curve.answered[$0 - 1] }.max() ?? 0
+            let u = program.addVariable("u\(i)", upper: Double(floor), cost: max(uncovered, shortfallPenalty * steepest))
             under.append(u)
             var terms = sorted(floorTerms[i]) + [(u, k)]
             for m in (floor + 1)..<curve.answered.count {
@@ -68,7 +76,7 @@ extension ScheduleModel {
             }
             program.addConstraint(terms, .greaterOrEqual, k * Double(floor), name: "floor\(i)")
         }
-        let v = program.addVariable("v", cost: p.serviceLevelShortfall(rules))
+        let v = program.addVariable("v", cost: shortfallPenalty)
         program.addConstraint(increments + [(v, 1)], .greaterOrEqual, target * volume - atFloors, name: "weekly_sl")
         serviceLevel = ServiceLevelPart(curves: curves, floors: floors, target: target, requiredAnswered: target * volume, shortfall: v)
     }

@@ -148,11 +148,12 @@ public enum ShiftFile {
             case "days":
                 var days = Set<Int>()
                 for d in try y.list(value, "'days'") {
-                    let text = try y.scalar(d).lowercased()
-                    guard let day = CivilDate.weekdayNames.firstIndex(where: { !$0.isEmpty && text.hasPrefix($0.lowercased()) && text.count >= 3 }) else {
-                        throw y.error(d, "'days' lists weekdays Mon … Sun, got '\(text)'")
+                    let written = try y.scalar(d), text = written.lowercased()
+                    let full = ["", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
+                    guard let day = (1...7).first(where: { text == full[$0] || text == CivilDate.weekdayNames[$0].lowercased() }) else {
+                        throw y.error(d, "'days' lists weekdays Mon … Sun, got '\(written)'")
                     }
-                    guard days.insert(day).inserted else { throw y.error(d, "'\(text)' is listed twice") }
+                    guard days.insert(day).inserted else { throw y.error(d, "'\(written)' is listed twice") }
                 }
                 guard !days.isEmpty else { throw y.error(value, "'days' lists no day") }
                 s.days = days
