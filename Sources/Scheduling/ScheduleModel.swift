@@ -14,9 +14,9 @@ public enum ScheduleObjective: String, Sendable, Hashable, CaseIterable {
 ///     minimise  Σ_h c_h x_h + P_u Σ_i u_i                   (coverage)
 ///               Σ_h c_h x_h + P_u Σ_i u_i + P_v v           (service level)
 ///
-/// and, for coverage, then the over-coverage `Σ_i (ε₁ o¹_i + ε₂ o²_i)` among the schedules of
-/// that cost (``secondary``; a second objective rather than a term of the first keeps the first
-/// objective on the grid of shift costs, which CBC's search exploits).
+/// and, for coverage, then the over-coverage `Σ_i (ε₁ o¹_i + ε₂ o²_i)` with the shifts fixed and
+/// the breaks placed again (``secondary``; a second objective rather than a term of the first
+/// keeps the first objective on the grid of shift costs, which CBC's search exploits).
 /// over whole shift counts `x_h` (one per candidate shift), whole break counts (implicit break
 /// placement per shift type, day and break, ``BreakFamily``), tours (``TourBlock``) when there
 /// are contracts, and continuous slacks. Coverage of interval `i` is counted in agent-slots:
@@ -32,11 +32,13 @@ struct ScheduleModel {
     var shifts: [LinearProgram.Variable] = []
     var families: [BreakFamily] = []
     var tours: [TourBlock] = []
-    /// Per interval: agents short of the requirement (coverage) or of the floor (service level).
+    /// Per interval: agent-slots short of the requirement (coverage) or of the floor (service
+    /// level), whole.
     var under: [LinearProgram.Variable?] = []
     /// Service level only: per interval, the floor, the increments' variables and the curve.
     var serviceLevel: ServiceLevelPart?
-    /// The second objective, minimised at the first's optimum: over-coverage penalties.
+    /// The second objective, minimised over the break placement once the shifts are chosen:
+    /// over-coverage penalties.
     var secondary: [(LinearProgram.Variable, Double)] = []
     /// Per contract with several bands: whole agents per pattern over its bands.
     var patternTotals: [(contract: Int, pattern: Int, variable: LinearProgram.Variable)] = []
@@ -93,8 +95,9 @@ struct ScheduleModel {
         }
     }
 
-    /// Coverage objective: `F_i + k·u_i − k·o¹_i − k·o²_i = k·r_i`, `0 ≤ o¹_i ≤ spike_above`. The
-    /// over-coverage `o¹, o²` is the second objective (``secondary``), not part of the first.
+    /// Coverage objective: `F_i + U_i − k·o¹_i − k·o²_i = k·r_i`, `0 ≤ o¹_i ≤ spike_above`, with
+    /// `U_i = k·u_i` the uncovered agent-slots (whole, as `F_i` is). The over-coverage `o¹, o²`
+    /// is the second objective (``secondary``), not part of the first.
     mutating func addCoverageRows() {
         let k = Double(grid.slotsPerInterval), p = rules.penalties
         let uncovered = p.uncovered(rules)
@@ -104,13 +107,13 @@ struct ScheduleModel {
                 under.append(nil)
                 continue
             }
-            let u = program.addVariable("u\(i)", upper: required, cost: uncovered)
+            let u = program.addVariable("u\(i)", upper: k * required, cost: uncovered / k, integer: true)
             let o1 = program.addVariable("o\(i)", upper: p.spikeAbove)
             let o2 = program.addVariable("s\(i)")
             under.append(u)
             if p.over > 0 { secondary.append((o1, p.over)) }
             if p.spike > 0 { secondary.append((o2, p.spike)) }
-            program.addConstraint(sorted(floorTerms[i]) + [(u, k), (o1, -k), (o2, -k)], .equal, k * required, name: "cover\(i)")
+            program.addConstraint(sorted(floorTerms[i]) + [(u, 1), (o1, -k), (o2, -k)], .equal, k * required, name: "cover\(i)")
         }
     }
 

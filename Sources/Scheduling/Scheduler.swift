@@ -61,23 +61,27 @@ public enum Scheduler {
                             breaks: breaks, tours: tours, coverage: coverage, solver: report, paidHours: paid, cost: cost)
     }
 
-    /// The node limit of the second pass (over-coverage at the first objective's value): a fixed
-    /// effort, so that the pass ends at the same schedule on every machine.
+    /// The node limit of the second pass: a fixed effort, so that the pass ends at the same
+    /// schedule on every machine.
     public static let secondPassNodes = 100
 
-    /// Minimises the over-coverage penalties among the schedules whose first objective is at
-    /// most that of `values`, starting from `values`; nil if it finds nothing better.
+    /// With the shifts (and tours) of `values` fixed, places the breaks again to minimise the
+    /// over-coverage penalties; nil if that finds nothing better. The first objective cannot
+    /// change: it depends on the shifts and on coverage, which the breaks only move.
     static func secondPass(_ model: ScheduleModel, from values: [Double], options: SolveOptions) -> [Double]? {
         guard !model.secondary.isEmpty else { return nil }
         var p = model.program
         let primary = (model.shifts + model.under.compactMap { $0 }).map { ($0, p.columns[$0.index].cost) }.filter { $0.1 != 0 }
         let first = p.objective(at: values)
-        p.addConstraint(primary, .lessOrEqual, first + 1e-9 * max(1, abs(first)), name: "first_objective")
+        p.addConstraint(primary, .lessOrEqual, first + 1e-6 * max(1, abs(first)), name: "first_objective")
         for (v, _) in primary { p.setCost(v, 0) }
         for (v, c) in model.secondary { p.setCost(v, c) }
+        for v in model.shifts + model.tours.flatMap({ $0.patterns.map(\.variable) + $0.shifts.map(\.variable) }) + model.patternTotals.map(\.variable) {
+            p.setBounds(v, lower: values[v.index], upper: values[v.index])
+        }
         var second = options
         second.nodeLimit = secondPassNodes
-        guard let s = try? p.solve(second, start: values), let better = s.values, p.objective(at: better) < p.objective(at: values) - 1e-9 else {
+        guard let s = try? p.solve(second), let better = s.values, p.objective(at: better) < p.objective(at: values) - 1e-9 else {
             return nil
         }
         return better
@@ -143,7 +147,7 @@ extension ScheduleModel {
             for (i, u) in under.enumerated() {
                 guard let u else { continue }
                 let gap = Double(demand.intervals[i].required) - floorSlots[i] / k
-                x[u.index] = max(0, gap)
+                x[u.index] = (k * max(0, gap)).rounded()
                 let over = max(0, -gap), o1 = u.index + 1, o2 = u.index + 2  // o¹ and o² follow u
                 x[o1] = min(over, rules.penalties.spikeAbove)
                 x[o2] = over - x[o1]
@@ -154,7 +158,7 @@ extension ScheduleModel {
             for (i, u) in under.enumerated() {
                 guard let u, let curve = sl.curves[i] else { continue }
                 let floor = Double(sl.floors[i]), n = floorSlots[i] / k
-                x[u.index] = max(0, floor - n)
+                x[u.index] = (k * max(0, floor - n)).rounded()
                 var left = max(0, n - floor)
                 for (m, z) in ((sl.floors[i] + 1)..<curve.answered.count).enumerated() {
                     let fill = min(1, left)
@@ -164,7 +168,7 @@ extension ScheduleModel {
                 }
                 answered += curve.answered[sl.floors[i]]
             }
-            x[sl.shortfall.index] = max(0, sl.requiredAnswered - answered)
+            x[sl.shortfall.index] = max(0, sl.requiredAnswered - answered - 1e-9).rounded(.up)
         }
         return x
     }

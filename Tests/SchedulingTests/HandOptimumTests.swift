@@ -107,6 +107,30 @@ final class HandOptimumTests: XCTestCase {
         assertBreaksInWindows(s, rules)
     }
 
+    /// The second objective moves breaks to where the floor is fullest. Two agents 08:00–09:00,
+    /// one 09:00–12:00 except 10:00–10:30, when nobody is needed: two 4h30 shifts (8 paid hours)
+    /// must start by 08:00, and their meals (09:00–11:00) can go anywhere at the same cost. A
+    /// meal at 10:00 is the only way not to have two agents too many there (a spike above 1).
+    func testBreakGoesWhereTheFloorIsFullest() throws {
+        var plan = TinyPlan()
+        plan.intervalMinutes = 30
+        for h in stride(from: 8.0, to: 12, by: 0.5) where h != 10 { plan.agents["q", default: [:]][plan.index(day: 0, hour: h)] = h < 9 ? 2 : 1 }
+        let yaml = group() + """
+            shift_types:
+              - name: long
+                length: 4h30m
+                start: { from: "07:30", to: "08:00", every: 30m }
+                days: [Mon]
+                breaks: [{ name: meal, length: 30m, paid: false, window: { from: 1h, to: 3h } }]
+            penalties: { over: 0.01, spike: 1, spike_above: 1 }
+            """
+        let (s, rules) = try schedule(yaml, plan, in: try scratchDirectory(self))
+        XCTAssertEqual(s.paidHours, 8, accuracy: tolerance)
+        XCTAssertTrue(s.uncoveredIntervals.isEmpty)
+        XCTAssertLessThanOrEqual(s.coverage[plan.index(day: 0, hour: 10)].onFloor, 1, "a meal starts at 10:00")
+        assertBreaksInWindows(s, rules)
+    }
+
     /// The post-office problem: requirements 17, 13, 15, 19, 14, 16, 11 (Monday … Sunday, one
     /// hour at 08:00), agents work five consecutive days in a cyclic week. Its optimum is 23
     /// agents (LP bound 67/3; shared/docs/optimization.md, checked with CBC, HiGHS and GLPK):
