@@ -18,7 +18,7 @@ public enum ScheduleReport {
         var figures: [(label: String, value: String, detail: String)] = [
             ("Paid hours", ReportKit.number(paid, decimals: 1), "\(r.groupWeeks.count) group-week\(r.groupWeeks.count == 1 ? "" : "s"), \(r.inputs.objective.rawValue) objective"),
             ("Schedule efficiency", ReportKit.percent(paid > 0 ? required / paid : nil), "\(ReportKit.number(required, decimals: 1)) required agent-hours on the floor"),
-            ("Uncovered intervals", "\(uncovered)", "agents on the floor below the requirement"),
+            (r.inputs.objective == .coverage ? "Uncovered intervals" : "Intervals below requirement", "\(uncovered)", "agents on the floor below the requirement"),
             ("Weekly service level", ReportKit.percent(volume > 0 ? answered / volume : nil), "every interval re-evaluated with its agents on the floor"),
             ("Solver", worstStatus(chosen), "largest gap " + ReportKit.percent(worstGap, decimals: 2)),
         ]
@@ -89,7 +89,8 @@ public enum ScheduleReport {
                                      ticks: dayTicks(s), height: 200,
                                      caption: "Each interval re-evaluated by the plan's queueing model with the agents the schedule puts on the floor (less the other shrinkage), shared among the queues like the plan's agents. Weekly, volume-weighted: \(ReportKit.percent(s.weeklyServiceLevel, decimals: 2)).")
         }
-        h += "<h3>Uncovered intervals</h3>\n"
+        h += s.objective == .coverage ? "<h3>Uncovered intervals</h3>\n"
+            : "<h3>Intervals below their requirement</h3>\n<p>The service-level objective lets intervals fall below the requirement as long as the week meets its target.</p>\n"
         let uncovered = s.uncoveredIntervals.map { i -> [String] in
             let c = s.coverage[i]
             return [ScheduleFiles.local(s.demand.intervals[i].start, &clock), "\(c.required)", ReportKit.number(c.onFloor, decimals: 2),
