@@ -29,7 +29,7 @@ public struct ServiceLevelReplay: Sendable {
     public static func load(intervals path: String, start: CivilDate) throws(CapacityError) -> ServiceLevelReplay {
         let planJSON = (path as NSString).deletingLastPathComponent + "/plan.json"
         let plan: PlanDescription
-        do { plan = try PlanDescription.load(planJSON) } catch {
+        do { plan = try PlanDescription.read(path: planJSON) } catch {
             throw .badData("\(error.description) (the plan's assumptions are needed for the service level)")
         }
         let table = try CapacityCSV(path: path, required: ["scenario", "queue", "channel", "interval_start", "volume", "aht_seconds", "agents"])

@@ -69,10 +69,11 @@ public struct PlanDemand: Sendable {
             throw .inconsistent("--plan: \(directory) is not a ccplan plan directory (no intervals.csv)")
         }
         let description: PlanDescription
-        do { description = try PlanDescription.load(directory + "/plan.json") } catch { throw .badData(error.description) }
-        let chosen = scenario ?? (description.scenarios.contains("base") ? "base" : description.scenarios.first ?? "base")
-        guard description.scenarios.contains(chosen) else {
-            throw .inconsistent("--scenario: the plan has no scenario '\(chosen)' (it has \(description.scenarios.joined(separator: ", ")))")
+        do { description = try PlanDescription.read(path: directory + "/plan.json") } catch { throw .badData(error.description) }
+        let names = description.scenarioNames
+        let chosen = scenario ?? (names.contains("base") ? "base" : names.first ?? "base")
+        guard names.contains(chosen) else {
+            throw .inconsistent("--scenario: the plan has no scenario '\(chosen)' (it has \(names.joined(separator: ", ")))")
         }
         let table: CSVTable
         do { table = try CSVTable.read(path: path) } catch { throw .badData(error.description) }
@@ -104,14 +105,17 @@ public struct PlanDemand: Sendable {
         return PlanDemand(directory: directory, scenario: chosen, description: description, rows: rows)
     }
 
+    /// The plan's entry for `queue` (its first channel).
+    func queueInfo(_ queue: String) -> PlanDescription.Queue? { description.queues.first { $0.queue == queue } }
+
     /// The Monday of the first week whose every interval the plan has for all `groups`' queues.
     ///
     /// - Complexity: O(rows).
     public func firstFullWeek(_ groups: [ScheduleGroup]) -> CivilDate? {
         let queues = groups.flatMap(\.queues)
         guard let first = queues.compactMap({ rows[$0]?.keys.min() }).max(),
-              let q = queues.first, let info = description.queue(q), let zone = TimeZone(identifier: info.timeZone) else { return nil }
-        var clock = ZoneClock(zone)
+              let q = queues.first, let info = queueInfo(q) else { return nil }
+        var clock = ZoneClock(info.timeZone)
         let local = CivilDate(dayNumber: Int(floorDiv(first + clock.offset(at: first), 86_400)))
         var monday = local.adding(days: (8 - local.isoWeekday) % 7)
         for _ in 0..<60 {
@@ -130,16 +134,15 @@ public struct PlanDemand: Sendable {
         guard monday.isoWeekday == 1 else { throw .inconsistent("--week \(monday) is a \(CivilDate.weekdayNames[monday.isoWeekday]), not a Monday") }
         var infos: [PlanDescription.Queue] = []
         for q in group.queues {
-            guard let info = description.queue(q), rows[q] != nil else {
+            guard let info = queueInfo(q), rows[q] != nil else {
                 throw .inconsistent("group '\(group.name)': queue '\(q)' is not in the plan (\(directory)) under scenario '\(scenario)'")
             }
             infos.append(info)
         }
-        let zoneName = infos[0].timeZone, minutes = infos[0].intervalMinutes
-        if let odd = infos.first(where: { $0.timeZone != zoneName || $0.intervalMinutes != minutes }) {
-            throw .inconsistent("group '\(group.name)': queue '\(odd.queue)' has \(odd.intervalMinutes)-minute intervals in \(odd.timeZone), '\(infos[0].queue)' \(minutes)-minute intervals in \(zoneName): a group needs one time zone and interval length")
+        let zone = infos[0].timeZone, minutes = infos[0].intervalMinutes
+        if let odd = infos.first(where: { $0.timeZone.identifier != zone.identifier || $0.intervalMinutes != minutes }) {
+            throw .inconsistent("group '\(group.name)': queue '\(odd.queue)' has \(odd.intervalMinutes)-minute intervals in \(odd.timeZone.identifier), '\(infos[0].queue)' \(minutes)-minute intervals in \(zone.identifier): a group needs one time zone and interval length")
         }
-        guard let zone = TimeZone(identifier: zoneName) else { throw .badData("\(directory)/plan.json: unknown time zone '\(zoneName)'") }
         var clock = ZoneClock(zone)
         func midnight(_ date: CivilDate) -> Int64 {
             let local = Int64(date.dayNumber) * 86_400
@@ -151,11 +154,11 @@ public struct PlanDemand: Sendable {
         let start = midnight(monday), end = midnight(monday.adding(days: 7))
         let step = Int64(minutes * 60)
         var staffers: [(name: String, staffer: IntervalStaffer)] = []
-        for q in group.queues {
-            guard let s = description.staffer(scenario: scenario, queue: q) else {
+        for (q, info) in zip(group.queues, infos) {
+            guard let a = description.assumptions(scenario: scenario, queue: q, channel: info.channel) else {
                 throw .badData("\(directory)/plan.json: no assumptions for queue '\(q)' under scenario '\(scenario)'")
             }
-            staffers.append((q, s))
+            staffers.append((q, IntervalStaffer(assumptions: a, channel: info.channel, intervalSeconds: Double(minutes) * 60, quantileLevels: [])))
         }
         var intervals: [DemandInterval] = []
         var volume = 0.0, targetVolume = 0.0

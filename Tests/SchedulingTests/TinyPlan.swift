@@ -29,7 +29,8 @@ struct TinyPlan {
         let plan = """
             {"queues": [\(queueJSON)],
              "scenarios": [{"name": "base", "assumptions": {"service_level": {"target": \(target), "answer_within_seconds": \(answerWithin), "definition": "offered"},
-                            "patience_seconds": null, "chat_concurrency": 1}, "per_queue_assumptions": []}]}
+                            "patience_seconds": null, "chat_concurrency": 1, "staff_to": "point", "shrinkage": 0,
+                            "fte_hours_per_week": 37.5, "email_response_window_seconds": 14400}, "per_queue_assumptions": []}]}
             """
         try plan.write(toFile: path + "/plan.json", atomically: true, encoding: .utf8)
         var clock = ZoneClock(TimeZone(identifier: zone)!)

@@ -36,7 +36,8 @@ final class ScheduleCommandTests: XCTestCase {
             {"queues": [{"queue": "support", "channel": "voice", "time_zone": "UTC", "interval_minutes": 30},
                         {"queue": "sales", "channel": "voice", "time_zone": "UTC", "interval_minutes": 30}],
              "scenarios": [{"name": "base", "assumptions": {"service_level": {"target": 0.8, "answer_within_seconds": 20, "definition": "offered"},
-                            "patience_seconds": null, "chat_concurrency": 1}, "per_queue_assumptions": []}]}
+                            "patience_seconds": null, "chat_concurrency": 1, "staff_to": "point", "shrinkage": 0,
+                            "fte_hours_per_week": 37.5, "email_response_window_seconds": 14400}, "per_queue_assumptions": []}]}
             """
         try plan.write(toFile: path + "/plan.json", atomically: true, encoding: .utf8)
         var csv = "scenario,queue,channel,interval_start,volume,aht_seconds,agents,scheduled_agents,service_level\n"
