@@ -95,9 +95,7 @@ struct ScheduleCommand: ParsableCommand {
             inputs.target = target
             inputs.options = Scheduler.solveOptions(timeLimit: timeLimit.seconds, relativeGap: gap)
             inputs.title = title
-            if let epoch = ProcessInfo.processInfo.environment["SOURCE_DATE_EPOCH"], let seconds = Double(epoch) {
-                inputs.generatedAt = Date(timeIntervalSince1970: seconds)
-            }
+            inputs.generatedAt = generatedAt()
             return try ScheduleRun.run(inputs)
         }
         try withPlanningErrors { try ScheduleRun.write(result, to: out) }
