@@ -49,6 +49,7 @@ bench-compare: deps
 	Benchmarks/compare-pyworkforce.sh
 	Benchmarks/compare-staffing.sh
 	Benchmarks/compare-capacity.sh
+	Benchmarks/compare-schedule.sh
 
 ## bench-scale: 1,000 queues × one year: forecast (Benchmarks/forecast-scale.sh) and batch plan (Benchmarks/batch-scale.sh)
 bench-scale: deps

@@ -13,6 +13,7 @@
 //   Planning (uses all of the above) → Batch (unattended runs) → ccplan (executable, thin commands)
 //   Capacity (Optimization + Planning's plan files + the Reporting toolkit) → ccplan
 //   Monitoring (a plan against actuals: Planning, Queueing, ContactHistory, Reporting) → ccplan
+//   Scheduling (Optimization + Planning's plan files, Queueing, the Reporting toolkit) → ccplan
 // Benchmarks live in the nested package Benchmarks/ so that `swift test` stays fast.
 import PackageDescription
 
@@ -32,6 +33,7 @@ let package = Package(
         .library(name: "Batch", targets: ["Batch"]),
         .library(name: "Optimization", targets: ["Optimization"]),
         .library(name: "Capacity", targets: ["Capacity"]),
+        .library(name: "Scheduling", targets: ["Scheduling"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
@@ -119,12 +121,22 @@ let package = Package(
         ),
         .testTarget(name: "MonitoringTests", dependencies: ["Monitoring", "CCPlanBase"]),
 
+        // MARK: Scheduling: interval requirements → shifts, breaks and weekly tours (MILP)
+        .target(
+            name: "Scheduling",
+            dependencies: [
+                "CCPlanBase", "Optimization", "Planning", "Queueing", "ContactHistory", "Reporting",
+                .product(name: "Yams", package: "Yams"),
+            ]
+        ),
+        .testTarget(name: "SchedulingTests", dependencies: ["Scheduling", "CCPlanBase", "Optimization"]),
+
         // MARK: Executable: thin ArgumentParser commands, one file per subcommand, no numerics.
         .executableTarget(
             name: "ccplan",
             dependencies: [
                 "CCPlanBase", "LinearAlgebra", "Queueing", "ContactHistory", "Forecasting", "Planning", "Batch",
-                "Capacity", "Optimization", "Monitoring",
+                "Capacity", "Optimization", "Monitoring", "Scheduling",
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]

@@ -28,26 +28,9 @@ public struct ServiceLevelReplay: Sendable {
     /// - Complexity: O(intervals).
     public static func load(intervals path: String, start: CivilDate) throws(CapacityError) -> ServiceLevelReplay {
         let planJSON = (path as NSString).deletingLastPathComponent + "/plan.json"
-        guard let data = FileManager.default.contents(atPath: planJSON),
-              let object = try? JSONSerialization.jsonObject(with: data) as? [String: Any],
-              let scenarios = object["scenarios"] as? [[String: Any]], let queueInfo = object["queues"] as? [[String: Any]] else {
-            throw .badData("\(planJSON): cannot read the plan's assumptions (needed for the service level)")
-        }
-        var minutes: [String: Double] = [:]
-        for q in queueInfo {
-            if let name = q["queue"] as? String, let channel = q["channel"] as? String, let m = q["interval_minutes"] as? Double {
-                minutes[name + "\u{0}" + channel] = m
-            }
-        }
-        var assumptions: [String: [String: PlanAssumptions]] = [:]  // scenario → queue\0channel or "" → assumptions
-        for s in scenarios {
-            guard let name = s["name"] as? String, let base = s["assumptions"] as? [String: Any] else { continue }
-            assumptions[name, default: [:]][""] = Self.assumptions(base)
-            for q in s["per_queue_assumptions"] as? [[String: Any]] ?? [] {
-                if let queue = q["queue"] as? String, let channel = q["channel"] as? String, let a = q["assumptions"] as? [String: Any] {
-                    assumptions[name, default: [:]][queue + "\u{0}" + channel] = Self.assumptions(a)
-                }
-            }
+        let plan: PlanDescription
+        do { plan = try PlanDescription.read(path: planJSON) } catch {
+            throw .badData("\(error.description) (the plan's assumptions are needed for the service level)")
         }
         let table = try CapacityCSV(path: path, required: ["scenario", "queue", "channel", "interval_start", "volume", "aht_seconds", "agents"])
         var replay = ServiceLevelReplay()
@@ -61,28 +44,16 @@ public struct ServiceLevelReplay: Sendable {
             guard let date = CivilDate(stamp.text.prefix(10)) else {
                 throw .badData("\(path):\(row.line):\(stamp.column): expected a timestamp, found '\(stamp.text)'")
             }
-            let key = queue + "\u{0}" + channelText
             if replay.queues[scenario]?[queue] == nil {
-                guard let a = assumptions[scenario]?[key] ?? assumptions[scenario]?[""], let m = minutes[key] else { continue }
-                replay.queues[scenario, default: [:]][queue] = (IntervalStaffer(assumptions: a, channel: channel, intervalSeconds: m * 60, quantileLevels: []), [])
+                guard let a = plan.assumptions(scenario: scenario, queue: queue, channel: channel),
+                      let q = plan.queues.first(where: { $0.queue == queue && $0.channel == channel }) else { continue }
+                replay.queues[scenario, default: [:]][queue] = (IntervalStaffer(assumptions: a, channel: channel, intervalSeconds: Double(q.intervalMinutes) * 60, quantileLevels: []), [])
             }
             let interval = Interval(week: (monday(of: date).dayNumber - start.dayNumber) / 7, volume: volume,
                                     aht: try table.number(row, "aht_seconds"), agents: try table.number(row, "agents"))
             replay.queues[scenario]![queue]!.intervals.append(interval)
         }
         return replay
-    }
-
-    /// The plan's queueing assumptions as written in `plan.json`.
-    static func assumptions(_ json: [String: Any]) -> PlanAssumptions {
-        var a = PlanAssumptions()
-        if let sl = json["service_level"] as? [String: Any] {
-            if let t = sl["answer_within_seconds"] as? Double { try? a.set("answer_within", to: shortestNumber(t)) }
-            if let d = sl["definition"] as? String { try? a.set("sl_definition", to: d) }
-        }
-        if let p = json["patience_seconds"] as? Double { try? a.set("patience", to: shortestNumber(p)) } else { a.patience = nil }
-        if let c = json["chat_concurrency"] as? Double { try? a.set("concurrency", to: shortestNumber(c)) }
-        return a
     }
 
     /// The volume-weighted service level per week of `queues` under the plan's `scenario`, with

@@ -24,13 +24,17 @@ import LinearAlgebra
 /// 6. **Status.** Optimal is status 0 *and* secondary status 0: when the search stops on the
 ///    gap tolerance CBC still says "proven optimal" (secondary status 2), which is reported here
 ///    as ``SolveStatus/feasible`` with its gap. A solution exists iff `Cbc_bestSolution` is not
-///    NULL (`Cbc_getColSolution` is not NULL after a fruitless time limit either).
+///    NULL (`Cbc_getColSolution` is not NULL after a fruitless time limit either). Secondary
+///    status 1 ("infeasible or worse than the cutoff") means infeasible only without a
+///    solution: with a warm start CBC also returned it together with a proven-optimal incumbent
+///    whose objective equals the bound (a scheduling program, docs/schedule.md); that case is
+///    optimal.
 /// 7. **Parameters by name are never errors in CBC:** a misspelt name prints "No match for …" to
 ///    standard output and is ignored. Only the names below are used, each checked by a test that
 ///    standard output stays empty: `log`, `slog` (silence; with `Cbc_setLogLevel`, which also
 ///    silences the LP path), `threads 0` (serial: parallel B&B is not repeatable),
 ///    `randomSeed`/`randomCbcSeed` (Clp's and CBC's seeds, never 0 = clock), `timeMode elapsed`
-///    (`sec` counts CPU time by default), `sec`, `ratio`, `cuts off`, `heuristics off`.
+///    (`sec` counts CPU time by default), `sec`, `ratio`, `maxNodes`, `cuts off`, `heuristics off`.
 /// 8. **Not re-entrant.** Concurrent `Cbc_solve` calls on separate models gave wrong results;
 ///    one process-wide lock serialises solves.
 /// 9. **The objective offset** c₀ goes in as an extra continuous column fixed at 1 with cost c₀,
@@ -38,6 +42,10 @@ import LinearAlgebra
 /// 10. **BLAS threads.** CBC's LAPACK/BLAS is OpenBLAS (`libCoinUtils` needs `liblapack.so.3`,
 ///    which Debian's alternatives point at OpenBLAS). Its thread pool slowed a solve 40× on two
 ///    cores; LinearAlgebra's ``BLASThreads`` default (one thread) is applied before solving.
+/// 11. **Warm starts** go in through `Cbc_setMIPStartI` with a value for every column (the
+///    appended ones included), integer columns rounded. CBC evaluates the start when the search
+///    begins and keeps it as the incumbent if it is feasible; an infeasible start is dropped
+///    (a test checks both, and that standard output stays silent).
 enum CbcBackend {
     private static let lock = NSLock()
 
@@ -87,7 +95,7 @@ enum CbcBackend {
         return out
     }
 
-    static func solve(_ p: LinearProgram, _ options: SolveOptions) throws(OptimizationError) -> Solution {
+    static func solve(_ p: LinearProgram, _ options: SolveOptions, start: [Double]? = nil) throws(OptimizationError) -> Solution {
         let needsIntegerColumn = p.integerCount == 0  // pitfall 5
         let offsetColumn = p.objectiveOffset != 0  // pitfall 9
         let extra = (needsIntegerColumn ? 1 : 0) + (offsetColumn ? 1 : 0)
@@ -123,6 +131,7 @@ enum CbcBackend {
             ("timeMode", "elapsed"), ("ratio", String(max(0, options.relativeGap))),
         ]
         if let limit = options.timeLimit { parameters.append(("sec", String(max(0, limit)))) }
+        if let nodes = options.nodeLimit { parameters.append(("maxNodes", String(max(0, nodes)))) }
         if !options.cuts { parameters.append(("cuts", "off")) }
         if !options.heuristics { parameters.append(("heuristics", "off")) }
         for (name, value) in parameters { Cbc_setParameter(model, name, value) }
@@ -133,6 +142,13 @@ enum CbcBackend {
         for (j, c) in p.columns.enumerated() where c.isInteger { Cbc_setInteger(model, Int32(j)) }
         if needsIntegerColumn { Cbc_setInteger(model, Int32(lower.count - 1)) }
         Cbc_setObjSense(model, p.sense == .minimize ? 1 : -1)
+        if let start {  // pitfall 11
+            var values = start.enumerated().map { j, x in p.columns[j].isInteger ? x.rounded() : x }
+            if offsetColumn { values.append(1) }
+            if needsIntegerColumn { values.append(0) }
+            let indices = (0..<Int32(values.count)).map { $0 }
+            Cbc_setMIPStartI(model, Int32(values.count), indices, values)
+        }
 
         let clock = ContinuousClock()
         let started = clock.now
@@ -160,15 +176,16 @@ enum CbcBackend {
             values = nil
             return result(.unbounded, bound: nil)
         }
-        if Cbc_isProvenInfeasible(model) != 0 || (status == 0 && secondary == 1) {
-            values = nil
+        if values == nil && (Cbc_isProvenInfeasible(model) != 0 || (status == 0 && secondary == 1)) {
             return result(.infeasible, bound: nil)
         }
         if Cbc_isSecondsLimitReached(model) != 0 || (status == 1 && secondary == 4) {
             return result(.timeLimit, bound: bound)
         }
-        guard values != nil else { throw .solverFailed(status: status, secondaryStatus: secondary) }
-        if status == 0 && secondary == 0 {
+        guard let x = values else { throw .solverFailed(status: status, secondaryStatus: secondary) }
+        let z = p.objective(at: x)
+        let closed = bound.map { abs(z - $0) <= 1e-9 * max(1, abs(z)) } ?? false
+        if status == 0 && (secondary == 0 || (secondary == 1 && closed && Cbc_isProvenOptimal(model) != 0)) {
             // Proven optimal: the bound is the optimum (CBC's may differ in the last digits).
             return result(.optimal, bound: bound ?? values.map { p.objective(at: $0) })
         }

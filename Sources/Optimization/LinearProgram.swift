@@ -141,6 +141,16 @@ public struct LinearProgram: Sendable {
         columns[variable.index].upper = upper
     }
 
+    /// The LP relaxation: the same program with every variable continuous. Its optimum bounds
+    /// the program's (below for a minimisation).
+    ///
+    /// - Complexity: O(variables).
+    public var relaxation: LinearProgram {
+        var copy = self
+        for j in copy.columns.indices { copy.columns[j].isInteger = false }
+        return copy
+    }
+
     /// The objective `c·x + c₀` at `values` (one value per variable).
     ///
     /// - Complexity: O(variables).

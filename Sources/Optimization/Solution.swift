@@ -16,13 +16,21 @@ public struct SolveOptions: Sendable, Hashable {
     public var cuts: Bool
     /// Primal heuristics (feasibility pump, RINS, …; CBC's default on).
     public var heuristics: Bool
+    /// Stop after about this many branch-and-bound nodes (`nil`: no limit). Unlike a time limit
+    /// it stops at the same point on every machine: a reproducible way to bound the effort. CBC
+    /// checks it between nodes, so a few more may be explored.
+    public var nodeLimit: Int?
 
-    public init(timeLimit: Double? = nil, relativeGap: Double = 0, seed: Int = 1_234_567, cuts: Bool = true, heuristics: Bool = true) {
+    public init(
+        timeLimit: Double? = nil, relativeGap: Double = 0, seed: Int = 1_234_567, cuts: Bool = true, heuristics: Bool = true,
+        nodeLimit: Int? = nil
+    ) {
         self.timeLimit = timeLimit
         self.relativeGap = relativeGap
         self.seed = seed
         self.cuts = cuts
         self.heuristics = heuristics
+        self.nodeLimit = nodeLimit
     }
 }
 
@@ -31,7 +39,7 @@ public enum SolveStatus: String, Sendable, Hashable, CaseIterable {
     /// A solution proven optimal.
     case optimal
     /// A solution, but the search stopped before proving optimality: within the requested
-    /// ``SolveOptions/relativeGap`` (see ``Solution/gap``).
+    /// ``SolveOptions/relativeGap``, or at the ``SolveOptions/nodeLimit`` (see ``Solution/gap``).
     case feasible
     /// No solution exists.
     case infeasible
@@ -105,11 +113,31 @@ extension LinearProgram {
     /// - Throws: ``OptimizationError``.
     /// - Complexity: NP-hard in general (branch and bound); polynomial in practice for LPs.
     public func solve(_ options: SolveOptions = SolveOptions()) throws(OptimizationError) -> Solution {
+        try solve(options, start: nil)
+    }
+
+    /// Solves the program starting from a known solution (a *warm start*, CBC's MIP start).
+    ///
+    /// CBC checks the start: if it is feasible it becomes the first incumbent, so the search
+    /// always has a solution to return and prunes with its objective from the first node; if it
+    /// is not, CBC ignores it. A start never changes what is optimal, only how fast the search
+    /// gets there (and, with several optima, possibly which one it returns).
+    ///
+    /// - Parameter start: one value per variable (integer variables are rounded), or nil.
+    /// - Throws: ``OptimizationError/invalidProgram(_:)`` also when `start` has the wrong length
+    ///   or a non-finite value.
+    /// - Complexity: as ``solve(_:)``, plus O(variables) to load the start.
+    public func solve(_ options: SolveOptions = SolveOptions(), start: [Double]?) throws(OptimizationError) -> Solution {
         try validate()
+        if let start {
+            guard start.count == columns.count, start.allSatisfy(\.isFinite) else {
+                throw .invalidProgram("the start has \(start.count) values for \(columns.count) variables, or a non-finite one")
+            }
+        }
         if crossedBounds() != nil {
             return Solution(status: .infeasible, objective: nil, bestBound: nil, values: nil, seconds: 0, nodes: 0)
         }
-        return try CbcBackend.solve(self, options)
+        return try CbcBackend.solve(self, options, start: start)
     }
 
     /// Checks what CBC cannot be trusted with.

@@ -16,7 +16,8 @@ struct CCPlan: AsyncParsableCommand {
             Exit status: 0 success, 64 bad usage, 65 bad input data, 70 solver failure, 73 output \
             refused (--out holds files that are not ccplan's), 75 temporary failure; capacity: 3 \
             when the best hiring plan still leaves a week short; monitor: 4 when a period breaches \
-            an agreed tolerance.
+            an agreed tolerance; schedule: 5 when intervals stay uncovered, the service-level \
+            target is missed or the time limit stopped the solver above the gap.
             """,
         version: CCPlanVersion.string,
         subcommands: [
@@ -28,6 +29,7 @@ struct CCPlan: AsyncParsableCommand {
             PlanCommand.self,
             MonitorCommand.self,
             CapacityCommand.self,
+            ScheduleCommand.self,
             SampleDataCommand.self,
             BatchCommand.self,
             MergeCommand.self,

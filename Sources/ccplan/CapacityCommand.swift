@@ -73,9 +73,7 @@ struct CapacityCommand: ParsableCommand {
             inputs.weeks = weeks
             inputs.options = HiringOptimizer.solveOptions(timeLimit: timeLimit.seconds, relativeGap: gap)
             inputs.title = title
-            if let epoch = ProcessInfo.processInfo.environment["SOURCE_DATE_EPOCH"], let seconds = Double(epoch) {
-                inputs.generatedAt = Date(timeIntervalSince1970: seconds)
-            }
+            inputs.generatedAt = generatedAt()
             return try CapacityRun.run(inputs)
         }
         try withPlanningErrors { try CapacityRun.write(result, to: out) }

@@ -24,6 +24,9 @@ enum ExitStatus {
     /// `ccplan monitor`: the review is written, and a period breaches an agreed tolerance (a cron
     /// job can alert on it).
     static let toleranceBreached = ExitCode(4)
+    /// `ccplan schedule`: the files are written, but a schedule leaves intervals uncovered, misses
+    /// its weekly service-level target, or was stopped by the time limit above the gap.
+    static let scheduleShort = ExitCode(5)
 }
 
 /// Prints `ccplan: error: <message>` to standard error and returns the exit status to throw.

@@ -157,6 +157,8 @@ final class OutcomeTests: XCTestCase {
         close(file)
         _ = try? Self.marketSplit(columns: 12).solve(SolveOptions(timeLimit: 2))
         _ = try? Self.covering().solve(SolveOptions(timeLimit: 2, relativeGap: 0.01, seed: 7, cuts: false, heuristics: false))
+        let market = Self.marketSplit(columns: 12)
+        _ = try? market.solve(SolveOptions(timeLimit: 2, nodeLimit: 5), start: WarmStartTests.slackStart(market).values)
         var lp = LinearProgram()
         lp.addVariable("x", cost: 1)
         _ = try? lp.solve()
