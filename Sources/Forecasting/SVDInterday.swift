@@ -10,10 +10,11 @@ import LinearAlgebra
 ///     z(d, ·) ≈ Σ_{j=1..k} β_j(d) v_jᵀ,   β_j(d) = σ_j U(d, j),
 ///
 /// so the intraday shapes v_j are shared and each day is k numbers. Every score series is forecast
-/// with weekday effects, an AR(1) term on the previous open day, and (when the calendar has past
-/// closures) an effect for the day right after a closed date, by least squares (dgelsd):
+/// with weekday effects, an AR(1) term on the previous open day, (when the calendar has past
+/// closures) an effect for the day right after a closed date, and the turn-of-month and catch-up
+/// effects x_e(d) of ``ServiceDayEffects`` (ridge λ = 1), by least squares (dgelsd):
 ///
-///     β_j(d) = a_{j, weekday(d)} + φ_j β_j(d⁻) + c_j · 1[d − 1 closed] + ε,
+///     β_j(d) = a_{j, weekday(d)} + φ_j β_j(d⁻) + c_j · 1[d − 1 closed] + Σ_e γ_je x_e(d) + ε,
 ///
 /// iterated over the open days up to the horizon, then back-transformed with the bias correction
 /// ŷ = ẑ² + σ̂²_s + Σ_j v_js² τ²_j(h) − ¼: σ̂²_s the residual variance of slot s in the rank-k fit,
@@ -108,7 +109,8 @@ public struct SVDInterday: ForecastModel {
         let dof = cells > parameters ? cells / (cells - parameters) : 1
         let variance = (0..<s).map { slotCells[$0] > 0 ? slotRSS[$0] / slotCells[$0] * dof : 0 }
 
-        // Score regressions: weekday dummies (present weekdays), lag-1 score, post-closure flag.
+        // Score regressions: weekday dummies (present weekdays), lag-1 score, post-closure flag,
+        // service-day effects.
         var weekdayColumn = [Int](repeating: -1, count: 7)
         var p = 0
         for r in rows {
@@ -120,12 +122,24 @@ public struct SVDInterday: ForecastModel {
         let usePost = post.dropFirst().contains(true)
         let lagColumn = p
         let postColumn = p + 1
-        let columns = p + 1 + (usePost ? 1 : 0)
-        var design = Matrix(rows: n - 1, columns: columns)
+        // Turn-of-month and catch-up effects, ridge-penalised (rows below the data rows).
+        let effects = ServiceDayEffects(grid: g)
+        let usable = effects.usable(trainingDays: rows.dropFirst().map { g.firstDay + $0 })
+        let effectColumns = usable.indices.filter { usable[$0] }
+        let effectColumn = p + 1 + (usePost ? 1 : 0)
+        let columns = effectColumn + effectColumns.count
+        var design = Matrix(rows: n - 1 + effectColumns.count, columns: columns)
+        var x = [Double](repeating: 0, count: ServiceDayEffects.count)
+        func fillEffects(_ d: Int) { effects.fill(dayNumber: d, into: &x, at: 0) }
         for i in 1..<n {
             design[i - 1, weekdayColumn[g.weekday(row: rows[i])]] = 1
             if usePost, post[i] { design[i - 1, postColumn] = 1 }
+            if !effectColumns.isEmpty {
+                fillEffects(g.firstDay + rows[i])
+                for (c, e) in effectColumns.enumerated() { design[i - 1, effectColumn + c] = x[e] }
+            }
         }
+        for c in effectColumns.indices { design[n - 1 + c, effectColumn + c] = ServiceDayEffects.ridge.squareRoot() }
 
         // The open days from the end of training to the last target date.
         let lastDay = g.firstDay + g.days - 1
@@ -142,11 +156,13 @@ public struct SVDInterday: ForecastModel {
         var scoreVariance = [Double](repeating: 0, count: steps.count * k)  // forecast error variance
         for j in 0..<k {
             for i in 1..<n { design[i - 1, lagColumn] = scores[i - 1, j] }
-            let target = (1..<n).map { scores[$0, j] }
+            let target = (1..<n).map { scores[$0, j] } + [Double](repeating: 0, count: effectColumns.count)
             let fit = try numerical { try design.leastSquares(target, rcond: 1e-10) }
             let coefficients = fit.solution
-            // AR(1) forecast error variance: σ²(1 + φ² + … + φ^(2(h−1))).
-            let innovation = (fit.residualSumOfSquares.first ?? 0) / Double(max(1, n - 1 - columns))
+            // AR(1) forecast error variance: σ²(1 + φ² + … + φ^(2(h−1))), σ² from the data rows.
+            var penalty = 0.0
+            for c in effectColumns.indices { penalty += ServiceDayEffects.ridge * coefficients[effectColumn + c] * coefficients[effectColumn + c] }
+            let innovation = max(0, (fit.residualSumOfSquares.first ?? 0) - penalty) / Double(max(1, n - 1 - columns))
             let phi = coefficients[lagColumn]
             var accumulated = 0.0
             var previous = scores[n - 1, j]
@@ -156,6 +172,10 @@ public struct SVDInterday: ForecastModel {
                 let w = CivilDate.weekdayIndex(dayNumber: d)
                 var v = coefficients[weekdayColumn[w]] + coefficients[lagColumn] * previous
                 if usePost, g.followsClosure(dayNumber: d) { v += coefficients[postColumn] }
+                if !effectColumns.isEmpty {
+                    fillEffects(d)
+                    for (c, e) in effectColumns.enumerated() { v += x[e] * coefficients[effectColumn + c] }
+                }
                 futureScores[t * k + j] = v
                 previous = v
             }
