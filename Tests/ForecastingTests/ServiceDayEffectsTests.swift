@@ -43,7 +43,6 @@ final class ServiceDayEffectsTests: XCTestCase {
     /// model without the effect), and keep an ordinary day unbiased.
     func testIntervalModelsLearnTheTurnOfTheMonth() throws {
         let base = Synthetic.rate()
-        let start = date("2024-01-01")
         func isFirstServiceDay(_ d: CivilDate) -> Bool {
             guard d.isoWeekday <= 5 else { return false }
             var e = CivilDate(year: d.year, month: d.month, day: 1)!
