@@ -101,11 +101,12 @@ public struct AutoModel: ForecastModel {
                                 closedLookbackWeeks: closedLookbackWeeks)
             folds.append(fold)
             var byName: [String: [Double]] = [:]
+            let raw = batchForecasts(candidates, fold.context)
             for (m, model) in candidates.enumerated() {
                 // A candidate that fails (e.g. a numerical failure on odd data) drops out of the
                 // competition instead of failing the whole selection.
                 var f: [Double]
-                do { f = try fold.rawForecast(model) } catch {
+                do { f = try fold.checked(raw[m].get(), model: model) } catch {
                     failed[m] = true
                     f = [Double](repeating: 0, count: fold.actual.count)
                 }

@@ -95,6 +95,12 @@ public struct FixedEffectsRegression: ForecastModel {
         let effectColumn = labelColumn + labels
         let p = effectColumn + effectIndices.count
         var dayEffects = [Double](repeating: 0, count: ServiceDayEffects.count)
+        var windowEffects = [Double](repeating: 0, count: effectIndices.isEmpty ? 0 : (g.days - firstRow) * ServiceDayEffects.count)
+        if !effectIndices.isEmpty {
+            for r in firstRow..<g.days {
+                effects.fill(dayNumber: g.firstDay + r, into: &windowEffects, at: (r - firstRow) * ServiceDayEffects.count)
+            }
+        }
         let center = Double(firstRow + g.days - 1) / 2
         // Observations (row, slot) shared by the group; z per series.
         var obsRow: [Int] = [], obsSlot: [Int] = []
@@ -113,8 +119,14 @@ public struct FixedEffectsRegression: ForecastModel {
             if g.followsClosure(dayNumber: dayNumber) { x[postColumn] = 1 }
             if label >= 0 { x[labelColumn + label] = 1 }
             if !effectIndices.isEmpty {
-                effects.fill(dayNumber: dayNumber, into: &dayEffects, at: 0)
-                for (c, e) in effectIndices.enumerated() { x[effectColumn + c] = dayEffects[e] }
+                // Rows of the window are filled once (the observations of a day share them).
+                let k = row - firstRow
+                if k >= 0, k < windowEffects.count / ServiceDayEffects.count {
+                    for (c, e) in effectIndices.enumerated() { x[effectColumn + c] = windowEffects[k * ServiceDayEffects.count + e] }
+                } else {
+                    effects.fill(dayNumber: dayNumber, into: &dayEffects, at: 0)
+                    for (c, e) in effectIndices.enumerated() { x[effectColumn + c] = dayEffects[e] }
+                }
             }
         }
         // Cell means of z (per series) and of each regressor.
