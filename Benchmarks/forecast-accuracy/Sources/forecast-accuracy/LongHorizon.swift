@@ -115,6 +115,15 @@ func runLongHorizon(dataDirectory: String, weeks: Int, models: [any ForecastMode
                     }
                 }
                 var originAbs = 0.0, originActual = 0.0
+                // The noise floor of the yearly shape: the forecast rescaled to the true total of
+                // the horizon (a perfect level), monthly errors pooled as "month|level".
+                let level = dayA.reduce(0, +) / max(1e-9, dayF.reduce(0, +))
+                for p in wholePeriods(origin: origin, days: days)["month"]! {
+                    let F = level * p.reduce(0) { $0 + dayF[$1] }, A = p.reduce(0) { $0 + dayA[$1] }
+                    acc["month|level", default: PooledError()].abs += Swift.abs(F - A)
+                    acc["month|level", default: PooledError()].err += F - A
+                    acc["month|level", default: PooledError()].actual += A
+                }
                 for (level, periods) in wholePeriods(origin: origin, days: days) {
                     for p in periods {
                         if level == "month" {
@@ -132,14 +141,14 @@ func runLongHorizon(dataDirectory: String, weeks: Int, models: [any ForecastMode
             table.append((model.name, acc, seconds / Double(c.origins.count), perOrigin))
             if !notes.isEmpty, c.origins.count <= 3 { print("  \(model.name) chose " + notes.joined(separator: "; ")) }
         }
-        print(pad("model", 40) + "           month            week             day    ms/origin")
+        print(pad("model", 40) + "           month            week             day    ms/origin  month, true level")
         for (name, acc, s, perOrigin) in table {
             let cells = ["month", "week", "day"].map { l -> String in
                 let e = acc[l]!
                 return String(format: "%6.2f%% (%+5.2f%%)", e.wape * 100, e.bias * 100)
             }
             let mean = perOrigin.reduce(0, +) / Double(max(1, perOrigin.count))
-            print(pad(name, 40) + cells.map { " " + $0 }.joined() + String(format: "  %9.1f", s * 1000)
+            print(pad(name, 40) + cells.map { " " + $0 }.joined() + String(format: "  %9.1f  %6.2f%%", s * 1000, acc["month|level"]!.wape * 100)
                   + (c.origins.count > 3 ? String(format: "   mean of origins' monthly WAPE %5.2f%%", mean * 100) : ""))
         }
         if c.origins.count > 3 {
