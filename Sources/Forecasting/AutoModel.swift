@@ -215,7 +215,8 @@ public struct AutoModel: ForecastModel {
         let short = selection.chosen
         var longFolds: [Int: [(lead: Int, forecast: Double, actual: Double)]] = [:]
         for k in long.errors.lead.indices where long.errors.lead[k] <= AutoModel.shortBandDays {
-            longFolds[long.errors.origin[k], default: []].append((long.errors.lead[k], long.errors.forecast[k], long.errors.actual[k]))
+            let e = long.errors
+            longFolds[e.origin[k], default: []].append((e.lead[k], e.forecast[k], e.actual[k]))
         }
         for origin in longFolds.keys.sorted() {
             let date = CivilDate(dayNumber: totals.firstDay + origin)

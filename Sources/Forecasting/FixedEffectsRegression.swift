@@ -95,10 +95,11 @@ public struct FixedEffectsRegression: ForecastModel {
         let effectColumn = labelColumn + labels
         let p = effectColumn + effectIndices.count
         var dayEffects = [Double](repeating: 0, count: ServiceDayEffects.count)
-        var windowEffects = [Double](repeating: 0, count: effectIndices.isEmpty ? 0 : (g.days - firstRow) * ServiceDayEffects.count)
+        let perDay = ServiceDayEffects.count
+        var windowEffects = [Double](repeating: 0, count: effectIndices.isEmpty ? 0 : (g.days - firstRow) * perDay)
         if !effectIndices.isEmpty {
             for r in firstRow..<g.days {
-                effects.fill(dayNumber: g.firstDay + r, into: &windowEffects, at: (r - firstRow) * ServiceDayEffects.count)
+                effects.fill(dayNumber: g.firstDay + r, into: &windowEffects, at: (r - firstRow) * perDay)
             }
         }
         let center = Double(firstRow + g.days - 1) / 2
@@ -121,8 +122,8 @@ public struct FixedEffectsRegression: ForecastModel {
             if !effectIndices.isEmpty {
                 // Rows of the window are filled once (the observations of a day share them).
                 let k = row - firstRow
-                if k >= 0, k < windowEffects.count / ServiceDayEffects.count {
-                    for (c, e) in effectIndices.enumerated() { x[effectColumn + c] = windowEffects[k * ServiceDayEffects.count + e] }
+                if k >= 0, k < windowEffects.count / perDay {
+                    for (c, e) in effectIndices.enumerated() { x[effectColumn + c] = windowEffects[k * perDay + e] }
                 } else {
                     effects.fill(dayNumber: dayNumber, into: &dayEffects, at: 0)
                     for (c, e) in effectIndices.enumerated() { x[effectColumn + c] = dayEffects[e] }

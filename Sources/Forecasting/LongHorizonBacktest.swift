@@ -61,7 +61,8 @@ struct LongHorizonBacktest {
                         absDay[m] += abs(f[t] - actual[t]); err[m] += f[t] - actual[t]
                         if m == 0 { sumDay += actual[t] }
                         blockF += f[t]; blockA += actual[t]
-                        errors[m].origin.append(origin); errors[m].lead.append(t + 1); errors[m].forecast.append(f[t]); errors[m].actual.append(actual[t])
+                        errors[m].origin.append(origin); errors[m].lead.append(t + 1)
+                        errors[m].forecast.append(f[t]); errors[m].actual.append(actual[t])
                     }
                     if inBlock == 28 {
                         absBlock[m] += abs(blockF - blockA)

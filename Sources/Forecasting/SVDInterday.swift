@@ -147,7 +147,8 @@ public struct SVDInterday: ForecastModel {
         // in ẑ reaches the back-transformed mean as +Var(ẑ) (svd(k=7) on a queue with 0.5 contacts
         // at the peak: +3.2 % with the effects on every score, +2.6 % on the first only).
         let shapeDesign = effectColumns.isEmpty ? design
-            : ScoreRegression.Design(x: (0..<n).flatMap { t in full[(t * columns)..<(t * columns + effectColumn)] }, columns: effectColumn)
+            : ScoreRegression.Design(x: (0..<n).flatMap { t in full[(t * columns)..<(t * columns + effectColumn)] },
+                                     columns: effectColumn)
 
         // The open days from the end of training to the last target date.
         let lastDay = g.firstDay + g.days - 1

@@ -9,7 +9,8 @@ import LinearAlgebra
 /// φ̂ = Σ u_t u_{t−1} / Σ u_{t−1}² from the residuals, then least squares on the quasi-differences
 /// y_t − φ̂ y_{t−1} = (x_t − φ̂ x_{t−1})ᵀγ + ε_t, three times. Columns in `ridgeColumns` carry a
 /// ridge penalty λ. Each least-squares step solves the normal equations (X̃ᵀX̃ + Λ)γ = X̃ᵀỹ of the
-/// few regressors, assembled from cross products computed once (``Design``), by Cholesky (0/1 dummies and a ridge keep them well conditioned), in plain
+/// few regressors, assembled from cross products computed once (``Design``), by Cholesky (0/1
+/// dummies and a ridge keep them well conditioned), in plain
 /// Swift so that the result does not depend on the BLAS kernel; when they are not positive
 /// definite (a regressor that never varies independently) LAPACK dgelsd takes the stacked problem.
 struct ScoreRegression {
@@ -25,13 +26,15 @@ struct ScoreRegression {
     static let iterations = 3
 
     /// The design's cross products, shared by every score series of one SVD fit: with them a
-    /// quasi-differenced normal matrix is Σ(x_t − φx_{t−1})(x_t − φx_{t−1})ᵀ = S₀₀ − φ(S₀₁ + S₁₀) + φ²S₁₁.
+    /// quasi-differenced normal matrix is
+    /// Σ(x_t − φx_{t−1})(x_t − φx_{t−1})ᵀ = S₀₀ − φ(S₀₁ + S₁₀) + φ²S₁₁.
     struct Design {
         /// n × p regressors, row-major (row t = day t, oldest first).
         let x: [Double]
         let rows: Int
         let columns: Int
-        /// Σ_{t≥0} x_t x_tᵀ, Σ_{t≥1} x_t x_tᵀ, Σ_{t≥1} x_t x_{t−1}ᵀ, Σ_{t≥1} x_{t−1} x_{t−1}ᵀ (p × p).
+        /// Σ_{t≥0} x_t x_tᵀ, Σ_{t≥1} x_t x_tᵀ, Σ_{t≥1} x_t x_{t−1}ᵀ, Σ_{t≥1} x_{t−1} x_{t−1}ᵀ
+        /// (p × p).
         let all: [Double], s00: [Double], s01: [Double], s11: [Double]
 
         /// - Complexity: O(n · p²).
@@ -50,7 +53,8 @@ struct ScoreRegression {
                 }
             }
             var s11 = all
-            if rows > 0 { for c in 0..<p { for e in 0..<p { s11[c * p + e] -= x[(rows - 1) * p + c] * x[(rows - 1) * p + e] } } }
+            let last = (rows - 1) * p
+            if rows > 0 { for c in 0..<p { for e in 0..<p { s11[c * p + e] -= x[last + c] * x[last + e] } } }
             self.all = all; self.s00 = s00; self.s01 = s01; self.s11 = s11
         }
     }
@@ -80,8 +84,9 @@ struct ScoreRegression {
             let rho = pass == 0 ? 0 : phi
             for c in 0..<p {
                 for e in 0..<p {
-                    normal[c * p + e] = pass == 0 ? design.all[c * p + e]
-                        : design.s00[c * p + e] - rho * (design.s01[c * p + e] + design.s01[e * p + c]) + rho * rho * design.s11[c * p + e]
+                    let (ce, ec) = (c * p + e, e * p + c)
+                    normal[ce] = pass == 0 ? design.all[ce]
+                        : design.s00[ce] - rho * (design.s01[ce] + design.s01[ec]) + rho * rho * design.s11[ce]
                 }
                 right[c] = pass == 0 ? bAll[c] : b00[c] - rho * (b01[c] + b10[c]) + rho * rho * b11[c]
             }

@@ -84,7 +84,10 @@ public enum BacktestRun {
     static func components(_ model: any ForecastModel) -> Set<String> {
         var names: Set<String> = [model.name]
         if let pool = model as? EnsembleModel { for m in pool.members { names.formUnion(components(m)) } }
-        if let blend = model as? LeadTimeBlend { names.formUnion(components(blend.short)); names.formUnion(components(blend.long)) }
+        if let blend = model as? LeadTimeBlend {
+            names.formUnion(components(blend.short))
+            names.formUnion(components(blend.long))
+        }
         return names
     }
 }
