@@ -22,9 +22,15 @@ public struct AutoModel: ForecastModel {
     public var candidates: [any ForecastModel]
     /// Ensembles competing too; members found among the candidates (by name) are not recomputed.
     public var ensembles: [EnsembleModel]
-    /// When ≥ 2, one more contender: the mean of the best `weightedEnsembleSize` candidates by
-    /// the selection score (RMSE), weighted by 1 / RMSE (scored on the same holdouts, so slightly optimistic).
+    /// When ≥ 2, the pool: the mean of the best `weightedEnsembleSize` candidates by the
+    /// selection score (RMSE), weighted by 1 / RMSE.
     public var weightedEnsembleSize: Int
+    /// Whether the short band's forecast is the pool (default) rather than the single best
+    /// contender. Pooling the few best candidates (Kourentzes, Barrow & Petropoulos 2019,
+    /// "forecast pooling"; Aiolfi & Timmermann 2006 on trimmed combinations) is steadier than
+    /// picking one by three holdouts: the winner of a close race is partly luck. With pooling on,
+    /// the fixed ``ensembles`` are not run (they could not be chosen).
+    public var poolsBest: Bool
     /// The number of backtest holdouts.
     public var origins: Int
     /// The length of each holdout; `nil` = the forecast's lead (7…28 days).
@@ -40,11 +46,12 @@ public struct AutoModel: ForecastModel {
 
     /// The default competition: seasonal naive, seasonal averages of 2, 4, 6 and 8 weeks,
     /// Holt–Winters, the fixed-effects regression, SVD with 3, 5 and 7 components, two fixed
-    /// ensembles, and the 1/WAPE-weighted mean of the best four candidates.
+    /// ensembles (contenders only with `poolsBest` off); the forecast is the 1/RMSE-weighted
+    /// mean of the best three candidates.
     ///
     /// - Complexity: O(1).
-    public init(candidates: [any ForecastModel]? = nil, ensembles: [EnsembleModel]? = nil, weightedEnsembleSize: Int = 4,
-                origins: Int = 3,
+    public init(candidates: [any ForecastModel]? = nil, ensembles: [EnsembleModel]? = nil, weightedEnsembleSize: Int = 3,
+                poolsBest: Bool = true, origins: Int = 3,
                 horizonDays: Int? = nil, minimumTrainingDays: Int = 35, closedLookbackWeeks: Int = 4,
                 longBand: Bool = true) {
         self.longBand = longBand
@@ -59,6 +66,7 @@ public struct AutoModel: ForecastModel {
             EnsembleModel(members: [svd5, sa4], combination: .mean),
         ]
         self.weightedEnsembleSize = weightedEnsembleSize
+        self.poolsBest = poolsBest && weightedEnsembleSize >= 2
         self.origins = max(1, origins)
         self.horizonDays = horizonDays
         self.minimumTrainingDays = max(14, minimumTrainingDays)
@@ -81,7 +89,8 @@ public struct AutoModel: ForecastModel {
         guard !originDates.isEmpty else {
             return AutoSelection(chosen: fallback, scores: [], origins: [], horizonDays: h, residuals: ResidualSample())
         }
-        var models: [any ForecastModel] = candidates + ensembles
+        let activeEnsembles = poolsBest ? [] : ensembles
+        var models: [any ForecastModel] = candidates + activeEnsembles
         var metrics = [[AccuracyMetrics]](repeating: [], count: models.count)
         var forecasts = [[[Double]]](repeating: [], count: models.count)  // per model, per origin
         var rawForecasts = [[[Double]]](repeating: [], count: candidates.count)  // before post-processing
@@ -92,11 +101,12 @@ public struct AutoModel: ForecastModel {
                                 closedLookbackWeeks: closedLookbackWeeks)
             folds.append(fold)
             var byName: [String: [Double]] = [:]
+            let raw = batchForecasts(candidates, fold.context)
             for (m, model) in candidates.enumerated() {
                 // A candidate that fails (e.g. a numerical failure on odd data) drops out of the
                 // competition instead of failing the whole selection.
                 var f: [Double]
-                do { f = try fold.rawForecast(model) } catch {
+                do { f = try fold.checked(raw[m].get(), model: model) } catch {
                     failed[m] = true
                     f = [Double](repeating: 0, count: fold.actual.count)
                 }
@@ -105,7 +115,7 @@ public struct AutoModel: ForecastModel {
                 fold.post.apply(&f, context: fold.context)
                 forecasts[m].append(f)
             }
-            for (e, ensemble) in ensembles.enumerated() {
+            for (e, ensemble) in activeEnsembles.enumerated() {
                 var parts: [[Double]] = []
                 for member in ensemble.members {
                     if let i = candidates.firstIndex(where: { $0.name == member.name }), failed[i] { failed[candidates.count + e] = true }
@@ -132,7 +142,7 @@ public struct AutoModel: ForecastModel {
             means[m] = AccuracyMetrics(wape: .nan, mape: .nan, rmse: .nan, bias: .nan, mase: .nan, count: 0)
         }
         if weightedEnsembleSize >= 2 {
-            // The best candidates (not ensembles) by WAPE, ties to the earlier one.
+            // The best candidates (not ensembles) by RMSE, ties to the earlier one.
             let score = means.map(AutoModel.selectionScore)
             var remaining = candidates.indices.filter { score[$0].isFinite && score[$0] > 0 }
             var ranked: [Int] = []
@@ -157,7 +167,9 @@ public struct AutoModel: ForecastModel {
             }
         }
         let scores = models.indices.map { AutoSelection.Score(model: models[$0].name, metrics: means[$0]) }
-        guard let best = AutoModel.best(of: Array(models.indices), score: { AutoModel.selectionScore(means[$0]) }) else {
+        let pooled = poolsBest && models.count > candidates.count + activeEnsembles.count
+        guard let best = pooled ? models.count - 1
+                : AutoModel.best(of: Array(models.indices), score: { AutoModel.selectionScore(means[$0]) }) else {
             return AutoSelection(chosen: fallback, scores: scores, origins: originDates, horizonDays: h, residuals: ResidualSample())
         }
         var sample = ResidualSample()
@@ -186,17 +198,37 @@ public struct AutoModel: ForecastModel {
                                 into selection: inout AutoSelection) throws {
         let totals = DailyTotals(grid: context.grid)
         let history = totals.days
-        let methods = DailyMethod.longHorizonChoices.filter {
-            // A flat 8-week average ignores the yearly cycle: a candidate only without a year of history.
-            if case .seasonalAverage = $0 { return history < 456 }
-            return true
-        }
+        // A flat 8-week average ignores the yearly cycle: a candidate only without a year of history.
+        let methods = DailyMethod.longHorizonChoices + (history < 456 ? [.seasonalAverage(weeks: 8)] : [])
         let day = DayLevelModel(methods: methods)
         let long = try day.select(context, totals: totals)
         let longModel = DayLevelModel(long.method, harmonics: long.harmonics, logScale: long.logScale)
-        // Day-total errors of both models on the short holdouts, by lead week.
+        // Day-total errors of both models by lead week: on the short holdouts, and on the first
+        // four weeks of the long-horizon backtest's folds (their day-level errors are known; the
+        // short model is run on them), so that the weights rest on a year or more of origins.
         let s = context.slotsPerDay
         var shortErrors: [[Double]] = [], longErrors: [[Double]] = []
+        func add(week: Int, short fs: Double, long fl: Double, actual a: Double) {
+            while shortErrors.count <= week { shortErrors.append([]); longErrors.append([]) }
+            shortErrors[week].append(fs - a); longErrors[week].append(fl - a)
+        }
+        let short = selection.chosen
+        var longFolds: [Int: [(lead: Int, forecast: Double, actual: Double)]] = [:]
+        for k in long.errors.lead.indices where long.errors.lead[k] <= AutoModel.shortBandDays {
+            let e = long.errors
+            longFolds[e.origin[k], default: []].append((e.lead[k], e.forecast[k], e.actual[k]))
+        }
+        for origin in longFolds.keys.sorted() {
+            let date = CivilDate(dayNumber: totals.firstDay + origin)
+            guard let fold = try? Fold(history: context.history, calendar: context.calendar, origin: date,
+                                       horizonDays: AutoModel.shortBandDays, closedLookbackWeeks: closedLookbackWeeks),
+                  let f = try? fold.forecast(short) else { continue }
+            for e in longFolds[origin]! {
+                var fs = 0.0
+                for j in 0..<s { fs += f[(e.lead - 1) * s + j] }
+                add(week: (e.lead - 1) / 7, short: fs, long: e.forecast, actual: e.actual)
+            }
+        }
         for (i, fold) in folds.enumerated() {
             guard var f = try? longModel.forecast(fold.context) else { continue }
             fold.post.apply(&f, context: fold.context)
@@ -206,9 +238,7 @@ public struct AutoModel: ForecastModel {
                     a += fold.actual[t * s + j]; fs += shortForecasts[i][t * s + j]; fl += f[t * s + j]; any = true
                 }
                 guard any else { continue }
-                let week = t / 7
-                while shortErrors.count <= week { shortErrors.append([]); longErrors.append([]) }
-                shortErrors[week].append(fs - a); longErrors[week].append(fl - a)
+                add(week: t / 7, short: fs, long: fl, actual: a)
             }
         }
         selection.shortChosen = selection.chosen
@@ -303,8 +333,10 @@ public struct AutoSelection: Sendable {
 /// Backtest (forecast, actual) pairs by lead day, for empirical prediction ranges: every scored
 /// interval, and the sums over each day's scored intervals.
 struct ResidualSample: Sendable {
-    /// Lead day (1 = the first day of the holdout), forecast and actual of every scored interval.
+    /// Lead day (1 = the first day of the holdout), forecast and actual of every scored interval,
+    /// and the index of its day in the day arrays below.
     var lead: [Int] = []
+    var day: [Int] = []
     var forecast: [Double] = []
     var actual: [Double] = []
     /// The same for day sums (over the day's intervals with an actual).
@@ -319,7 +351,7 @@ struct ResidualSample: Sendable {
             var fs = 0.0, ys = 0.0, any = false
             for i in (day * slots)..<min(n, (day + 1) * slots) where !y[i].isNaN {
                 fs += f[i]; ys += y[i]; any = true
-                if f[i] > 0 { lead.append(day + 1); forecast.append(f[i]); actual.append(y[i]) }
+                if f[i] > 0 { lead.append(day + 1); self.day.append(dayLead.count); forecast.append(f[i]); actual.append(y[i]) }
             }
             if any, fs > 0 { dayLead.append(day + 1); dayForecast.append(fs); dayActual.append(ys) }
             day += 1

@@ -126,7 +126,11 @@ struct Fold: Sendable {
 
     /// The model's forecast before post-processing.
     func rawForecast(_ model: any ForecastModel) throws -> [Double] {
-        let f = try model.forecast(context)
+        try checked(model.forecast(context), model: model)
+    }
+
+    /// `f` when it has one value per interval of the horizon.
+    func checked(_ f: [Double], model: any ForecastModel) throws -> [Double] {
         guard f.count == actual.count else {
             throw ForecastingError.invalidSeries("model \(model.name) returned \(f.count) values, expected \(actual.count)")
         }

@@ -40,7 +40,7 @@ public struct EnsembleModel: ForecastModel {
         if case .weighted(let w) = combination, w.count != members.count || !w.allSatisfy({ $0.isFinite && $0 >= 0 }) || !(w.reduce(0, +) > 0) {
             throw ForecastingError.invalidParameter("an ensemble needs one finite non-negative weight per member, not all zero")
         }
-        return combine(try members.map { try $0.forecast(context) })
+        return combine(try batchForecasts(members, context).map { try $0.get() })
     }
 
     /// Combines member forecasts already computed (all of the same length).

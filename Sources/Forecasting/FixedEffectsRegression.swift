@@ -2,10 +2,12 @@ import CCPlanBase
 import LinearAlgebra
 
 /// Fixed-effects regression on the √ scale: one effect per weekday × interval-of-day cell, a linear
-/// trend, an effect for the day right after a closed date, and one effect per special-day label:
+/// trend, an effect for the day right after a closed date, one effect per special-day label, and
+/// the turn-of-month and catch-up effects x_e of ``ServiceDayEffects`` (ridge λ = 1 day, i.e.
+/// `slots` interval observations):
 ///
 ///     √(y(d, s) + ¼) = α_{weekday(d), s} + β·(d − d̄)/7 + γ·1[d − 1 closed]
-///                      + Σ_ℓ δ_ℓ·1[d has label ℓ] + ε
+///                      + Σ_ℓ δ_ℓ·1[d has label ℓ] + Σ_e η_e·x_e(d) + ε
 ///
 /// (the additive two-way model of Weinberg, Brown & Stroud 2007 without its Bayesian day effects;
 /// Ibrahim et al. 2016 §3 survey it as the "fixed-effects" baseline). The cell effects are
@@ -85,7 +87,21 @@ public struct FixedEffectsRegression: ForecastModel {
         let labels = g.specialLabels.count
         let postColumn = trend ? 1 : 0
         let labelColumn = postColumn + 1
-        let p = labelColumn + labels
+        // Turn-of-month and catch-up effects the window supports, ridge-penalised.
+        let effects = ServiceDayEffects(grid: g)
+        let windowDays = (firstRow..<g.days).filter { g.hasData[$0] }.map { g.firstDay + $0 }
+        let usable = effects.usable(trainingDays: windowDays)
+        let effectIndices = usable.indices.filter { usable[$0] }
+        let effectColumn = labelColumn + labels
+        let p = effectColumn + effectIndices.count
+        var dayEffects = [Double](repeating: 0, count: ServiceDayEffects.count)
+        let perDay = ServiceDayEffects.count
+        var windowEffects = [Double](repeating: 0, count: effectIndices.isEmpty ? 0 : (g.days - firstRow) * perDay)
+        if !effectIndices.isEmpty {
+            for r in firstRow..<g.days {
+                effects.fill(dayNumber: g.firstDay + r, into: &windowEffects, at: (r - firstRow) * perDay)
+            }
+        }
         let center = Double(firstRow + g.days - 1) / 2
         // Observations (row, slot) shared by the group; z per series.
         var obsRow: [Int] = [], obsSlot: [Int] = []
@@ -103,6 +119,16 @@ public struct FixedEffectsRegression: ForecastModel {
             if trend { x[0] = (Double(row) - center) / 7 }
             if g.followsClosure(dayNumber: dayNumber) { x[postColumn] = 1 }
             if label >= 0 { x[labelColumn + label] = 1 }
+            if !effectIndices.isEmpty {
+                // Rows of the window are filled once (the observations of a day share them).
+                let k = row - firstRow
+                if k >= 0, k < windowEffects.count / perDay {
+                    for (c, e) in effectIndices.enumerated() { x[effectColumn + c] = windowEffects[k * perDay + e] }
+                } else {
+                    effects.fill(dayNumber: dayNumber, into: &dayEffects, at: 0)
+                    for (c, e) in effectIndices.enumerated() { x[effectColumn + c] = dayEffects[e] }
+                }
+            }
         }
         // Cell means of z (per series) and of each regressor.
         let cells = 7 * s
@@ -130,14 +156,25 @@ public struct FixedEffectsRegression: ForecastModel {
         var beta = [Double](repeating: 0, count: p * series)  // column-major p × series
         var rss = [Double](repeating: 0, count: series)
         if p > 0 {
-            var design = Matrix(rows: n, columns: p)
+            // Ridge rows for the day effects: λ = ridge × slots, one day's worth of intervals.
+            let penaltyRows = effectIndices.count
+            let rows = n + penaltyRows
+            let lambda = ServiceDayEffects.ridge * Double(s)
+            var design = Matrix(rows: rows, columns: p)
             design.withUnsafeMutableElements { a in
-                for i in 0..<n { for k in 0..<p { a[i + k * n] = xAll[i * p + k] - xMean[cellOf[i] * p + k] } }
+                for i in 0..<n { for k in 0..<p { a[i + k * rows] = xAll[i * p + k] - xMean[cellOf[i] * p + k] } }
+                for c in 0..<penaltyRows { a[n + c + (effectColumn + c) * rows] = lambda.squareRoot() }
             }
-            let b = try numerical { try Matrix(rows: n, columns: series, columnMajor: rhs) }
+            var padded = [Double](repeating: 0, count: rows * series)
+            for m in 0..<series { for i in 0..<n { padded[i + m * rows] = rhs[i + m * n] } }
+            let b = try numerical { try Matrix(rows: rows, columns: series, columnMajor: padded) }
             let solution = try numerical { try design.leastSquares(b, rcond: 1e-10) }
             beta = solution.coefficients.elements
             rss = solution.residualSumOfSquares
+            for m in 0..<series {
+                for c in 0..<penaltyRows { let v = beta[effectColumn + c + m * p]; rss[m] -= lambda * v * v }
+                rss[m] = max(0, rss[m])
+            }
         } else {
             for m in 0..<series { for i in 0..<n { rss[m] += rhs[i + m * n] * rhs[i + m * n] } }
         }

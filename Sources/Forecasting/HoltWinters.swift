@@ -116,7 +116,7 @@ public struct HoltWinters: ForecastModel {
             [alphaMax * logistic(theta[0]), 0.5 * logistic(theta[1]), 0.5 * logistic(theta[2]), 0.98 * logistic(theta[3])]
         }
         let start = [logit(0.5), logit(0.1), logit(0.2), logit(0.5 / 0.98)]
-        let search = NelderMead(maxEvaluations: maxEvaluations, tolerance: 1e-8, initialStep: 1)
+        let search = NelderMead(maxEvaluations: maxEvaluations, tolerance: 1e-6, initialStep: 1)
         let best = search.minimize(start) { theta in
             let st = run(bounded(theta))
             return st.count > 0 ? st.sse / st.count : .infinity

@@ -17,6 +17,8 @@ struct LongHorizonBacktest {
 
     /// Backtest (lead, forecast, actual) of day totals of one method.
     struct DayErrors: Sendable {
+        /// The fold's origin (index into the day totals: the first forecast day).
+        var origin: [Int] = []
         var lead: [Int] = []
         var forecast: [Double] = []
         var actual: [Double] = []
@@ -59,7 +61,8 @@ struct LongHorizonBacktest {
                         absDay[m] += abs(f[t] - actual[t]); err[m] += f[t] - actual[t]
                         if m == 0 { sumDay += actual[t] }
                         blockF += f[t]; blockA += actual[t]
-                        errors[m].lead.append(t + 1); errors[m].forecast.append(f[t]); errors[m].actual.append(actual[t])
+                        errors[m].origin.append(origin); errors[m].lead.append(t + 1)
+                        errors[m].forecast.append(f[t]); errors[m].actual.append(actual[t])
                     }
                     if inBlock == 28 {
                         absBlock[m] += abs(blockF - blockA)

@@ -10,11 +10,17 @@ import LinearAlgebra
 ///     z(d, ·) ≈ Σ_{j=1..k} β_j(d) v_jᵀ,   β_j(d) = σ_j U(d, j),
 ///
 /// so the intraday shapes v_j are shared and each day is k numbers. Every score series is forecast
-/// with weekday effects, an AR(1) term on the previous open day, and (when the calendar has past
-/// closures) an effect for the day right after a closed date, by least squares (dgelsd):
+/// by a regression with AR(1) errors over the open days (d⁻ the previous open day with data):
+/// weekday effects, (when the calendar has past closures) an effect for the day right after a
+/// closed date, and for the first score (the day's level) the turn-of-month and catch-up effects
+/// x_e(d) of ``ServiceDayEffects`` (ridge λ = 1), fitted by ``ScoreRegression`` (Cochrane–Orcutt):
 ///
-///     β_j(d) = a_{j, weekday(d)} + φ_j β_j(d⁻) + c_j · 1[d − 1 closed] + ε,
+///     β_j(d) = a_{j, weekday(d)} + c_j · 1[d − 1 closed] + 1[j = 1]·Σ_e γ_e x_e(d) + u_j(d),
+///     u_j(d) = φ_j u_j(d⁻) + ε,
 ///
+/// so that the forecast returns from the last day's deviation to the calendar's level
+/// (û(T + h) = φʰ u(T)), and a calendar effect of the last days is not carried into the next
+/// ones (a lagged score would carry a month-end surge into the first days of the month).
 /// iterated over the open days up to the horizon, then back-transformed with the bias correction
 /// ŷ = ẑ² + σ̂²_s + Σ_j v_js² τ²_j(h) − ¼: σ̂²_s the residual variance of slot s in the rank-k fit,
 /// corrected for its k(n + S − k) degrees of freedom, and τ²_j(h) the h-step forecast error
@@ -43,16 +49,28 @@ public struct SVDInterday: ForecastModel {
     }
 
     /// - Complexity: O(n · S · min(n, S)) for n training days of S slots (the SVD), plus
-    ///   O(k · n · 9²) for the score regressions.
+    ///   O(k · n · p²) for the score regressions of p regressors.
     public func forecast(_ context: ForecastContext) throws -> [Double] {
+        try SVDInterday.forecasts(context, ranks: [components], windowDays: windowDays)[0]
+    }
+
+    /// The forecasts of several ranks k with one window: one decomposition, and one regression per
+    /// score series, shared (the first k scores and shapes do not depend on how many are kept).
+    /// Each result equals ``forecast(_:)`` of `SVDInterday(components: k, windowDays:)`.
+    ///
+    /// - Complexity: as ``forecast(_:)`` for the largest rank, plus O(ranks · n · S).
+    static func forecasts(_ context: ForecastContext, ranks: [Int], windowDays: Int?) throws -> [[Double]] {
         let g = context.grid
         let s = g.slots
         var rows = g.dataRows().filter { g.operatingWeekdays[g.weekday(row: $0)] }
         if let w = windowDays, rows.count > w { rows.removeFirst(rows.count - w) }
         let n = rows.count
-        guard n >= 15, n > components + 10 else { return try SeasonalAverage(weeks: 4).forecast(context) }
-        let k = min(components, n, s)
-
+        let fitted = ranks.map { max(1, $0) }.filter { n >= 15 && n > $0 + 10 }
+        guard let largest = fitted.max() else {
+            let fallback = try SeasonalAverage(weeks: 4).forecast(context)
+            return ranks.map { _ in fallback }
+        }
+        let k = min(largest, n, s)
         // √-scale matrix with weekday-slot imputation.
         var cellSum = [Double](repeating: 0, count: 7 * s)
         var cellCount = [Double](repeating: 0, count: 7 * s)
@@ -92,23 +110,8 @@ public struct SVDInterday: ForecastModel {
         }
         var vk = Matrix(rows: k, columns: s)
         for j in 0..<s { for c in 0..<k { vk[c, j] = svd.vt[c, j] } }
-        let fitted = try numerical { try Matrix.product(scores, vk) }
-        // Back-transform variance per slot of day, with the degrees of freedom of a rank-k fit
-        // (k(n + s − k) parameters for n·s cells): the in-sample residual variance of the SVD is
-        // optimistic, and pooled over slots it is too large for quiet slots and too small for busy
-        // ones, which biased small queues low (−35 % at 0.5 contacts per interval).
-        var slotRSS = [Double](repeating: 0, count: s), slotCells = slotRSS
-        for j in 0..<s {
-            for i in 0..<n where observed[i + j * n] {
-                let e = zElements[i + j * n] - fitted.elements[i + j * n]
-                slotRSS[j] += e * e; slotCells[j] += 1
-            }
-        }
-        let parameters = Double(k * (n + s - k)), cells = Double(n * s)
-        let dof = cells > parameters ? cells / (cells - parameters) : 1
-        let variance = (0..<s).map { slotCells[$0] > 0 ? slotRSS[$0] / slotCells[$0] * dof : 0 }
-
-        // Score regressions: weekday dummies (present weekdays), lag-1 score, post-closure flag.
+        // Score regressions: weekday dummies (present weekdays), post-closure flag, service-day
+        // effects, with AR(1) errors over the open days.
         var weekdayColumn = [Int](repeating: -1, count: 7)
         var p = 0
         for r in rows {
@@ -118,14 +121,34 @@ public struct SVDInterday: ForecastModel {
         for w in 0..<7 where weekdayColumn[w] == 0 { weekdayColumn[w] = p; p += 1 }
         let post = rows.map { g.followsClosure(dayNumber: g.firstDay + $0) }
         let usePost = post.dropFirst().contains(true)
-        let lagColumn = p
-        let postColumn = p + 1
-        let columns = p + 1 + (usePost ? 1 : 0)
-        var design = Matrix(rows: n - 1, columns: columns)
-        for i in 1..<n {
-            design[i - 1, weekdayColumn[g.weekday(row: rows[i])]] = 1
-            if usePost, post[i] { design[i - 1, postColumn] = 1 }
+        let postColumn = p
+        let effects = ServiceDayEffects(grid: g)
+        let usable = effects.usable(trainingDays: rows.dropFirst().map { g.firstDay + $0 })
+        let effectColumns = usable.indices.filter { usable[$0] }
+        let effectColumn = p + (usePost ? 1 : 0)
+        let columns = effectColumn + effectColumns.count
+        var x = [Double](repeating: 0, count: ServiceDayEffects.count)
+        /// The regressors of day `d` (a row of the design).
+        func regressors(_ d: Int) -> [Double] {
+            var row = [Double](repeating: 0, count: columns)
+            row[weekdayColumn[CivilDate.weekdayIndex(dayNumber: d)]] = 1
+            if usePost, g.followsClosure(dayNumber: d) { row[postColumn] = 1 }
+            if !effectColumns.isEmpty {
+                effects.fill(dayNumber: d, into: &x, at: 0)
+                for (c, e) in effectColumns.enumerated() { row[effectColumn + c] = x[e] }
+            }
+            return row
         }
+        let full = rows.flatMap { regressors(g.firstDay + $0) }
+        let design = ScoreRegression.Design(x: full, columns: columns)
+        let penalties = effectColumns.indices.map { effectColumn + $0 }
+        // The later scores (the intraday shape's variations) without the service-day effects: a
+        // turn-of-month surge is a day-level effect, and every extra coefficient's estimation noise
+        // in ẑ reaches the back-transformed mean as +Var(ẑ) (svd(k=7) on a queue with 0.5 contacts
+        // at the peak: +3.2 % with the effects on every score, +2.6 % on the first only).
+        let shapeDesign = effectColumns.isEmpty ? design
+            : ScoreRegression.Design(x: (0..<n).flatMap { t in full[(t * columns)..<(t * columns + effectColumn)] },
+                                     columns: effectColumn)
 
         // The open days from the end of training to the last target date.
         let lastDay = g.firstDay + g.days - 1
@@ -138,43 +161,69 @@ public struct SVDInterday: ForecastModel {
                 if weekdayColumn[w] >= 0, !g.closedDates.contains(CivilDate(dayNumber: d)) { steps.append(d) }
             }
         }
+        let stepRegressors = steps.map(regressors)
         var futureScores = [Double](repeating: 0, count: steps.count * k)  // step-major
         var scoreVariance = [Double](repeating: 0, count: steps.count * k)  // forecast error variance
         for j in 0..<k {
-            for i in 1..<n { design[i - 1, lagColumn] = scores[i - 1, j] }
-            let target = (1..<n).map { scores[$0, j] }
-            let fit = try numerical { try design.leastSquares(target, rcond: 1e-10) }
-            let coefficients = fit.solution
+            let own = j == 0 ? design : shapeDesign
+            let fit = try ScoreRegression(design: own, target: (0..<n).map { scores[$0, j] },
+                                          ridgeColumns: own.columns == columns ? penalties : [], ridge: ServiceDayEffects.ridge)
             // AR(1) forecast error variance: σ²(1 + φ² + … + φ^(2(h−1))).
-            let innovation = (fit.residualSumOfSquares.first ?? 0) / Double(max(1, n - 1 - columns))
-            let phi = coefficients[lagColumn]
             var accumulated = 0.0
-            var previous = scores[n - 1, j]
-            for (t, d) in steps.enumerated() {
-                accumulated = phi * phi * accumulated + innovation
+            var u = fit.lastError
+            for t in steps.indices {
+                accumulated = fit.phi * fit.phi * accumulated + fit.innovationVariance
                 scoreVariance[t * k + j] = accumulated
-                let w = CivilDate.weekdayIndex(dayNumber: d)
-                var v = coefficients[weekdayColumn[w]] + coefficients[lagColumn] * previous
-                if usePost, g.followsClosure(dayNumber: d) { v += coefficients[postColumn] }
+                u *= fit.phi
+                var v = u
+                for c in 0..<own.columns { v += stepRegressors[t][c] * fit.coefficients[c] }
                 futureScores[t * k + j] = v
-                previous = v
             }
         }
         var stepIndex: [Int: Int] = [:]
         for (t, d) in steps.enumerated() { stepIndex[d] = t }
-        var out = [Double](repeating: 0, count: targetNumbers.count * s)
-        for (t, d) in targetNumbers.enumerated() {
-            guard let step = stepIndex[d] else { continue }
-            for j in 0..<s {
-                var z = 0.0, v = variance[j]
-                for c in 0..<k {
-                    z += futureScores[step * k + c] * vk[c, j]
-                    v += scoreVariance[step * k + c] * vk[c, j] * vk[c, j]
-                }
-                out[t * s + j] = rootBack(z, variance: v)
+
+        // Per rank: the back-transform variance per slot of day, with the degrees of freedom of a
+        // rank-r fit (r(n + S − r) parameters for n·S cells): the in-sample residual variance of
+        // the SVD is optimistic, and pooled over slots it is too large for quiet slots and too
+        // small for busy ones, which biased small queues low (−35 % at 0.5 contacts per interval).
+        var residual = zElements  // Z minus the rank-r fit, column-major n × S
+        var done = 0
+        var byRank: [Int: [Double]] = [:]
+        for r in Set(fitted.map { min($0, n, s) }).sorted() {
+            while done < r {
+                for j in 0..<s { for i in 0..<n { residual[i + j * n] -= scores[i, done] * vk[done, j] } }
+                done += 1
             }
+            var slotRSS = [Double](repeating: 0, count: s), slotCells = slotRSS
+            for j in 0..<s {
+                for i in 0..<n where observed[i + j * n] {
+                    let e = residual[i + j * n]
+                    slotRSS[j] += e * e; slotCells[j] += 1
+                }
+            }
+            let parameters = Double(r * (n + s - r)), cells = Double(n * s)
+            let dof = cells > parameters ? cells / (cells - parameters) : 1
+            let variance = (0..<s).map { slotCells[$0] > 0 ? slotRSS[$0] / slotCells[$0] * dof : 0 }
+            var out = [Double](repeating: 0, count: targetNumbers.count * s)
+            for (t, d) in targetNumbers.enumerated() {
+                guard let step = stepIndex[d] else { continue }
+                for j in 0..<s {
+                    var z = 0.0, v = variance[j]
+                    for c in 0..<r {
+                        z += futureScores[step * k + c] * vk[c, j]
+                        v += scoreVariance[step * k + c] * vk[c, j] * vk[c, j]
+                    }
+                    out[t * s + j] = rootBack(z, variance: v)
+                }
+            }
+            byRank[r] = out
         }
-        return out
+        let fallback = fitted.count < ranks.count ? try SeasonalAverage(weeks: 4).forecast(context) : []
+        return ranks.map { rank in
+            let r = max(1, rank)
+            return n >= 15 && n > r + 10 ? byRank[min(r, n, s)]! : fallback
+        }
     }
 }
 

@@ -11,7 +11,7 @@ public enum BacktestReport {
             cells.append([r.queue, r.channel.rawValue, r.model, "\(r.folds)", percent(r.wape), percent(r.mape), fixed(r.rmse, 2),
                           percent(r.bias), fixed(r.mase, 3), fixed(r.seconds * 1000, 1), r.chosenByAuto ? "*" : ""])
         }
-        return aligned(cells) + "\n* the model auto picks on the full history\n\n" + totalsTable(rows)
+        return aligned(cells) + "\n* a model auto uses on the full history (alone or in its pool)\n\n" + totalsTable(rows)
     }
 
     /// Rows of cells in columns: the first three (queue, channel, model) left-aligned, the rest right.

@@ -55,12 +55,15 @@ public enum BacktestRun {
         let calendar = ForecastPipeline.forecastCalendar(queue: series.queue, request: request)
         let results: [Backtest.Result]
         let chosen: String?
+        let used: Set<String>
         do {
             results = try Backtest.run(
                 models: models.map { $0.model() }, history: history, calendar: calendar, origins: Array(origins),
                 horizonDays: horizonDays, coverageLevels: [0.1, 0.9])
             let context = try ForecastContext(history: history, calendar: calendar, horizonDays: horizonDays)
-            chosen = try AutoModel().select(context).chosen.name
+            let model = try AutoModel().select(context).chosen
+            chosen = model.name
+            used = BacktestRun.components(model)
         } catch {
             throw .badHistory("\(name): \(error)")
         }
@@ -69,10 +72,22 @@ public enum BacktestRun {
             BacktestRow(
                 queue: series.queue, channel: series.channel, model: choice == .auto ? "auto (\(chosen ?? "?"))" : r.model,
                 folds: r.perOrigin.count, wape: score(r.mean.wape), mape: score(r.mean.mape), rmse: score(r.mean.rmse),
-                bias: score(r.mean.bias), mase: score(r.mean.mase), seconds: r.meanSeconds, chosenByAuto: r.model == chosen,
+                bias: score(r.mean.bias), mase: score(r.mean.mase), seconds: r.meanSeconds, chosenByAuto: used.contains(r.model),
                 dayWAPE: score(r.dayTotals.wape), dayBias: score(r.dayTotals.bias), weekWAPE: score(r.weekTotals.wape),
                 weekBias: score(r.weekTotals.bias), monthWAPE: score(r.monthTotals.wape), monthBias: score(r.monthTotals.bias),
                 coverage: score(r.coverage ?? .nan))
         }
+    }
+
+    /// The names of a model and of the models it is made of (a pool's members, a lead-time
+    /// blend's two sides), for marking what `auto` uses.
+    static func components(_ model: any ForecastModel) -> Set<String> {
+        var names: Set<String> = [model.name]
+        if let pool = model as? EnsembleModel { for m in pool.members { names.formUnion(components(m)) } }
+        if let blend = model as? LeadTimeBlend {
+            names.formUnion(components(blend.short))
+            names.formUnion(components(blend.long))
+        }
+        return names
     }
 }

@@ -12,10 +12,11 @@ struct ForecastCommand: ParsableCommand {
         abstract: "Forecast contacts and handle time per interval from history.",
         discussion: """
             Each queue and channel is forecast on its own local calendar (date × interval of day, \
-            so holidays, missing days and DST do not shift the weekly cycle). --model auto picks, \
-            on the queue's own history, the interval model with the lowest backtest RMSE for the \
-            first weeks and, for horizons beyond 28 days, the best day-level model or baseline in \
-            a long-horizon backtest, blended by lead time (docs/forecasting.md). --horizon in days \
+            so holidays, missing days and DST do not shift the weekly cycle). --model auto pools, \
+            on the queue's own history, the three interval models with the lowest backtest RMSE \
+            for the first weeks and, for horizons beyond 28 days, takes the day-level model alone \
+            or hedged with last year's numbers, as a long-horizon backtest prefers, blended by \
+            lead time (docs/forecasting.md). --horizon in days \
             or weeks counts local days.
 
             Output columns: queue,channel,interval_start,volume,volume_p10,volume_p90,aht_seconds,model \

@@ -20,8 +20,11 @@ final class AutoAndRangesTests: XCTestCase {
         let f = try Forecaster().forecast(history: history, horizonDays: 14)
         let selection = try XCTUnwrap(f.selection)
         XCTAssertEqual(selection.chosen.name, f.method)
-        XCTAssertEqual(selection.scores.count, AutoModel().candidates.count + AutoModel().ensembles.count + 1)
-        XCTAssertTrue(selection.scores.contains { $0.model.hasPrefix("ensemble-weighted(") })
+        // Pooling (the default): every candidate scored, then the pool of the best three, chosen.
+        XCTAssertEqual(selection.scores.count, AutoModel().candidates.count + 1)
+        XCTAssertTrue(f.method.hasPrefix("ensemble-weighted("))
+        let unpooled = try AutoModel(poolsBest: false).select(ForecastContext(history: history, horizonDays: 14))
+        XCTAssertEqual(unpooled.scores.count, AutoModel().candidates.count + AutoModel().ensembles.count + 1)
         XCTAssertEqual(selection.origins.count, 3)
     }
 

@@ -17,7 +17,9 @@ struct Options {
     var closed = ["2003-05-26", "2003-07-04", "2003-09-01"]
     var models = "all"
     var autoOrigins = 3
-    var weighted = 4
+    var weighted = 3
+    var pool = true
+    var rangeOrigins: [String]? = nil
     var fullDay = false
 }
 
@@ -36,13 +38,23 @@ if let i = args.firstIndex(of: "--long") {
     if args.contains("--speed") { try runLongSpeed(dataDirectory: data); exit(0) }
     if args.contains("--scores") { try printLongScores(dataDirectory: data, weeks: weeks); exit(0) }
     if args.contains("--each") { models += DailyMethod.regressionChoices.map { DayLevelModel($0) } }
-    try runLongHorizon(dataDirectory: data, weeks: weeks, models: models, coverage: args.contains("--coverage"))
+    if args.contains("--combination") { models += [DayLevelModel(.lastYearCombination)] }
+    if args.contains("--selections") {
+        // The long band's alternatives: select among the regression and each baseline (the first
+        // pass), and the regression or its combination with last year (now).
+        models += [DayLevelModel(methods: [.regressionCombination] + DailyMethod.baselines.dropLast()),
+                   DayLevelModel(methods: DailyMethod.longHorizonChoices)]
+    }
+    if args.contains("--short") { models += [SVDInterday(components: 3), SVDInterday(components: 7)] }
+    try runLongHorizon(dataDirectory: data, weeks: weeks, models: models, coverage: args.contains("--coverage"),
+                       cases: args.contains("--extended") ? extendedLongHorizonCases : longHorizonCases)
     exit(0)
 }
 while !args.isEmpty {
     let flag = args.removeFirst()
     switch flag {
     case "--no-calendar": options.closed = []
+    case "--no-pool": options.pool = false  // auto picks the best contender instead of pooling the best three
     case "--full-day": options.fullDay = true  // 24-hour slot grid, unreported slots NaN (as the history module converts)
     default:
         guard !args.isEmpty else { fatalError("missing value for \(flag)") }
@@ -55,7 +67,16 @@ while !args.isEmpty {
         case "--closed": options.closed = value.split(separator: ",").map(String.init)
         case "--models": options.models = value
         case "--auto-origins": options.autoOrigins = Int(value) ?? 3
-        case "--weighted-ensemble": options.weighted = Int(value) ?? 4
+        case "--weighted-ensemble": options.weighted = Int(value) ?? 3
+        // Range coverage on other origins than the accuracy protocol's: "weekly" = every Monday
+        // from 2003-06-02 to 2003-10-13 (20 origins, 14-day horizons), or a list.
+        case "--range-origins":
+            if value == "weekly" {
+                let first = CivilDate("2003-06-02")!
+                options.rangeOrigins = (0..<20).map { first.adding(days: 7 * $0).description }
+            } else {
+                options.rangeOrigins = value.split(separator: ",").map(String.init)
+            }
         default: fatalError("unknown option \(flag)")
         }
     }
@@ -104,7 +125,7 @@ let origins = options.origins.compactMap { CivilDate($0) }
 print("file: \(options.file)  column: \(options.column)  days: \(series.dates.count)  slots/day: \(series.slotsPerDay)")
 print("origins: \(options.origins.joined(separator: " "))  horizon: \(options.horizon) days  closed dates: \(options.closed.isEmpty ? "none" : options.closed.joined(separator: " "))")
 
-let auto = AutoModel(weightedEnsembleSize: options.weighted, origins: options.autoOrigins)
+let auto = AutoModel(weightedEnsembleSize: options.weighted, poolsBest: options.pool, origins: options.autoOrigins)
 var models: [any ForecastModel] = auto.candidates + auto.ensembles + [auto]
 if options.models == "fast" { models = [SeasonalNaive(), SeasonalAverage(weeks: 4), SVDInterday(components: 5), auto] }
 let results = try Backtest.run(models: models, history: series, calendar: calendar, origins: origins, horizonDays: options.horizon)
@@ -134,7 +155,11 @@ do {
     var inside = 0, total = 0, width = 0.0, level = 0.0
     var byWeek = [[Int]](repeating: [0, 0], count: 8), peak = [0, 0]
     let engine = Forecaster(model: auto, quantileLevels: [0.1, 0.9])
-    for origin in origins {
+    let coverageOrigins = options.rangeOrigins.map { $0.compactMap { CivilDate($0) } } ?? origins
+    var perOrigin: [String] = []
+    for origin in coverageOrigins {
+        let before = (inside, total)
+        defer { perOrigin.append(String(format: "%@ %.0f%%", String(origin.description.suffix(5)), Double(inside - before.0) / Double(max(1, total - before.1)) * 100)) }
         let f = try engine.forecast(history: series.prefix(before: origin), calendar: calendar,
                                     targetDates: (0..<options.horizon).map { origin.adding(days: $0) })
         let s = series.slotsPerDay
@@ -160,8 +185,9 @@ do {
             .map { String(format: "week %d %.1f%%", $0.offset + 1, Double($0.element[0]) / Double($0.element[1]) * 100) }
         print("ranges by lead week: " + weeks.joined(separator: ", ")
               + String(format: "; at peak intervals (top quarter of each day's forecast) %.1f%%", Double(peak[0]) / Double(max(1, peak[1])) * 100))
-        print(String(format: "ranges: auto p10–p90 covers %.1f%% of %d holdout intervals (target 80%%); mean width %.0f%% of the forecast",
-                     Double(inside) / Double(total) * 100, total, width / level * 100))
+        print(String(format: "ranges: auto p10–p90 covers %.1f%% of %d holdout intervals (target 80%%) from %d origins; mean width %.0f%% of the forecast",
+                     Double(inside) / Double(total) * 100, total, coverageOrigins.count, width / level * 100))
+        print("ranges per origin: " + perOrigin.joined(separator: ", "))
     }
 }
 
