@@ -6,7 +6,7 @@ BIN := .build/release/ccplan
 DEMO_HISTORY := SampleData/contact-history.csv
 FUZZ_SECONDS ?= 60
 
-.PHONY: deps build release test test-kernels demo bench bench-compare bench-scale fuzz clean
+.PHONY: deps build release test test-kernels demo demo-monitor sample-actuals bench bench-compare bench-scale fuzz clean
 
 ## deps: install the system libraries (OpenBLAS, LAPACK, LAPACKE, COIN-OR CBC) when they are missing
 deps:
@@ -39,6 +39,17 @@ demo: release
 		--scenarios SampleData/scenarios.yaml --title "Sample plan — Northwind Contact Centre" \
 		--out plan-output
 
+## demo-monitor: after make demo, the plan against four weeks of (sample) actuals, into monitor-output/
+demo-monitor: release
+	@$(BIN) monitor --plan plan-output --actuals SampleData/actuals.csv \
+		--tolerances SampleData/tolerances.yaml --out monitor-output; \
+	status=$$?; [ $$status = 0 ] || [ $$status = 4 ] || exit $$status
+
+## sample-actuals: regenerate SampleData/actuals.csv for the demo plan (run make demo first)
+sample-actuals: release
+	$(BIN) sample-data --out SampleData/contact-history.csv --holidays SampleData/holidays.csv \
+		--events SampleData/events.csv --plan plan-output --actuals SampleData/actuals.csv
+
 ## bench: all benchmarks (release build, nested package Benchmarks/)
 bench: deps
 	cd Benchmarks && $(SWIFT) package --disable-sandbox benchmark
@@ -61,4 +72,4 @@ fuzz: deps
 	Fuzz/run.sh $(FUZZ_SECONDS)
 
 clean:
-	rm -rf .build Benchmarks/.build Fuzz/.build plan-output batch-output
+	rm -rf .build Benchmarks/.build Fuzz/.build plan-output batch-output monitor-output

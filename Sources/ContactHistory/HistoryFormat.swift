@@ -38,6 +38,14 @@ public enum CanonicalField: String, CaseIterable, Hashable, Sendable, Comparable
     /// Mean time offered contacts waited in queue (answered or abandoned), seconds: with
     /// `abandoned`, it lets a plan estimate the callers' patience (Erlang A).
     case waitSeconds = "wait_seconds"
+    /// Contacts answered within the service-level threshold (actuals for `ccplan monitor`).
+    case answeredWithin = "answered_within"
+    /// The service level as the platform reports it: a fraction (`0.85`) or a percentage (`85%`).
+    case serviceLevel = "service_level"
+    /// Mean agents available to take contacts during the interval.
+    case staffedAgents = "staffed_agents"
+    /// Their total time in the interval, seconds (or `[h:]mm:ss`): staffed agents × interval length.
+    case staffedSeconds = "staffed_seconds"
 
     /// Other header names that mean this field in every file.
     public var aliases: [String] {
@@ -48,7 +56,7 @@ public enum CanonicalField: String, CaseIterable, Hashable, Sendable, Comparable
     var isHandleTime: Bool {
         switch self {
         case .ahtSeconds, .handleSeconds, .talkSeconds, .holdSeconds, .acwSeconds,
-             .avgTalkSeconds, .avgHoldSeconds, .avgAcwSeconds, .waitSeconds:
+             .avgTalkSeconds, .avgHoldSeconds, .avgAcwSeconds, .waitSeconds, .staffedSeconds:
             return true
         default:
             return false
@@ -87,6 +95,7 @@ public enum VendorProfile: String, CaseIterable, Sendable {
                 .queue: ["queue", "queue name"], .channel: ["media type"], .offered: ["offered"],
                 .handled: ["interactions handled"], .abandoned: ["abandoned"],
                 .handleSeconds: ["total handle time (seconds)"],
+                .serviceLevel: ["service level %", "service level"],
             ]
         case .connect:
             return [
@@ -95,6 +104,7 @@ public enum VendorProfile: String, CaseIterable, Sendable {
                 .handled: ["contacts_handled", "contacts handled"],
                 .abandoned: ["contacts_abandoned", "contacts abandoned"],
                 .ahtSeconds: ["avg_handle_time", "average handle time"],
+                .serviceLevel: ["service_level", "service level"],
             ]
         case .nice:
             return [
@@ -104,6 +114,7 @@ public enum VendorProfile: String, CaseIterable, Sendable {
                 .handled: ["answeredcontacts", "answered contacts"],
                 .abandoned: ["abandonedcontacts", "abandoned contacts"],
                 .ahtSeconds: ["averagehandletime", "average handle time"],
+                .serviceLevel: ["servicelevel", "service level"],
             ]
         case .avayaCMS:
             return [
@@ -112,6 +123,8 @@ public enum VendorProfile: String, CaseIterable, Sendable {
                 .handled: ["acd calls"], .abandoned: ["aban calls"],
                 .avgTalkSeconds: ["avg talk time"], .avgHoldSeconds: ["avg hold time"],
                 .avgAcwSeconds: ["avg after call"],
+                .serviceLevel: ["% within service level", "within service level"],
+                .staffedAgents: ["avg staffed", "staffed"],
             ]
         }
     }

@@ -117,8 +117,13 @@ extension ReadState {
         }
         var offered = take(&staging.offered), handled = take(&staging.handled)
         var abandoned = take(&staging.abandoned), handle = take(&staging.handleSeconds)
-        var wait = staging.waitSeconds
-        staging.waitSeconds = nil
+        var measures = staging.measures
+        staging.measures = [:]
+        // Staffed agents (means) become agent-seconds now that the interval length is known.
+        if let agents = staging.staffedAgents {
+            measures[.staffedSeconds] = agents.map { $0 * Double(step) }
+            staging.staffedAgents = nil
+        }
         if order == nil {
             for t in times { states[Int((Int64(t) + shift) / step)] = .observed }
             // Slot i(k) ≥ k, so moving rows from the last to the first never overwrites one not yet moved.
@@ -137,15 +142,15 @@ extension ReadState {
             spread(&handled)
             spread(&abandoned)
             spread(&handle)
-            if wait != nil { spread(&wait!) }
+            for key in Array(measures.keys) { spread(&measures[key]!) }
         } else {
             let rows = (offered, handled, abandoned, handle)
-            let waitRows = wait
+            let measureRows = measures
             offered = [Double](repeating: .nan, count: n)
             handled = offered
             abandoned = offered
             handle = offered
-            if wait != nil { wait = offered }
+            for key in Array(measures.keys) { measures[key] = offered }
             // Slots that hold a row shifted out of a DST gap: what else lands there is added.
             var shiftedSlots = Set<Int>()
             for k in times.indices {
@@ -158,13 +163,13 @@ extension ReadState {
                     handled[i] += rows.1[r]
                     abandoned[i] += rows.2[r]
                     handle[i] += rows.3[r]
-                    if let w = waitRows { wait![i] += w[r] }
+                    for (key, column) in measureRows { measures[key]![i] += column[r] }
                 } else {
                     offered[i] = rows.0[r]
                     handled[i] = rows.1[r]
                     abandoned[i] = rows.2[r]
                     handle[i] = rows.3[r]
-                    if let w = waitRows { wait![i] = w[r] }
+                    for (key, column) in measureRows { measures[key]![i] = column[r] }
                     states[i] = .observed
                 }
             }
@@ -172,6 +177,6 @@ extension ReadState {
         return IntervalSeries(
             queue: staging.queue, channel: staging.channel, intervalMinutes: Int(step / 60),
             timeZone: options.timeZone, start: t0, offered: offered, handled: handled,
-            abandoned: abandoned, handleSeconds: handle, states: states, waitSeconds: wait)
+            abandoned: abandoned, handleSeconds: handle, states: states, measures: measures)
     }
 }

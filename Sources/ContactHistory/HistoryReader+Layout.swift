@@ -8,10 +8,17 @@ struct Layout {
     var aht = -1, handleTotal = -1
     /// Mean wait of offered contacts (optional).
     var wait = -1
+    /// Monitoring's actuals (optional): answered within the threshold, the reported service
+    /// level, staffed agents or staffed agent-seconds.
+    var answeredWithin = -1, serviceLevel = -1, staffedAgents = -1, staffedSeconds = -1
     /// Handle-time component totals, and component means per handled contact.
     var componentTotals: [Int] = [], componentMeans: [Int] = []
     /// Offered is handled + abandoned (a vendor profile whose export has no offered column).
     var derivesOffered = false
+
+    var hasServiceMeasures: Bool {
+        answeredWithin >= 0 || serviceLevel >= 0 || staffedAgents >= 0 || staffedSeconds >= 0
+    }
 
     var hasHandleTime: Bool {
         aht >= 0 || handleTotal >= 0 || !componentTotals.isEmpty || !componentMeans.isEmpty
@@ -67,6 +74,10 @@ extension ReadState {
         layout.aht = columns[.ahtSeconds] ?? -1
         layout.handleTotal = columns[.handleSeconds] ?? -1
         layout.wait = columns[.waitSeconds] ?? -1
+        layout.answeredWithin = columns[.answeredWithin] ?? -1
+        layout.serviceLevel = columns[.serviceLevel] ?? -1
+        layout.staffedAgents = columns[.staffedAgents] ?? -1
+        layout.staffedSeconds = columns[.staffedSeconds] ?? -1
         layout.componentTotals = [CanonicalField.talkSeconds, .holdSeconds, .acwSeconds].compactMap { columns[$0] }
         layout.componentMeans = [CanonicalField.avgTalkSeconds, .avgHoldSeconds, .avgAcwSeconds].compactMap { columns[$0] }
 
@@ -88,6 +99,10 @@ extension ReadState {
             layout.aht >= 0 ? "aht_seconds" : nil, layout.handleTotal >= 0 ? "handle_seconds" : nil,
             layout.componentTotals.isEmpty && layout.componentMeans.isEmpty ? nil : "talk/hold/acw components",
         ].compactMap { $0 }
+        if layout.staffedAgents >= 0, layout.staffedSeconds >= 0 {
+            issues.add(file, 1, record.column(of: layout.staffedSeconds),
+                       "staffing is given twice (staffed_agents and staffed_seconds); keep one")
+        }
         if forms.count > 1 {
             issues.add(file, 1, 1, "handle time is given more than once (\(forms.joined(separator: " and "))); keep one")
         }

@@ -168,12 +168,25 @@ extension ReadState {
         stagings[s].handled.append(v.handled)
         stagings[s].abandoned.append(v.abandoned)
         stagings[s].handleSeconds.append(v.handleSeconds)
-        if !v.waitSeconds.isNaN || stagings[s].waitSeconds != nil {
-            if stagings[s].waitSeconds == nil {
-                stagings[s].waitSeconds = [Double](repeating: .nan, count: stagings[s].rowCount - 1)
-            }
-            stagings[s].waitSeconds!.append(v.waitSeconds)
+        if v.hasMeasures || !stagings[s].measures.isEmpty || stagings[s].staffedAgents != nil {
+            stageMeasures(v, staging: s)
         }
         stagings[s].lines.append(UInt32(clamping: record.line))
+    }
+
+    /// Appends a row's optional measures, creating a measure's column (NaN for the rows before)
+    /// the first time a row reports it.
+    private mutating func stageMeasures(_ v: RowValues, staging s: Int) {
+        let earlierRows = stagings[s].rowCount - 1
+        func append(_ value: Double, to column: inout [Double]?) {
+            guard !value.isNaN || column != nil else { return }
+            if column == nil { column = [Double](repeating: .nan, count: earlierRows) }
+            column!.append(value)
+        }
+        for (measure, value) in [(IntervalMeasure.waitSeconds, v.waitSeconds), (.answeredWithin, v.answeredWithin),
+                                 (.serviceLevelContacts, v.serviceLevelContacts), (.staffedSeconds, v.staffedSeconds)] {
+            append(value, to: &stagings[s].measures[measure])
+        }
+        append(v.staffedAgents, to: &stagings[s].staffedAgents)
     }
 }

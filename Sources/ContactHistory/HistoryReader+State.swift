@@ -12,9 +12,13 @@ struct Staging {
     /// The start of the first row, seconds since 1970 UTC.
     var base: Int64 = 0
     var offered: [Double] = [], handled: [Double] = [], abandoned: [Double] = [], handleSeconds: [Double] = []
-    /// Total wait seconds per row; nil until a row reports a wait (most exports have none), so
-    /// that files without waits pay nothing for the column.
-    var waitSeconds: [Double]? = nil
+    /// The optional measures per row (waits, answered within, service level, staffing); a measure
+    /// has an array only once a row reports it (most exports have none), so that files without
+    /// them pay nothing.
+    var measures: [IntervalMeasure: [Double]] = [:]
+    /// Staffed agents as reported (means), turned into `staffed_seconds` once the interval length
+    /// is known.
+    var staffedAgents: [Double]? = nil
     /// The line of each row; its file is the last `fileStarts` entry at or before the row.
     var lines: [UInt32] = []
     /// (first row, file index) each time the rows of another file begin.

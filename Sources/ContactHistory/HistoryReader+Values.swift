@@ -10,6 +10,18 @@ struct RowValues {
     var handleSeconds = Double.nan
     /// Total time the offered contacts waited (mean wait × offered).
     var waitSeconds = Double.nan
+    /// Contacts answered within the threshold; the reported SL × offered; staffed agents (mean)
+    /// or staffed agent-seconds.
+    var answeredWithin = Double.nan
+    var serviceLevelContacts = Double.nan
+    var staffedAgents = Double.nan
+    var staffedSeconds = Double.nan
+
+    /// Whether any optional measure is reported.
+    var hasMeasures: Bool {
+        !waitSeconds.isNaN || !answeredWithin.isNaN || !serviceLevelContacts.isNaN || !staffedAgents.isNaN
+            || !staffedSeconds.isNaN
+    }
 }
 
 extension ReadState {
@@ -48,6 +60,7 @@ extension ReadState {
             v.waitSeconds = v.offered == 0 ? 0 : mean * v.offered
             if v.waitSeconds.isInfinite { tooLarge(record, layout.wait, "wait_seconds × offered", file: file) }
         }
+        if layout.hasServiceMeasures { serviceMeasures(&v, record, layout, file: file, decimalComma: decimalComma) }
         if layout.hasHandleTime {
             v.handleSeconds = handleSeconds(record, layout, v, file: file, decimalComma: decimalComma)
             if v.handleSeconds.isInfinite {
@@ -78,6 +91,48 @@ extension ReadState {
             issues.add(
                 file, record.line, record.column(of: layout.abandoned),
                 "handled + abandoned (\(shortestNumber(v.handled)) + \(shortestNumber(v.abandoned))) exceeds offered (\(shortestNumber(v.offered))) by more than the tolerance of \(CountTolerance.text); expected a sum of at most \(shortestNumber(allowed.rounded(.down)))")
+        }
+    }
+
+    /// The service measures of `ccplan monitor`'s actuals: answered within the threshold (at most
+    /// the contacts offered, within ``CountTolerance``), the reported service level (a fraction in
+    /// [0, 1] or a percentage), staffed agents or staffed agent-seconds (≥ 0).
+    private mutating func serviceMeasures(
+        _ v: inout RowValues, _ record: CSVRecord, _ layout: Layout, file: String, decimalComma: Bool
+    ) {
+        if layout.answeredWithin >= 0,
+           let within = quantity(record, layout.answeredWithin, "answered_within", required: false,
+                                 decimalComma: decimalComma, file: file) {
+            if within > v.offered + CountTolerance.excess(offered: v.offered) {
+                issues.add(
+                    file, record.line, record.column(of: layout.answeredWithin),
+                    "answered_within (\(shortestNumber(within))) exceeds offered (\(shortestNumber(v.offered))) by more than the tolerance of \(CountTolerance.text)")
+            } else {
+                v.answeredWithin = within
+            }
+        }
+        if layout.serviceLevel >= 0 {
+            let text = record.trimmedString(layout.serviceLevel)
+            if !text.isEmpty {
+                let percent = text.hasSuffix("%")
+                let number = percent ? String(text.dropLast()).trimmingSpaces : text
+                let parsed = Double(decimalComma ? number.replacingOccurrences(of: ",", with: ".") : number)
+                if let x = parsed.map({ percent ? $0 / 100 : $0 }), x.isFinite, x >= 0, x <= 1 {
+                    v.serviceLevelContacts = x * v.offered
+                } else {
+                    issues.add(
+                        file, record.line, record.column(of: layout.serviceLevel),
+                        "service_level: expected a fraction in [0, 1] such as 0.85 or a percentage such as 85%, found \(record.quoted(layout.serviceLevel))")
+                }
+            }
+        }
+        if layout.staffedAgents >= 0 {
+            v.staffedAgents = quantity(record, layout.staffedAgents, "staffed_agents", required: false,
+                                       decimalComma: decimalComma, file: file) ?? .nan
+        }
+        if layout.staffedSeconds >= 0 {
+            v.staffedSeconds = quantity(record, layout.staffedSeconds, "staffed_seconds", required: false,
+                                        decimalComma: decimalComma, duration: true, file: file) ?? .nan
         }
     }
 

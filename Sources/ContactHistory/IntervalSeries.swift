@@ -53,10 +53,18 @@ public struct IntervalSeries: Sendable {
     public var handleSeconds: [Double]
     /// Observed or absent, per interval.
     public var states: [IntervalState]
+    /// The optional measures the file reported (waits, answered within the threshold, service
+    /// level, staffing), one value per interval, NaN where not reported; a measure no row
+    /// reported has no array.
+    public var measures: [IntervalMeasure: [Double]] = [:]
+
     /// Total seconds the offered contacts of the interval waited in queue (answered or not), when
     /// the history reports waits (`wait_seconds`); nil otherwise. With `abandoned` it estimates
     /// the callers' patience.
-    public var waitSeconds: [Double]?
+    public var waitSeconds: [Double]? {
+        get { measures[.waitSeconds] }
+        set { measures[.waitSeconds] = newValue }
+    }
     /// What the reader dropped, moved or let through while building the series (for the quality
     /// report); not part of the data, so not compared by `==`.
     public var readNotes = ReadNotes()
@@ -65,13 +73,15 @@ public struct IntervalSeries: Sendable {
     public init(
         queue: String, channel: Channel, intervalMinutes: Int, timeZone: TimeZone, start: Int64,
         offered: [Double], handled: [Double], abandoned: [Double], handleSeconds: [Double],
-        states: [IntervalState], waitSeconds: [Double]? = nil
+        states: [IntervalState], waitSeconds: [Double]? = nil, measures: [IntervalMeasure: [Double]] = [:]
     ) {
+        var measures = measures
+        if let waitSeconds { measures[.waitSeconds] = waitSeconds }
         precondition(
-            [handled.count, abandoned.count, handleSeconds.count, states.count, waitSeconds?.count ?? offered.count]
+            ([handled.count, abandoned.count, handleSeconds.count, states.count] + measures.values.map(\.count))
                 .allSatisfy { $0 == offered.count },
             "IntervalSeries: arrays of different lengths")
-        self.waitSeconds = waitSeconds
+        self.measures = measures
         self.queue = queue
         self.channel = channel
         self.intervalMinutes = intervalMinutes
@@ -225,7 +235,7 @@ extension IntervalSeries: Equatable {
             && a.timeZone.identifier == b.timeZone.identifier && a.start == b.start && a.states == b.states
             && same(a.offered, b.offered) && same(a.handled, b.handled) && same(a.abandoned, b.abandoned)
             && same(a.handleSeconds, b.handleSeconds)
-            && (a.waitSeconds == nil) == (b.waitSeconds == nil) && same(a.waitSeconds ?? [], b.waitSeconds ?? [])
+            && Set(a.measures.keys) == Set(b.measures.keys) && a.measures.allSatisfy { same($0.value, b.measures[$0.key]!) }
     }
 }
 
@@ -256,5 +266,38 @@ public struct ContactHistory: Sendable {
     /// - Complexity: O(*n*) in the number of series.
     public func series(queue: String, channel: Channel = .voice) -> IntervalSeries? {
         series.first { $0.queue == queue && $0.channel == channel }
+    }
+}
+
+/// An optional per-interval measure of an export, stored as a total that adds up when intervals
+/// or duplicate rows are summed.
+public enum IntervalMeasure: String, CaseIterable, Sendable, Hashable {
+    /// Seconds the offered contacts waited in total (mean wait × offered).
+    case waitSeconds = "wait_seconds"
+    /// Contacts answered within the service-level threshold.
+    case answeredWithin = "answered_within"
+    /// The reported service level × offered (so that it is re-weighted by contacts when summed).
+    case serviceLevelContacts = "service_level_contacts"
+    /// Agent-seconds available to take contacts (staffed agents × interval length).
+    case staffedSeconds = "staffed_seconds"
+}
+
+extension IntervalSeries {
+    /// The service level the platform reported for interval `i`, when it did.
+    public func reportedServiceLevel(_ i: Int) -> Double? {
+        guard let v = measures[.serviceLevelContacts]?[i], !v.isNaN, offered[i] > 0 else { return nil }
+        return v / offered[i]
+    }
+
+    /// The mean agents available in interval `i`, when the file reported staffing.
+    public func staffedAgents(_ i: Int) -> Double? {
+        guard let v = measures[.staffedSeconds]?[i], !v.isNaN else { return nil }
+        return v / Double(step)
+    }
+
+    /// Contacts answered within the threshold in interval `i`, when the file reported them.
+    public func answeredWithin(_ i: Int) -> Double? {
+        guard let v = measures[.answeredWithin]?[i], !v.isNaN else { return nil }
+        return v
     }
 }

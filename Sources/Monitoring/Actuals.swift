@@ -125,7 +125,8 @@ extension ActualQueue {
 
 extension ActualQueue {
     /// An interval export read by `ContactHistory`: every observed interval (absent ones are not
-    /// actuals). Unknown counts (empty cells) stay unknown.
+    /// actuals), with answered within, the reported service level and the staffed agents where
+    /// the export has them. Unknown counts (empty cells) stay unknown.
     ///
     /// - Complexity: O(intervals).
     public init(_ series: IntervalSeries) {
@@ -135,7 +136,9 @@ extension ActualQueue {
             let start = series.intervalStart(i)
             intervals[start] = ActualInterval(
                 start: start, offered: series.offered[i], handled: known(series.handled[i]),
-                abandoned: known(series.abandoned[i]), handleSeconds: known(series.handleSeconds[i]))
+                abandoned: known(series.abandoned[i]), handleSeconds: known(series.handleSeconds[i]),
+                answeredWithin: series.answeredWithin(i), reportedServiceLevel: series.reportedServiceLevel(i),
+                staffedAgents: series.staffedAgents(i))
         }
         self.init(queue: series.queue, channel: series.channel, intervalSeconds: series.step, intervals: intervals)
     }

@@ -53,6 +53,11 @@ public enum MonitorOutput {
             }.joined(separator: "  ").trimmingSpaces
         }.joined(separator: "\n")
         out += "\n(error: actual vs forecast; forecast, delivery, other: the SL gap actual − planned, explained)\n"
+        for (r, b) in result.breaches {
+            let unit = b.key.hasSuffix("service_level") ? " pp" : "%"
+            out += "breach: \(TerminalText.escaped(r.queue)) \(r.channel.rawValue) \(r.label) \(b.key) "
+                + "\(fixed(b.value * 100, 1))\(unit) (limit \(fixed(b.limit * 100, 1))\(unit))\n"
+        }
         for u in result.unmatched {
             out += "not in the plan: \(TerminalText.escaped(u.queue)) \(u.channel.rawValue), \(u.intervals) intervals (\(u.reason))\n"
         }

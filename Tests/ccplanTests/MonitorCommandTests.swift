@@ -78,6 +78,46 @@ final class MonitorCommandTests: XCTestCase {
         }
     }
 
+    func testIntervalActualsWithStaffingSplitTheGapIntoThreePartsThatAddUp() throws {
+        let dir = try temporaryDirectory(self)
+        let planDir = try plan(dir)
+        // Two half-hours of billing on Monday 2026-11-02 (CET), as a platform's interval report.
+        let actuals = dir.appendingPathComponent("actuals.csv").path
+        try """
+            interval_start,queue,channel,offered,handled,abandoned,handle_seconds,answered_within,staffed_agents
+            2026-11-02T10:00:00+01:00,billing,voice,120,118,2,21240,70,13.5
+            2026-11-02T10:30:00+01:00,billing,voice,90,90,0,16200,80,15
+            2026-11-02T10:00:00+01:00,other,voice,5,5,0,900,5,1
+            """.write(toFile: actuals, atomically: true, encoding: .utf8)
+        let out = dir.appendingPathComponent("review").path
+        let result = try runCCPlan(["monitor", "--plan", planDir, "--actuals", actuals, "--out", out])
+        XCTAssertEqual(result.status, 0, result.stderr)
+        XCTAssertTrue(result.stdout.contains("not in the plan: other voice, 1 intervals"), result.stdout)
+        let rows = try String(contentsOfFile: out + "/intervals.csv", encoding: .utf8).split(separator: "\n")
+        XCTAssertEqual(rows.count, 3)
+        let header = rows[0].split(separator: ",").map(String.init)
+        let first = rows[1].split(separator: ",", omittingEmptySubsequences: false).map(String.init)
+        func cell(_ name: String) -> String { first[header.firstIndex(of: name)!] }
+        XCTAssertEqual(cell("staffed_agents"), "13.500")
+        XCTAssertEqual(Double(cell("actual_service_level")), Double(fixedSix(70.0 / 120)))
+        // The modelled SL of 13.5 agents is halfway between those of 13 and 14 agents (ccplan erlang).
+        func sl(_ agents: Int) throws -> Double {
+            try jsonObject(try runCCPlan(["erlang", "--volume", "120", "--aht", "180", "--agents", "\(agents)",
+                                          "--format", "json"]).stdout)["service_level"] as! Double
+        }
+        XCTAssertEqual(Double(cell("modelled_service_level"))!, (try sl(13) + sl(14)) / 2, accuracy: 5e-7)
+        // The day: every part present, and as written they add up to the gap exactly.
+        let daily = try String(contentsOfFile: out + "/daily.csv", encoding: .utf8).split(separator: "\n")
+        let dh = daily[0].split(separator: ",").map(String.init)
+        let d = daily[1].split(separator: ",", omittingEmptySubsequences: false).map(String.init)
+        func day(_ name: String) -> Int { Int((Double(d[dh.firstIndex(of: name)!])! * 10_000).rounded()) }
+        XCTAssertEqual(day("sl_gap_forecast") + day("sl_gap_delivery") + day("sl_gap_other"), day("sl_gap"))
+        XCTAssertEqual(Double(d[dh.firstIndex(of: "actual_service_level")!])!, 150.0 / 210, accuracy: 5e-5)
+        XCTAssertEqual(Double(d[dh.firstIndex(of: "staffed_hours")!])!, (13.5 + 15) * 0.5, accuracy: 1e-9)
+    }
+
+    private func fixedSix(_ x: Double) -> String { String(format: "%.6f", x) }
+
     func testATolerancesBreachExits4WithTheFilesWritten() throws {
         let dir = try temporaryDirectory(self)
         let planDir = try plan(dir)
