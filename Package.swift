@@ -107,7 +107,7 @@ let package = Package(
             name: "Capacity",
             dependencies: [
                 "CCPlanBase", "Optimization", "Planning", "Queueing", "ContactHistory", "Reporting",
-                .product(name: "Yams", package: "Yams"),
+                "ConfigFiles",
             ]
         ),
         .testTarget(name: "CapacityTests", dependencies: ["Capacity", "CCPlanBase"]),
@@ -116,7 +116,7 @@ let package = Package(
         .target(
             name: "Monitoring",
             dependencies: [
-                "CCPlanBase", "Planning", "Queueing", "ContactHistory", "Reporting", .product(name: "Yams", package: "Yams"),
+                "CCPlanBase", "ConfigFiles", "Planning", "Batch", "Queueing", "ContactHistory", "Reporting",
             ]
         ),
         .testTarget(name: "MonitoringTests", dependencies: ["Monitoring", "CCPlanBase"]),
@@ -126,7 +126,7 @@ let package = Package(
             name: "Scheduling",
             dependencies: [
                 "CCPlanBase", "Optimization", "Planning", "Queueing", "ContactHistory", "Reporting",
-                .product(name: "Yams", package: "Yams"),
+                "ConfigFiles",
             ]
         ),
         .testTarget(name: "SchedulingTests", dependencies: ["Scheduling", "CCPlanBase", "Optimization"]),

@@ -70,6 +70,7 @@ extension BatchRunner {
                 guard let f = planned.fragments[i] else { continue }
                 var entry = BatchManifest.QueueEntry(
                     queue: f.queue, channel: f.channel, status: f.status, seconds: f.seconds, model: f.model, error: f.error)
+                entry.assumptions = f.assumptions
                 if f.status == .planned {
                     let path = fragmentPath(item.queue, item.channel)
                     guard let (_, data, body) = Fragment.read(path) else { throw OutputError(path: path, reason: "cannot read it back") }

@@ -129,6 +129,7 @@ struct QueueJob: Sendable {
         do {
             let rows = try work.run(item, settings(try assumptions.get()))
             fragment.model = rows.model
+            fragment.assumptions = rows.assumptions
             for name in outputFiles {
                 let text = rows.files.first { $0.name == name }?.rows ?? ""
                 body.append(contentsOf: text.utf8)

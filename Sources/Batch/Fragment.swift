@@ -1,6 +1,7 @@
 import CCPlanBase
 import ContactHistory
 import Foundation
+import Planning
 
 #if canImport(Glibc)
 import Glibc
@@ -20,6 +21,8 @@ struct Fragment: Sendable {
     var model: String?
     var error: String?
     var sections: [(name: String, bytes: Int)]
+    /// The assumptions per scenario (planned queues).
+    var assumptions: [(scenario: String, assumptions: PlanAssumptions)] = []
 
     static func fileName(queue: String, channel: Channel) -> String {
         let safe = String(queue.unicodeScalars.prefix(40).map {
@@ -36,8 +39,23 @@ struct Fragment: Sendable {
         ]
         if let model { m.append(("model", .string(model))) }
         if let error { m.append(("error", .string(error))) }
+        if !assumptions.isEmpty { m.append(("assumptions", Self.assumptionsJSON(assumptions))) }
         m.append(("sections", .array(sections.map { .array([.string($0.name), .integer($0.bytes)]) })))
         return JSONText.object(m).rendered(pretty: false) + "\n"
+    }
+
+    /// `{"scenario": {assumptions}, …}`, scenarios sorted by name (JSON objects are read back
+    /// without their order, and a resumed queue must write the same bytes as a fresh one).
+    static func assumptionsJSON(_ list: [(scenario: String, assumptions: PlanAssumptions)]) -> JSONText {
+        .object(list.sorted { $0.scenario < $1.scenario }.map { ($0.scenario, PlanJSON.assumptionsJSON($0.assumptions)) })
+    }
+
+    /// The assumptions read back, sorted by scenario name.
+    static func assumptions(_ value: Any?) -> [(scenario: String, assumptions: PlanAssumptions)] {
+        guard let map = value as? [String: Any] else { return [] }
+        return map.keys.sorted().compactMap { key in
+            (map[key] as? [String: Any]).flatMap(PlanAssumptions.init(planJSON:)).map { (key, $0) }
+        }
     }
 
     /// Reads a fragment's header and the offset of its first row byte; nil when unreadable.
@@ -52,7 +70,8 @@ struct Fragment: Sendable {
         let f = Fragment(
             runKey: o["run_key"] as? String ?? "", queue: o["queue"] as? String ?? "", channel: o["channel"] as? String ?? "",
             status: status, seconds: (o["seconds"] as? NSNumber)?.doubleValue ?? 0,
-            model: o["model"] as? String, error: o["error"] as? String, sections: sections)
+            model: o["model"] as? String, error: o["error"] as? String, sections: sections,
+            assumptions: assumptions(o["assumptions"]))
         let body = nl + 1 - data.startIndex
         guard data.count - body == sections.reduce(0, { $0 + $1.1 }) else { return nil }  // truncated: redo
         return (f, data, body)

@@ -1,11 +1,12 @@
 import CCPlanBase
 import Foundation
+import Planning
 
 /// Reading a `manifest.json` back: absent (the run has not started, or a shard has not run),
 /// damaged (not a batch manifest: a bad copy, a disk error, someone's edit), or a manifest.
 extension BatchManifest {
     /// What is at a manifest's path.
-    enum Reading {
+    public enum Reading: Sendable {
         case missing
         case damaged(String)
         case manifest(BatchManifest)
@@ -20,7 +21,7 @@ extension BatchManifest {
     /// Reads a manifest, telling a missing file from a damaged one.
     ///
     /// - Complexity: O(size of the file).
-    static func load(_ path: String) -> Reading {
+    public static func load(_ path: String) -> Reading {
         guard FileManager.default.fileExists(atPath: path) else { return .missing }
         guard let data = FileManager.default.contents(atPath: path) else { return .damaged("cannot be read") }
         guard let o = try? JSONSerialization.jsonObject(with: data) as? [String: Any] else { return .damaged("is not a JSON object") }
@@ -56,6 +57,7 @@ extension BatchManifest {
             }
             var e = QueueEntry(queue: str(q, "queue"), channel: str(q, "channel"), status: queueStatus,
                                seconds: (q["seconds"] as? NSNumber)?.doubleValue ?? 0, model: q["model"] as? String, error: q["error"] as? String)
+            e.assumptions = Fragment.assumptions(q["assumptions"])
             for (f, r) in q["rows"] as? [String: Any] ?? [:] {
                 if let pair = r as? [NSNumber], pair.count == 2 { e.ranges[f] = (pair[0].intValue, pair[1].intValue) }
             }

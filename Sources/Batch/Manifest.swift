@@ -20,6 +20,8 @@ public struct BatchManifest: Sendable {
         public var error: String?
         /// File name → (offset, length) of this queue's rows in that file.
         public var ranges: [String: (Int, Int)] = [:]
+        /// The assumptions the queue was planned under, per scenario (sorted by name).
+        public var assumptions: [(scenario: String, assumptions: PlanAssumptions)] = []
     }
 
     public struct FileEntry: Sendable {
@@ -79,6 +81,7 @@ public struct BatchManifest: Sendable {
                                                ("seconds", .number((q.seconds * 1000).rounded() / 1000))]
                 if let model = q.model { m.append(("model", .string(model))) }
                 if let e = q.error { m.append(("error", .string(e))) }
+                if !q.assumptions.isEmpty { m.append(("assumptions", Fragment.assumptionsJSON(q.assumptions))) }
                 if !q.ranges.isEmpty {
                     m.append(("rows", .object(outputFiles.compactMap { f in
                         q.ranges[f].map { (f, .array([.integer($0.0), .integer($0.1)])) }

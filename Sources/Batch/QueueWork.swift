@@ -40,10 +40,15 @@ public struct QueueRows: Sendable {
     public var files: [(name: String, rows: String)]
     /// The forecasting model used, for the manifest.
     public var model: String?
+    /// The assumptions the queue was planned under, per scenario (for the manifest, so that
+    /// `ccplan monitor` can apply the plan's own model to actuals).
+    public var assumptions: [(scenario: String, assumptions: PlanAssumptions)]
 
-    public init(files: [(name: String, rows: String)], model: String? = nil) {
+    public init(files: [(name: String, rows: String)], model: String? = nil,
+                assumptions: [(scenario: String, assumptions: PlanAssumptions)] = []) {
         self.files = files
         self.model = model
+        self.assumptions = assumptions
     }
 }
 
@@ -77,6 +82,7 @@ public struct PlanningWork: QueueWork {
             try settings.assumptions.validate()
             outputs = try QueuePlanning.plan(forecast, assumptions: settings.assumptions, scenarios: settings.scenarios)
         }
-        return QueueRows(files: outputs.files, model: outputs.forecast.model)
+        return QueueRows(files: outputs.files, model: outputs.forecast.model,
+                         assumptions: outputs.plans.map { ($0.scenario, $0.assumptions) })
     }
 }

@@ -1,7 +1,6 @@
 import CCPlanBase
 import ContactHistory
 import Foundation
-import Yams
 
 /// A what-if of a capacity run, applied on top of the staff file:
 ///
@@ -62,9 +61,9 @@ public struct CapacityScenario: Sendable, Hashable {
         let root = try y.root(text)
         let top = try y.mapping(root, "the scenario file", known: ["scenarios"])
         try y.require(["scenarios"], in: top, at: root, "the scenario file")
-        guard case .mapping(let named) = top[0].value else { throw y.error(top[0].value, "'scenarios' must map names to settings") }
+        guard case .mapping(let named) = top[0].value.value else { throw y.error(top[0].value, "'scenarios' must map names to settings") }
         var out: [CapacityScenario] = []
-        for (nameNode, body) in named {
+        for (nameNode, body) in named.entries.map({ ($0.keyNode, $0.value) }) {
             let name = try y.scalar(nameNode)
             guard name != "base" else { throw y.error(nameNode, "'base' is the staff file itself; name the scenario differently") }
             guard !out.contains(where: { $0.name == name }) else { throw y.error(nameNode, "scenario '\(name)' is defined twice") }

@@ -1,6 +1,5 @@
 import CCPlanBase
 import ContactHistory
-import Yams
 
 extension StaffFile {
     static func group(_ node: Node, _ y: YAMLFields, roster: (String) throws(CapacityError) -> [RosterEntry]) throws(CapacityError) -> StaffGroup {
@@ -12,7 +11,7 @@ extension StaffFile {
             switch key {
             case "name": g.name = try y.scalar(value)
             case "queues":
-                if case .scalar = value { g.queues = [try y.scalar(value)] } else {
+                if case .scalar = value.value { g.queues = [try y.scalar(value)] } else {
                     var qs: [String] = []
                     for q in try y.list(value, "'queues'") { qs.append(try y.scalar(q)) }
                     g.queues = qs
@@ -37,7 +36,7 @@ extension StaffFile {
     }
 
     static func attrition(_ node: Node, _ y: YAMLFields) throws(CapacityError) -> Attrition {
-        if case .scalar = node { return Attrition(monthlyRate: try y.fraction(node, "attrition", 0...1, openAbove: true)) }
+        if case .scalar = node.value { return Attrition(monthlyRate: try y.fraction(node, "attrition", 0...1, openAbove: true)) }
         let entries = try y.mapping(node, "'attrition'", known: ["below", "above", "tenure"])
         try y.require(["below", "above", "tenure"], in: entries, at: node, "a tenure band")
         var below = 0.0, above = 0.0, tenure = 0
@@ -70,7 +69,7 @@ extension StaffFile {
                 for r in try y.list(value, "'ramp'") { ramp.append(try y.fraction(r, "ramp")) }
                 p.ramp = ramp
             case "class_starts":
-                if case .sequence = value {
+                if case .list = value.value {
                     var dates: [CivilDate] = []
                     for d in try y.list(value, "'class_starts'") { dates.append(try y.date(d, "class_starts")) }
                     guard !dates.isEmpty else { throw y.error(value, "'class_starts' lists no date") }

@@ -1,7 +1,6 @@
 import CCPlanBase
 import ContactHistory
 import Foundation
-import Yams
 
 /// The staff file (YAML) of `ccplan capacity`:
 ///

@@ -1,50 +1,42 @@
 import CCPlanBase
+import ConfigFiles
 import ContactHistory
 import Foundation
 import Planning
-import Yams
 
-/// Reads values out of a YAML document with their positions, for the staff and scenario files:
-/// every error is ``CapacityError/badStaffFile(path:line:column:message:)`` at the offending node
-/// (positions from Yams' node marks, as `Planning.ScenarioFile` does).
+/// Capacity's view of a YAML node: the one strict reader of ccplan (`ConfigFiles`: positions,
+/// duplicate keys, anchors refused, `~` as absent).
+typealias Node = ConfigNode
+
+/// Reads values out of a staff or scenario file with their positions: every error is
+/// ``CapacityError/badStaffFile(path:line:column:message:)`` at the offending node. The parsing
+/// and the value checks are `ConfigFiles`'; this adds capacity's keys and ranges.
 struct YAMLFields {
     let path: String
 
-    /// Parses the text; a syntax error points at the scanner's position.
+    /// Parses the text; a syntax error points at its position.
     func root(_ text: String) throws(CapacityError) -> Node {
-        let root: Node?
-        do { root = try Yams.compose(yaml: text) } catch {
-            if let y = error as? YamlError {
-                switch y {
-                case .scanner(_, let problem, let mark, _), .parser(_, let problem, let mark, _), .composer(_, let problem, let mark, _):
-                    throw .badStaffFile(path: path, line: mark.line, column: mark.column, message: "not valid YAML: \(problem)")
-                default: break
-                }
-            }
-            throw .badStaffFile(path: path, line: 1, column: 1, message: "not valid YAML: \(error)")
-        }
-        guard let root else { throw .badStaffFile(path: path, line: 1, column: 1, message: "the file is empty") }
+        let root: Node
+        do { root = try ConfigFile.parse(text, path: path) } catch { throw Self.wrap(error) }
+        guard !root.isNull else { throw .badStaffFile(path: path, line: 1, column: 1, message: "the file is empty") }
         return root
     }
 
+    static func wrap(_ issue: FileIssue) -> CapacityError {
+        .badStaffFile(path: issue.file, line: issue.line, column: issue.column, message: issue.message)
+    }
+
     func error(_ node: Node, _ message: String) -> CapacityError {
-        .badStaffFile(path: path, line: node.mark?.line ?? 1, column: node.mark?.column ?? 1, message: message)
+        .badStaffFile(path: path, line: node.line, column: node.column, message: message)
     }
 
     /// The entries of a mapping, keys checked against `known` (an unknown key is an error at the key).
     func mapping(_ node: Node, _ what: String, known: [String]) throws(CapacityError) -> [(key: String, keyNode: Node, value: Node)] {
-        guard case .mapping(let map) = node else { throw error(node, "\(what) must be a mapping") }
-        var out: [(key: String, keyNode: Node, value: Node)] = []
-        var seen = Set<String>()
-        for (k, v) in map {
-            let key = try scalar(k)
-            guard known.contains(key) else {
-                throw error(k, "unknown key '\(key)' in \(what) (expected \(known.joined(separator: ", ")))")
-            }
-            guard seen.insert(key).inserted else { throw error(k, "'\(key)' is given twice") }
-            out.append((key, k, v))
+        guard case .mapping(let map) = node.value else { throw error(node, "\(what) must be a mapping") }
+        for entry in map.entries where !known.contains(entry.key) {
+            throw error(entry.keyNode, "unknown key '\(entry.key)' in \(what) (expected \(known.joined(separator: ", ")))")
         }
-        return out
+        return map.entries.map { ($0.key, $0.keyNode, $0.value) }
     }
 
     /// Fails at `node` when a required key is missing.
@@ -53,13 +45,13 @@ struct YAMLFields {
     }
 
     func list(_ node: Node, _ what: String) throws(CapacityError) -> [Node] {
-        guard case .sequence(let items) = node else { throw error(node, "\(what) must be a list") }
-        return Array(items)
+        guard case .list(let items) = node.value else { throw error(node, "\(what) must be a list") }
+        return items
     }
 
     func scalar(_ node: Node) throws(CapacityError) -> String {
-        guard case .scalar(let s) = node else { throw error(node, "expected a single value") }
-        return s.string.trimmingCharacters(in: .whitespaces)
+        guard case .scalar(let s) = node.value else { throw error(node, "expected a single value") }
+        return s.trimmingSpaces
     }
 
     /// A finite number within `range`.
@@ -81,10 +73,10 @@ struct YAMLFields {
     /// A fraction written `0.03` or `3%`, within `range`.
     func fraction(_ node: Node, _ key: String, _ range: ClosedRange<Double> = 0...1, openAbove: Bool = false) throws(CapacityError) -> Double {
         let text = try scalar(node)
-        var x: Double?
-        if text.hasSuffix("%") { x = Double(text.dropLast().trimmingCharacters(in: .whitespaces)).map { $0 / 100 } } else { x = Double(text) }
-        guard var value = x, value.isFinite else { throw error(node, "'\(key)' must be a fraction such as 0.03 or 3%, got '\(text)'") }
-        value = (value * 1e12).rounded() / 1e12  // 3% → 0.03 exactly as typed
+        let value: Double
+        do { value = try FractionText.value(text) } catch {
+            throw self.error(node, "'\(key)' must be a fraction such as 0.03 or 3%, got '\(text)'")
+        }
         guard range.contains(value), !(openAbove && value == range.upperBound) else {
             throw error(node, "'\(key)' must be in \(describe(range))\(openAbove ? " (excluding \(range.upperBound))" : ""), got \(text)")
         }

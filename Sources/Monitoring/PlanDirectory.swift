@@ -1,6 +1,7 @@
 import CCPlanBase
 import ContactHistory
 import Foundation
+import Batch
 import Planning
 
 /// One interval of the plan being monitored, as `intervals.csv` records it.
@@ -59,6 +60,9 @@ public struct PlanDirectory: Sendable {
             throw FileIssue(file: path, message: "is not a directory (expected a plan written by ccplan plan)")
         }
         let jsonPath = path + "/plan.json", intervalsPath = path + "/intervals.csv"
+        if !FileManager.default.fileExists(atPath: jsonPath), FileManager.default.fileExists(atPath: path + "/manifest.json") {
+            return try readBatch(path: path, scenario: scenario)
+        }
         for (file, what) in [(jsonPath, "plan.json"), (intervalsPath, "intervals.csv")]
         where !FileManager.default.fileExists(atPath: file) {
             throw FileIssue(file: path, message: "is not a complete ccplan plan: \(what) is missing")
@@ -83,6 +87,60 @@ public struct PlanDirectory: Sendable {
         queues.sort { ($0.queue, $0.channel) < ($1.queue, $1.channel) }
         return PlanDirectory(path: path, scenario: scenario, title: description.title, queues: queues,
                              descriptionSHA256: jsonDigest.hex, intervalsSHA256: intervalsDigest.hex)
+    }
+
+    /// Reads a directory written by `ccplan batch` or `ccplan merge`: its `manifest.json` (which
+    /// must say `complete`) gives each planned queue's assumptions per scenario; the interval
+    /// length of each queue is the spacing of its rows.
+    ///
+    /// - Throws: a ``FileIssue`` naming what is missing or damaged.
+    /// - Complexity: O(rows of intervals.csv).
+    static func readBatch(path: String, scenario: String) throws(FileIssue) -> PlanDirectory {
+        let manifestPath = path + "/manifest.json", intervalsPath = path + "/intervals.csv"
+        let manifest: BatchManifest
+        switch BatchManifest.load(manifestPath) {
+        case .missing: throw FileIssue(file: path, message: "is not a complete ccplan plan: manifest.json is missing")
+        case .damaged(let why): throw FileIssue(file: manifestPath, message: why)
+        case .manifest(let m): manifest = m
+        }
+        guard manifest.status == .complete else {
+            throw FileIssue(file: manifestPath, message: "the batch is not complete (status \(manifest.status.rawValue)); review a complete run")
+        }
+        guard manifest.outputFiles.contains("intervals.csv"), FileManager.default.fileExists(atPath: intervalsPath) else {
+            throw FileIssue(file: path, message: "is not a complete ccplan plan: intervals.csv is missing (add it to the config's outputs.files)")
+        }
+        var byKey: [String: PlannedQueue] = [:]
+        var scenarios = Set<String>()
+        for q in manifest.queues where q.status == .planned {
+            guard let channel = Channel(rawValue: q.channel) else { continue }
+            for a in q.assumptions { scenarios.insert(a.scenario) }
+            guard let a = q.assumptions.first(where: { $0.scenario == scenario })?.assumptions else { continue }
+            byKey["\(q.queue)\u{1F}\(q.channel)"] = PlannedQueue(
+                queue: q.queue, channel: channel, timeZone: TimeZone(identifier: "UTC")!, intervalMinutes: 0,
+                assumptions: a, intervals: [])
+        }
+        guard !byKey.isEmpty else {
+            let known = scenarios.sorted().joined(separator: ", ")
+            throw FileIssue(file: manifestPath, message: scenarios.isEmpty
+                ? "the manifest records no queue's assumptions (written by a ccplan before 0.2: run the batch again)"
+                : "the plan has no scenario '\(scenario)' (it has: \(known))")
+        }
+        try readIntervals(intervalsPath, scenario: scenario, into: &byKey)
+        guard let manifestDigest = fileSHA256(manifestPath), let intervalsDigest = fileSHA256(intervalsPath) else {
+            throw FileIssue(file: path, message: "cannot read the plan's files")
+        }
+        var queues = Array(byKey.values)
+        for i in queues.indices {
+            queues[i].intervals.sort { $0.start < $1.start }
+            var step = Int64.max
+            for k in queues[i].intervals.indices.dropFirst() {
+                step = min(step, queues[i].intervals[k].start - queues[i].intervals[k - 1].start)
+            }
+            queues[i].intervalMinutes = step == .max ? 30 : Int(step / 60)
+        }
+        queues.sort { ($0.queue, $0.channel) < ($1.queue, $1.channel) }
+        return PlanDirectory(path: path, scenario: scenario, title: "Batch plan (\(manifest.configPath))", queues: queues,
+                             descriptionSHA256: manifestDigest.hex, intervalsSHA256: intervalsDigest.hex)
     }
 
     /// The columns of `intervals.csv` monitoring needs.

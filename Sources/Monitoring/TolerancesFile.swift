@@ -1,7 +1,7 @@
 import CCPlanBase
 import Foundation
 import Planning
-import Yams
+import ConfigFiles
 
 extension Tolerances {
     /// The keys of a tolerances file (each also with a `daily_`, `weekly_` or `monthly_` prefix).
@@ -22,43 +22,33 @@ extension Tolerances {
     /// - Throws: a ``FileIssue`` at the line and column of the offending key or value.
     /// - Complexity: O(size of the file).
     public static func read(path: String) throws(FileIssue) -> Tolerances {
-        guard let data = FileManager.default.contents(atPath: path) else { throw FileIssue(file: path, message: "cannot read the file") }
-        return try parse(yaml: String(decoding: data, as: UTF8.self), path: path)
+        try tolerances(ConfigFile.read(path).root)
     }
 
     /// Parses the text of a tolerances file; see ``read(path:)``.
     public static func parse(yaml text: String, path: String) throws(FileIssue) -> Tolerances {
-        func at(_ node: Node, _ message: String) -> FileIssue {
-            FileIssue(file: path, line: node.mark?.line ?? 1, column: node.mark?.column ?? 1, message: message)
-        }
-        let root: Node?
-        do { root = try Yams.compose(yaml: text) } catch {
-            if let y = error as? YamlError {
-                switch y {
-                case .scanner(_, let problem, let mark, _), .parser(_, let problem, let mark, _), .composer(_, let problem, let mark, _):
-                    throw FileIssue(file: path, line: mark.line, column: mark.column, message: "not valid YAML: \(problem)")
-                default: break
-                }
-            }
-            throw FileIssue(file: path, line: 1, column: 1, message: "not valid YAML: \(error)")
-        }
-        guard let root else { return Tolerances() }
-        func block(_ node: Node, allowQueues: Bool) throws(FileIssue) -> Tolerances {
-            guard case .mapping(let map) = node else { throw at(node, "expected a mapping of tolerances") }
+        try tolerances(ConfigFile.parse(text, path: path))
+    }
+
+    /// The tolerances of a file's root node (the one strict YAML reader of ccplan, `ConfigFiles`).
+    static func tolerances(_ root: ConfigNode) throws(FileIssue) -> Tolerances {
+        if root.isNull { return Tolerances() }
+        let periodKeys = keys.flatMap { k in [k, "daily_" + k, "weekly_" + k, "monthly_" + k] }
+        func block(_ node: ConfigNode, allowQueues: Bool) throws(FileIssue) -> Tolerances {
+            let map = try node.mapping("expected a mapping of tolerances")
             var t = Tolerances()
-            var seen = Set<String>()
-            for (keyNode, value) in map {
-                guard case .scalar(let k) = keyNode else { throw at(keyNode, "expected a key") }
-                let key = k.string
-                guard seen.insert(key).inserted else { throw at(keyNode, "'\(key)' is given twice") }
+            for entry in map.entries {
+                let key = entry.key, value = entry.value
                 if key == "queues" {
-                    guard allowQueues else { throw at(keyNode, "'queues' cannot be nested") }
-                    guard case .mapping(let queues) = value else { throw at(value, "'queues' must map queue names to tolerances") }
-                    for (queueNode, body) in queues {
-                        guard case .scalar(let q) = queueNode else { throw at(queueNode, "expected a queue name") }
-                        t.perQueue[q.string] = try block(body, allowQueues: false)
+                    guard allowQueues else { throw entry.keyNode.issue("'queues' cannot be nested") }
+                    for q in try value.mapping("'queues' must map queue names to tolerances").entries {
+                        t.perQueue[q.key] = try block(q.value, allowQueues: false)
                     }
                     continue
+                }
+                guard periodKeys.contains(key) else {
+                    throw entry.keyNode.issue("unknown tolerance '\(key)' (expected \(keys.joined(separator: ", ")), each optionally "
+                                               + "with a daily_, weekly_ or monthly_ prefix, and 'queues')")
                 }
                 var period: RollUpPeriod?
                 var metric = key
@@ -66,15 +56,11 @@ extension Tolerances {
                     period = p
                     metric = String(key.dropFirst(prefix.count))
                 }
-                guard keys.contains(metric) else {
-                    throw at(keyNode, "unknown tolerance '\(key)' (expected \(keys.joined(separator: ", ")), each optionally "
-                             + "with a daily_, weekly_ or monthly_ prefix, and 'queues')")
-                }
-                guard case .scalar(let v) = value else { throw at(value, "'\(key)' must be a number") }
-                guard let limit = fraction(v.string, points: metric == "service_level") else {
-                    throw at(value, metric == "service_level"
-                             ? "'\(key)' must be points below the target such as 5pp or 0.05, found '\(v.string)'"
-                             : "'\(key)' must be a fraction such as 10% or 0.1, found '\(v.string)'")
+                let text = try value.string()
+                guard let limit = fraction(text, points: metric == "service_level") else {
+                    throw value.issue(metric == "service_level"
+                        ? "'\(key)' must be points below the target such as 5pp or 0.05, found '\(text)'"
+                        : "'\(key)' must be a fraction such as 10% or 0.1, found '\(text)'")
                 }
                 var limits = period.map { t.byPeriod[$0] ?? Limits() } ?? t.all
                 switch metric {
@@ -87,7 +73,6 @@ extension Tolerances {
             }
             return t
         }
-        if case .scalar(let s) = root, s.string.isEmpty { return Tolerances() }
         return try block(root, allowQueues: true)
     }
 

@@ -4,7 +4,7 @@ import Foundation
 import Queueing
 
 /// `plan.json`: the assumptions with their definitions, the provenance and the roll-ups.
-enum PlanJSON {
+public enum PlanJSON {
     static func render(_ result: PlanResult, inputs: PlanInputs) -> [UInt8] {
         var fileEntries: [JSONText] = []
         let paths = (inputs.forecastPath.map { [$0] } ?? inputs.historyPaths) + inputs.otherInputs
@@ -59,7 +59,9 @@ enum PlanJSON {
         Dictionary(grouping: totals, by: \.scenario)
     }
 
-    static func assumptionsJSON(_ a: PlanAssumptions) -> JSONText {
+    /// The assumptions with their definitions, as `plan.json` records them (and batch manifests
+    /// per queue); read back by `PlanAssumptions(planJSON:)`.
+    public static func assumptionsJSON(_ a: PlanAssumptions) -> JSONText {
         let definition: String
         switch a.serviceLevelDefinition {
         case .offered: definition = "contacts answered within the threshold ÷ all contacts offered (abandons count as misses)"

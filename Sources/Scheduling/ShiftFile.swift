@@ -1,7 +1,7 @@
 import CCPlanBase
 import Foundation
 import Planning
-import Yams
+import ConfigFiles
 
 /// Reads the shifts file of `ccplan schedule` (YAML):
 ///
@@ -30,6 +30,9 @@ import Yams
 /// Unknown keys and bad values are ``ScheduleError/badShiftFile(_:)`` at the offending node
 /// (`file:line:column`). All YAML handling of the scheduler is in this file, so that it can move
 /// onto a shared strict YAML layer in one step.
+/// The shifts file's view of a YAML node (the one strict reader, `ConfigFiles`).
+typealias Node = ConfigNode
+
 public enum ShiftFile {
     /// Reads and parses the shifts file at `path`.
     ///
@@ -130,7 +133,7 @@ public enum ShiftFile {
                 lengthNode = value
             case "start":
                 startNode = value
-                if case .scalar = value {
+                if case .scalar = value.value {
                     s.earliestStart = try y.timeOfDay(value, key)
                     s.latestStart = s.earliestStart
                 } else {
@@ -211,7 +214,7 @@ public enum ShiftFile {
             switch key {
             case "name": c.name = try y.name(value, key)
             case "days":
-                if case .scalar = value {
+                if case .scalar = value.value {
                     c.minDays = try y.integer(value, key, 1...7)
                     c.maxDays = c.minDays
                 } else {
@@ -249,42 +252,30 @@ public enum ShiftFile {
     /// `HH:MM` of a number of minutes (hours may exceed 23).
     static func clock(_ minutes: Int) -> String { "\(zeroPadded(minutes / 60, 2)):\(zeroPadded(minutes % 60, 2))" }
 
-    /// Values out of a YAML document with their positions; every error is a
-    /// ``ScheduleError/badShiftFile(_:)`` at the offending node.
+    /// Values out of a shifts file with their positions (parsed by `ConfigFiles`, the one strict
+    /// YAML reader); every error is a ``ScheduleError/badShiftFile(_:)`` at the offending node.
     struct Reader {
         let path: String
 
         func root(_ text: String) throws(ScheduleError) -> Node {
-            let root: Node?
-            do { root = try Yams.compose(yaml: text) } catch {
-                if let e = error as? YamlError {
-                    switch e {
-                    case .scanner(_, let problem, let mark, _), .parser(_, let problem, let mark, _), .composer(_, let problem, let mark, _):
-                        throw .badShiftFile(FileIssue(file: path, line: mark.line, column: mark.column, message: "not valid YAML: \(problem)"))
-                    default: break
-                    }
-                }
-                throw .badShiftFile(FileIssue(file: path, line: 1, column: 1, message: "not valid YAML: \(error)"))
-            }
-            guard let root else { throw .badShiftFile(FileIssue(file: path, line: 1, column: 1, message: "the file is empty")) }
+            let root: Node
+            do { root = try ConfigFile.parse(text, path: path) } catch { throw .badShiftFile(error) }
+            guard !root.isNull else { throw .badShiftFile(FileIssue(file: path, line: 1, column: 1, message: "the file is empty")) }
             return root
         }
 
         func error(_ node: Node, _ message: String) -> ScheduleError {
-            .badShiftFile(FileIssue(file: path, line: node.mark?.line ?? 1, column: node.mark?.column ?? 1, message: message))
+            .badShiftFile(FileIssue(file: path, line: node.line, column: node.column, message: message))
         }
 
-        /// A mapping's entries in file order; unknown and repeated keys are errors at the key.
+        /// A mapping's entries in file order; unknown keys are errors at the key (repeated keys
+        /// are refused by the reader).
         func mapping(_ node: Node, _ what: String, known: [String]) throws(ScheduleError) -> [(key: String, keyNode: Node, value: Node)] {
-            guard case .mapping(let map) = node else { throw error(node, "\(what) must be a mapping") }
-            var out: [(key: String, keyNode: Node, value: Node)] = []
-            for (k, v) in map {
-                let key = try scalar(k)
-                guard known.contains(key) else { throw error(k, "unknown key '\(key)' in \(what) (expected \(known.joined(separator: ", ")))") }
-                guard !out.contains(where: { $0.key == key }) else { throw error(k, "'\(key)' is given twice") }
-                out.append((key, k, v))
+            guard case .mapping(let map) = node.value else { throw error(node, "\(what) must be a mapping") }
+            for entry in map.entries where !known.contains(entry.key) {
+                throw error(entry.keyNode, "unknown key '\(entry.key)' in \(what) (expected \(known.joined(separator: ", ")))")
             }
-            return out
+            return map.entries.map { ($0.key, $0.keyNode, $0.value) }
         }
 
         func require(_ keys: [String], in entries: [(key: String, keyNode: Node, value: Node)], at node: Node, _ what: String) throws(ScheduleError) {
@@ -292,13 +283,13 @@ public enum ShiftFile {
         }
 
         func list(_ node: Node, _ what: String) throws(ScheduleError) -> [Node] {
-            guard case .sequence(let items) = node else { throw error(node, "\(what) must be a list") }
-            return Array(items)
+            guard case .list(let items) = node.value else { throw error(node, "\(what) must be a list") }
+            return items
         }
 
         func scalar(_ node: Node) throws(ScheduleError) -> String {
-            guard case .scalar(let s) = node else { throw error(node, "expected a single value") }
-            return s.string.trimmingCharacters(in: .whitespaces)
+            guard case .scalar(let s) = node.value else { throw error(node, "expected a single value") }
+            return s.trimmingSpaces
         }
 
         func name(_ node: Node, _ key: String) throws(ScheduleError) -> String {
@@ -344,8 +335,7 @@ public enum ShiftFile {
         /// `0.3` or `30%`.
         func fraction(_ node: Node, _ key: String, _ range: ClosedRange<Double>) throws(ScheduleError) -> Double {
             let text = try scalar(node)
-            let value = text.hasSuffix("%") ? Double(text.dropLast().trimmingCharacters(in: .whitespaces)).map { $0 / 100 } : Double(text)
-            guard let x = value.map({ ($0 * 1e12).rounded() / 1e12 }), x.isFinite else {
+            guard let x = try? FractionText.value(text) else {
                 throw error(node, "'\(key)' must be a fraction such as 0.3 or 30%, got '\(text)'")
             }
             guard range.contains(x) else { throw error(node, "'\(key)' must be in [\(shortestNumber(range.lowerBound)), \(shortestNumber(range.upperBound))], got \(text)") }
