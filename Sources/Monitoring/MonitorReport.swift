@@ -26,7 +26,7 @@ public enum MonitorReport {
         // Tolerances: every month and week with its status.
         var rows: [[String]] = []
         for q in result.queues {
-            for r in q.monthly + q.weekly {
+            for r in q.monthly + q.weekly where r.hasContacts {
                 rows.append([q.queue, q.channel.rawValue, r.label, ReportKit.number(r.actualVolume),
                              signedPercent(r.bias), ReportKit.percent(r.actualServiceLevel), ReportKit.percent(r.targetServiceLevel),
                              ReportKit.percent(r.abandonRate), ReportKit.percent(r.intervalWAPE),
@@ -37,7 +37,7 @@ public enum MonitorReport {
             id: "tolerances", title: "Tolerances",
             lead: p.tolerances.isEmpty ? "No tolerances were given (--tolerances): every period reads ok."
                 : "Each month and ISO week against the agreed tolerances (\(p.tolerancesPath ?? "")).",
-            body: ReportKit.table(header: ["Queue", "Channel", "Period", "Contacts", "Forecast error", "SL", "Target",
+            body: ReportKit.table(header: ["Queue", "Channel", "Period", "Contacts", "Forecast bias", "SL", "Target",
                                            "Abandoned", "Interval WAPE", "Status"],
                                   numeric: [3, 4, 5, 6, 7, 8], rows: rows))))
 
@@ -85,7 +85,7 @@ public enum MonitorReport {
                     ReportKit.Line(name: "Actual", colour: ReportKit.vermillion, points: zip(x, days.map(\.actualVolume)).map { ($0, $1) })],
             ticks: ticks)
 
-        let weeks = q.weekly
+        let weeks = q.weekly.filter(\.hasContacts)
         if weeks.contains(where: { $0.gapForecast != nil }) {
             let wx = weeks.indices.map(Double.init)
             let wticks = weeks.indices.map { ReportKit.Tick(x: Double($0), label: weeks[$0].label) }
@@ -96,7 +96,7 @@ public enum MonitorReport {
             body += "<h3>The service-level gap by week, explained</h3>\n"
             body += ReportKit.lineChart(
                 label: "Service-level gap by week and its parts", yTitle: "SL points",
-                lines: [line("Gap (actual − planned)", ReportKit.colour(0), { $0.serviceLevelGap }),
+                lines: [line("Gap (actual − planned)", ReportKit.colour(2), { $0.serviceLevelGap }),
                         line("Forecast", ReportKit.blue, { $0.gapForecast }, dash: "6 4"),
                         line("Delivery", ReportKit.vermillion, { $0.gapDelivery }, dash: "6 4"),
                         line("Other", ReportKit.skyBlue, { $0.gapOther }, dash: "2 3")],
@@ -122,7 +122,7 @@ public enum MonitorReport {
                 dayTicks.append(ReportKit.Tick(x: Double(i), label: CivilDate.weekdayNames[r.localDate.isoWeekday] + " " + r.localDate.description.suffix(5)))
             }
             var lines = [
-                ReportKit.Line(name: "Required at actual workload", colour: ReportKit.colour(0),
+                ReportKit.Line(name: "Required at actual workload", colour: ReportKit.colour(2),
                                points: zip(ix, intervals.map { Double($0.requiredAgents ?? 0) }).map { ($0, $1) }, step: true),
                 ReportKit.Line(name: "Planned", colour: ReportKit.blue, points: zip(ix, intervals.map { Double($0.plannedAgents) }).map { ($0, $1) }, step: true),
             ]
@@ -182,4 +182,9 @@ struct PeriodReviewTotals {
     var bias: Double? { actual > 0 ? (forecast - actual) / actual : nil }
     var actualServiceLevel: Double? { actualWeight > 0 ? actualWeighted / actualWeight : nil }
     var plannedServiceLevel: Double? { plannedWeight > 0 ? plannedWeighted / plannedWeight : nil }
+}
+
+extension PeriodReview {
+    /// Whether the period had contacts, forecast or actual (empty periods stay out of the report).
+    var hasContacts: Bool { forecastVolume > 0 || actualVolume > 0 }
 }
