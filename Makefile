@@ -6,7 +6,7 @@ BIN := .build/release/ccplan
 DEMO_HISTORY := SampleData/contact-history.csv
 FUZZ_SECONDS ?= 60
 
-.PHONY: deps build release test test-kernels demo demo-monitor sample-actuals bench bench-compare bench-scale fuzz clean
+.PHONY: deps build release test test-kernels demo demo-monitor sample-actuals lint format bench bench-compare bench-scale fuzz clean
 
 ## deps: install the system libraries (OpenBLAS, LAPACK, LAPACKE, COIN-OR CBC) when they are missing
 deps:
@@ -31,6 +31,16 @@ test: deps
 ## test-kernels: numerical tests and byte-identical outputs under every OpenBLAS kernel of this CPU, 1 and 2 BLAS threads
 test-kernels: deps
 	SWIFT=$(SWIFT) scripts/test-kernels.sh
+
+LINT_PATHS := Sources Tests Benchmarks/Benchmarks Benchmarks/forecast-accuracy Fuzz/Sources
+
+## lint: swift format's checks with the checked-in .swift-format (120 columns); CI runs it
+lint:
+	$(SWIFT) format lint --strict --recursive $(LINT_PATHS)
+
+## format: rewrite the sources in the checked-in style
+format:
+	$(SWIFT) format format --in-place --recursive --parallel $(LINT_PATHS)
 
 ## demo: ccplan's main job on the sample data: a 13-week plan with scenarios, into plan-output/
 demo: release

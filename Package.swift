@@ -97,7 +97,8 @@ let package = Package(
         .target(
             name: "Batch",
             dependencies: [
-                "CCPlanBase", "ConfigFiles", "Planning", "ContactHistory", .product(name: "Logging", package: "swift-log"),
+                "CCPlanBase", "ConfigFiles", "Planning", "ContactHistory",
+                .product(name: "Logging", package: "swift-log"),
             ]
         ),
         .testTarget(name: "BatchTests", dependencies: ["Batch", "CCPlanBase"]),

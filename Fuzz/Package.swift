@@ -8,19 +8,22 @@ let package = Package(
     platforms: [.macOS(.v13)],
     dependencies: [
         // The name is required: CI clones the repository into a folder of another name.
-        .package(name: "ccplan", path: ".."),
+        .package(name: "ccplan", path: "..")
     ],
     targets: [
         .target(name: "FuzzDriver"),
         .executableTarget(
             name: "FuzzHistoryReader",
             dependencies: [
-                "FuzzDriver", .product(name: "ContactHistory", package: "ccplan"), .product(name: "CCPlanBase", package: "ccplan"),
+                "FuzzDriver", .product(name: "ContactHistory", package: "ccplan"),
+                .product(name: "CCPlanBase", package: "ccplan"),
             ]
         ),
         .executableTarget(
             name: "FuzzYAMLLoaders",
-            dependencies: ["FuzzDriver", .product(name: "Planning", package: "ccplan"), .product(name: "Batch", package: "ccplan")]
+            dependencies: [
+                "FuzzDriver", .product(name: "Planning", package: "ccplan"), .product(name: "Batch", package: "ccplan"),
+            ]
         ),
     ]
 )

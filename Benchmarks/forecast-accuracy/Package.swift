@@ -11,7 +11,9 @@ let package = Package(
     targets: [
         .executableTarget(
             name: "forecast-accuracy",
-            dependencies: [.product(name: "Forecasting", package: "ccplan"), .product(name: "CCPlanBase", package: "ccplan")]
-        ),
+            dependencies: [
+                .product(name: "Forecasting", package: "ccplan"), .product(name: "CCPlanBase", package: "ccplan"),
+            ]
+        )
     ]
 )

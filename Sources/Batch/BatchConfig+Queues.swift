@@ -10,7 +10,9 @@ extension BatchConfig {
     func apply(_ settings: [AssumptionSetting], to a: PlanAssumptions) throws(FileIssue) -> PlanAssumptions {
         var start = a
         let keys = Set(settings.map(\.key))
-        if !keys.contains("target_sl") && (keys.contains("target_asa") || keys.contains("max_abandon")) && a == PlanAssumptions() {
+        if !keys.contains("target_sl") && (keys.contains("target_asa") || keys.contains("max_abandon"))
+            && a == PlanAssumptions()
+        {
             start.targetServiceLevel = nil
         }
         return try AssumptionSetting.apply(settings, to: start)
@@ -56,13 +58,15 @@ extension BatchConfig {
         for g in groups {
             do { try apply(baseSettings + g.settings, to: PlanAssumptions()).validate() } catch {
                 let at = g.settings.first
-                throw FileIssue(file: path, line: at?.line ?? 0, column: at?.column ?? 0, message: "group '\(g.name)': \(error)")
+                throw FileIssue(
+                    file: path, line: at?.line ?? 0, column: at?.column ?? 0, message: "group '\(g.name)': \(error)")
             }
         }
         for q in queueSettings {
             let (name, channel) = Self.splitQueueKey(q.key)
             do { _ = try assumptions(queue: name, channel: channel ?? .voice) } catch {
-                throw FileIssue(file: path, line: q.line, column: q.column, message: "queue '\(q.key)': \(error.message)")
+                throw FileIssue(
+                    file: path, line: q.line, column: q.column, message: "queue '\(q.key)': \(error.message)")
             }
         }
     }
@@ -75,7 +79,9 @@ extension BatchConfig {
     /// Every scenario file the config refers to, each once, in the order they are written.
     public var scenarioPaths: [String] {
         var out: [String] = []
-        for p in [scenarioPath].compactMap({ $0 }) + groups.compactMap(\.scenarioPath) where !out.contains(p) { out.append(p) }
+        for p in [scenarioPath].compactMap({ $0 }) + groups.compactMap(\.scenarioPath) where !out.contains(p) {
+            out.append(p)
+        }
         return out
     }
 }

@@ -36,13 +36,17 @@ extension BatchConfig {
         var duplicates = DuplicatePolicy.error
         if let d = map["on_duplicate"] {
             let text = try d.string()
-            guard let policy = DuplicatePolicy(rawValue: text) else { throw d.issue("expected error, sum or last, got '\(text)'") }
+            guard let policy = DuplicatePolicy(rawValue: text) else {
+                throw d.issue("expected error, sum or last, got '\(text)'")
+            }
             duplicates = policy
         }
         var dstGap = DSTGapPolicy.error
         if let g = map["dst_gap"] {
             let text = try g.string()
-            guard let policy = DSTGapPolicy(rawValue: text) else { throw g.issue("expected error or shift, got '\(text)'") }
+            guard let policy = DSTGapPolicy(rawValue: text) else {
+                throw g.issue("expected error or shift, got '\(text)'")
+            }
             dstGap = policy
         }
         let outliers: OutlierPolicy = try map["accept_outliers"]?.bool() == true ? .accept : .refuse
@@ -50,7 +54,8 @@ extension BatchConfig {
         holidays = try map.path("holidays", relativeTo: directory)
         events = try map.path("events", relativeTo: directory)
         readOptions = HistoryReadOptions(
-            timeZone: zone, profile: profile, mappings: mappings, onDuplicate: duplicates, dstGap: dstGap, outliers: outliers)
+            timeZone: zone, profile: profile, mappings: mappings, onDuplicate: duplicates, dstGap: dstGap,
+            outliers: outliers)
     }
 
     /// Input patterns, each resolved and named at its own position.
@@ -72,8 +77,9 @@ extension BatchConfig {
         }
         if let s = map["start"] {
             let text = try s.string()
-            guard Timestamps.parse(text, timeZone: readOptions.timeZone) != nil
-                || Timestamps.parse(text, timeZone: TimeZone(identifier: "UTC")!) != nil
+            guard
+                Timestamps.parse(text, timeZone: readOptions.timeZone) != nil
+                    || Timestamps.parse(text, timeZone: TimeZone(identifier: "UTC")!) != nil
             else { throw s.issue("'\(text)' is not an ISO 8601 time such as 2026-11-02T00:00") }
             start = text
         }
@@ -101,14 +107,17 @@ extension BatchConfig {
         for item in try node.list("'groups' must be a list of {name, match, channel, assumptions, scenarios}") {
             let map = try item.mapping("a group must be a mapping {name, match, channel, assumptions, scenarios}")
             try map.checkKeys(["name", "match", "channel", "assumptions", "scenarios"], in: "a group")
-            var group = BatchGroup(name: "group \(groups.count + 1)", queuePatterns: [], channel: nil, settings: [], scenarios: nil)
+            var group = BatchGroup(
+                name: "group \(groups.count + 1)", queuePatterns: [], channel: nil, settings: [], scenarios: nil)
             if let name = map["name"] { group.name = try name.string() }
             group.queuePatterns = try map["match"]?.strings() ?? []
             group.channel = try map["channel"]?.choice(Channel.self, "channel")
             if let settings = map["assumptions"] {
                 group.settings = try AssumptionSetting.read(
-                    settings.mapping("the settings of group '\(group.name)' must be a mapping such as { target_sl: 80%, shrinkage: 30% }")
-                        .entries)
+                    settings.mapping(
+                        "the settings of group '\(group.name)' must be a mapping such as { target_sl: 80%, shrinkage: 30% }"
+                    )
+                    .entries)
             }
             group.scenarios = try map.path("scenarios", relativeTo: directory)
             if group.queuePatterns.isEmpty && group.channel == nil {
@@ -122,13 +131,18 @@ extension BatchConfig {
     mutating func readQueues(_ node: ConfigNode) throws(FileIssue) {
         for entry in try node.mapping("'queues' must map queue names (or name/channel) to settings").entries {
             let name = entry.key
-            if let slash = name.lastIndex(of: "/"), Channel(rawValue: String(name[name.index(after: slash)...])) == nil {
+            if let slash = name.lastIndex(of: "/"), Channel(rawValue: String(name[name.index(after: slash)...])) == nil
+            {
                 throw entry.keyNode.issue("unknown channel in '\(name)' (expected queue or queue/voice|chat|email)")
             }
             let settings = try AssumptionSetting.read(
-                entry.value.mapping("the settings of queue '\(name)' must be a mapping such as { target_sl: 80%, shrinkage: 30% }")
-                    .entries)
-            queueSettings.append(BatchQueueSettings(key: name, settings: settings, line: entry.keyNode.line, column: entry.keyNode.column))
+                entry.value.mapping(
+                    "the settings of queue '\(name)' must be a mapping such as { target_sl: 80%, shrinkage: 30% }"
+                )
+                .entries)
+            queueSettings.append(
+                BatchQueueSettings(
+                    key: name, settings: settings, line: entry.keyNode.line, column: entry.keyNode.column))
         }
     }
 
@@ -141,7 +155,8 @@ extension BatchConfig {
             for item in try list.values() {
                 let f = try item.string()
                 guard QueuePlanning.fileNames.contains(f) else {
-                    throw item.issue("unknown output file '\(f)' (known: \(QueuePlanning.fileNames.joined(separator: ", ")))")
+                    throw item.issue(
+                        "unknown output file '\(f)' (known: \(QueuePlanning.fileNames.joined(separator: ", ")))")
                 }
                 if !files.contains(f) { files.append(f) }
             }

@@ -133,13 +133,16 @@ public struct BatchConfig: Sendable {
         try top.checkKeys(topKeys)
         if let v = top["version"] {
             let version = try v.string()
-            guard version == "1" else { throw v.issue("unsupported config version '\(version)' (this ccplan reads version 1)") }
+            guard version == "1" else {
+                throw v.issue("unsupported config version '\(version)' (this ccplan reads version 1)")
+            }
         }
         if let inputs = top["inputs"] { try config.readInputs(inputs) }
         if let forecast = top["forecast"] { try config.readForecast(forecast) }
         if let base = top["assumptions"] {
             config.baseSettings = try AssumptionSetting.read(
-                base.mapping("the settings of assumptions must be a mapping such as { target_sl: 80%, shrinkage: 30% }").entries)
+                base.mapping("the settings of assumptions must be a mapping such as { target_sl: 80%, shrinkage: 30% }")
+                    .entries)
         }
         config.scenarios = try top.path("scenarios", relativeTo: config.directory)
         if let groups = top["groups"] { try config.readGroups(groups) }

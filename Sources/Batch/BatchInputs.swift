@@ -28,7 +28,10 @@ enum BatchInputs {
                     if let p = g.gl_pathv[i] { matched.append(String(cString: p)) }
                 }
             }
-            matched = matched.filter { var d: ObjCBool = false; return FileManager.default.fileExists(atPath: $0, isDirectory: &d) && !d.boolValue }
+            matched = matched.filter {
+                var d: ObjCBool = false;
+                return FileManager.default.fileExists(atPath: $0, isDirectory: &d) && !d.boolValue
+            }
             guard !matched.isEmpty else { throw written.issue("no input file matches \(pattern)") }
             for m in matched.sorted() where !out.contains(m) { out.append(m) }
         }
@@ -68,15 +71,19 @@ enum BatchInputs {
     /// The files a shard must parse: those that mention one of its queues (a fast scan of the
     /// queue column; with `oneQueuePerFile`, of the first row only). Every file for a whole run.
     static func select(
-        files: [String], forecasts: Bool, options: HistoryReadOptions, shard: ShardSpec, workers: Int, oneQueuePerFile: Bool
+        files: [String], forecasts: Bool, options: HistoryReadOptions, shard: ShardSpec, workers: Int,
+        oneQueuePerFile: Bool
     ) -> [String] {
         guard !shard.isWhole && files.count > 1 else { return files }
         let keep: [Bool] = Parallel.map(files, workers: workers) { path in
             guard let s = QueueScan.scan(path, options: options, maxDataRows: oneQueuePerFile ? 1 : .max),
-                  s.hasQueueColumn || !forecasts else { return true }  // unreadable: parse it, to report why
+                s.hasQueueColumn || !forecasts
+            else { return true }  // unreadable: parse it, to report why
             if s.keys.isEmpty { return shard.owns(key: path) }
             return s.keys.contains { k in
-                oneQueuePerFile ? shard.owns(queueName: k.queue) : Channel.allCases.contains { shard.owns(queue: k.queue, channel: $0) }
+                oneQueuePerFile
+                    ? shard.owns(queueName: k.queue)
+                    : Channel.allCases.contains { shard.owns(queue: k.queue, channel: $0) }
             }
         }
         return zip(files, keep).filter(\.1).map(\.0)
@@ -85,10 +92,13 @@ enum BatchInputs {
     /// Reads the history (or forecast) files; each file is read on its own, so a bad file only
     /// fails the queues it holds. A queue whose rows span several files is merged across them.
     static func load(
-        files: [String], forecasts: Bool, options: HistoryReadOptions, defaultAHT: Double?, shard: ShardSpec, workers: Int,
+        files: [String], forecasts: Bool, options: HistoryReadOptions, defaultAHT: Double?, shard: ShardSpec,
+        workers: Int,
         oneQueuePerFile: Bool = false
     ) -> Loaded {
-        let owns: @Sendable (String, Channel) -> Bool = { q, c in oneQueuePerFile ? shard.owns(queueName: q) : shard.owns(queue: q, channel: c) }
+        let owns: @Sendable (String, Channel) -> Bool = { q, c in
+            oneQueuePerFile ? shard.owns(queueName: q) : shard.owns(queue: q, channel: c)
+        }
         let results: [FileResult] = Parallel.map(files, workers: workers) { path in
             var result = FileResult()
             result.parsed = true
@@ -96,7 +106,8 @@ enum BatchInputs {
                 let s = QueueScan.scan(path, options: options)
                 var keys: [(String, Channel)] = []
                 for k in s?.keys ?? [] {
-                    for c in QueueScan.channels(for: k.channel, options: options) where !keys.contains(where: { $0.0 == k.queue && $0.1 == c }) {
+                    for c in QueueScan.channels(for: k.channel, options: options)
+                    where !keys.contains(where: { $0.0 == k.queue && $0.1 == c }) {
                         keys.append((k.queue, c))
                     }
                 }
@@ -127,10 +138,14 @@ enum BatchInputs {
                         let first = QueueScan.scan(path, options: options, maxDataRows: 1)?.firstKey
                         result.failedKeys = history.series.map { ($0.queue, $0.channel) }
                         if shard.owns(queueName: first?.queue ?? "") {
-                            let listed = names.sorted().prefix(5).joined(separator: ", ") + (names.count > 5 ? ", …" : "")
-                            result.failures.append(QueueFailure(
-                                queue: "", channel: "", stage: .input,
-                                message: "\(path) holds \(names.count) queues (\(listed)), but inputs.one_queue_per_file is set"))
+                            let listed =
+                                names.sorted().prefix(5).joined(separator: ", ") + (names.count > 5 ? ", …" : "")
+                            result.failures.append(
+                                QueueFailure(
+                                    queue: "", channel: "", stage: .input,
+                                    message:
+                                        "\(path) holds \(names.count) queues (\(listed)), but inputs.one_queue_per_file is set"
+                                ))
                         }
                         return result
                     }
@@ -162,8 +177,10 @@ enum BatchInputs {
                     case .success(let merged): loaded.items[i] = merged
                     case .failure(let message):
                         failed.insert(k)
-                        loaded.failures.append(QueueFailure(
-                            queue: item.queue, channel: item.channel.rawValue, stage: .input, message: "\(files[fileIndex]): \(message)"))
+                        loaded.failures.append(
+                            QueueFailure(
+                                queue: item.queue, channel: item.channel.rawValue, stage: .input,
+                                message: "\(files[fileIndex]): \(message)"))
                     }
                 } else {
                     byKey[k] = loaded.items.count

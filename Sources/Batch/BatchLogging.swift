@@ -90,11 +90,13 @@ public struct BatchLogHandler: LogHandler {
         let time = BatchLogHandler.timestamp()
         switch format {
         case .text:
-            var line = "\(time) \(event.level.rawValue.padding(toLength: 8, withPad: " ", startingAt: 0))\(event.message)"
+            var line =
+                "\(time) \(event.level.rawValue.padding(toLength: 8, withPad: " ", startingAt: 0))\(event.message)"
             for (k, v) in all.sorted(by: { $0.key < $1.key }) { line += " \(k)=\(BatchLogHandler.text(v))" }
             console.line(line)
         case .json:
-            var out = "{\"time\":\(quote(time)),\"level\":\(quote(event.level.rawValue)),\"label\":\(quote(label)),\"message\":\(quote(event.message.description))"
+            var out =
+                "{\"time\":\(quote(time)),\"level\":\(quote(event.level.rawValue)),\"label\":\(quote(label)),\"message\":\(quote(event.message.description))"
             for (k, v) in all.sorted(by: { $0.key < $1.key }) where !["time", "level", "label", "message"].contains(k) {
                 out += ",\(quote(k)):\(BatchLogHandler.json(v))"
             }
@@ -111,7 +113,8 @@ public struct BatchLogHandler: LogHandler {
         func two(_ n: Int32) -> String { n < 10 ? "0\(n)" : "\(n)" }
         let ms = Int(tv.tv_usec) / 1000
         let msText = ms < 10 ? "00\(ms)" : ms < 100 ? "0\(ms)" : "\(ms)"
-        return "\(tm.tm_year + 1900)-\(two(tm.tm_mon + 1))-\(two(tm.tm_mday))T\(two(tm.tm_hour)):\(two(tm.tm_min)):\(two(tm.tm_sec)).\(msText)Z"
+        return
+            "\(tm.tm_year + 1900)-\(two(tm.tm_mon + 1))-\(two(tm.tm_mday))T\(two(tm.tm_hour)):\(two(tm.tm_min)):\(two(tm.tm_sec)).\(msText)Z"
     }
 
     static func text(_ v: Logger.MetadataValue) -> String {
@@ -119,7 +122,8 @@ public struct BatchLogHandler: LogHandler {
         case .string(let s): return s.contains(" ") || s.isEmpty ? quote(s) : s
         case .stringConvertible(let c): return "\(c)"
         case .array(let a): return "[" + a.map(text).joined(separator: ",") + "]"
-        case .dictionary(let d): return "{" + d.sorted { $0.key < $1.key }.map { "\($0.key)=\(text($0.value))" }.joined(separator: ",") + "}"
+        case .dictionary(let d):
+            return "{" + d.sorted { $0.key < $1.key }.map { "\($0.key)=\(text($0.value))" }.joined(separator: ",") + "}"
         }
     }
 
@@ -131,7 +135,9 @@ public struct BatchLogHandler: LogHandler {
             if let d = c as? Double, d.isFinite { return "\(d)" }
             return quote("\(c)")
         case .array(let a): return "[" + a.map(json).joined(separator: ",") + "]"
-        case .dictionary(let d): return "{" + d.sorted { $0.key < $1.key }.map { "\(quote($0.key)):\(json($0.value))" }.joined(separator: ",") + "}"
+        case .dictionary(let d):
+            return "{"
+                + d.sorted { $0.key < $1.key }.map { "\(quote($0.key)):\(json($0.value))" }.joined(separator: ",") + "}"
         }
     }
 }
@@ -177,11 +183,13 @@ final class ProgressReporter: @unchecked Sendable {
         } else {
             let elapsed = now.timeIntervalSince(started)
             let rate = elapsed > 0 ? Double(d) / elapsed : 0
-            logger.info("progress", metadata: [
-                "done": .stringConvertible(d), "total": .stringConvertible(total), "failed": .stringConvertible(f),
-                "rate_per_s": .stringConvertible((rate * 100).rounded() / 100),
-                "eta_s": .stringConvertible(rate > 0 ? Int((Double(total - d) / rate).rounded()) : -1),
-            ])
+            logger.info(
+                "progress",
+                metadata: [
+                    "done": .stringConvertible(d), "total": .stringConvertible(total), "failed": .stringConvertible(f),
+                    "rate_per_s": .stringConvertible((rate * 100).rounded() / 100),
+                    "eta_s": .stringConvertible(rate > 0 ? Int((Double(total - d) / rate).rounded()) : -1),
+                ])
         }
     }
 

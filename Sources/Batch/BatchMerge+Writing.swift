@@ -19,11 +19,16 @@ extension BatchMerger {
         for (p, part) in parts.enumerated() {
             for q in part.manifest.queues { sources.append(Source(part: p, entry: q)) }
         }
-        sources.sort { ($0.entry.queue, channelRank($0.entry.channel)) < ($1.entry.queue, channelRank($1.entry.channel)) }
+        sources.sort {
+            ($0.entry.queue, channelRank($0.entry.channel)) < ($1.entry.queue, channelRank($1.entry.channel))
+        }
         for k in sources.indices.dropFirst()
-        where sources[k].entry.queue == sources[k - 1].entry.queue && sources[k].entry.channel == sources[k - 1].entry.channel {
+        where sources[k].entry.queue == sources[k - 1].entry.queue
+            && sources[k].entry.channel == sources[k - 1].entry.channel
+        {
             throw .mismatched(
-                "queue \(sources[k].entry.queue)/\(sources[k].entry.channel) is in two parts: \(parts[sources[k - 1].part].dir) and \(parts[sources[k].part].dir)")
+                "queue \(sources[k].entry.queue)/\(sources[k].entry.channel) is in two parts: \(parts[sources[k - 1].part].dir) and \(parts[sources[k].part].dir)"
+            )
         }
         return sources
     }
@@ -38,7 +43,8 @@ extension BatchMerger {
             for f in p.manifest.inputs {
                 if let seen = inputs[f.path], seen.sha256 != f.sha256 {
                     throw .mismatched(
-                        "refusing to merge: \(f.path) changed while the shards ran (sha256 \(seen.sha256.prefix(12))… and \(f.sha256.prefix(12))… in \(p.dir))")
+                        "refusing to merge: \(f.path) changed while the shards ran (sha256 \(seen.sha256.prefix(12))… and \(f.sha256.prefix(12))… in \(p.dir))"
+                    )
                 }
                 inputs[f.path] = f
             }
@@ -52,12 +58,15 @@ extension BatchMerger {
     func startManifest(_ parts: [Part], inputs: [InputFile]) throws -> BatchManifest {
         let first = parts[0].manifest
         var merged = BatchManifest(
-            status: .running, version: first.version, runKey: "", configPath: first.configPath, configSHA256: first.configSHA256,
-            shard: nil, shardSource: nil, inputs: inputs, quantileLevels: first.quantileLevels, outputFiles: first.outputFiles)
+            status: .running, version: first.version, runKey: "", configPath: first.configPath,
+            configSHA256: first.configSHA256,
+            shard: nil, shardSource: nil, inputs: inputs, quantileLevels: first.quantileLevels,
+            outputFiles: first.outputFiles)
         merged.inputListSHA256 = first.inputListSHA256
         merged.inputFileCount = first.inputFileCount
         merged.parts = parts.sorted { ($0.manifest.shard?.index ?? 0) < ($1.manifest.shard?.index ?? 0) }.map(\.dir)
-        merged.runKey = SHA256.hex(Array(("merge\n" + parts.map(\.manifest.runKey).sorted().joined(separator: "\n")).utf8))
+        merged.runKey = SHA256.hex(
+            Array(("merge\n" + parts.map(\.manifest.runKey).sorted().joined(separator: "\n")).utf8))
         merged.workers = parts.map(\.manifest.workers).max() ?? 0
         try AtomicOutput.write(merged.json(), to: output + "/manifest.json")
         return merged
@@ -94,7 +103,8 @@ extension BatchMerger {
                     try h.seek(toOffset: UInt64(start))
                     let bytes = try h.read(upToCount: length) ?? Data()
                     guard bytes.count == length else {
-                        throw PartProblem.damaged("\(parts[s.part].dir)/\(name) is shorter than its manifest says: the part is damaged")
+                        throw PartProblem.damaged(
+                            "\(parts[s.part].dir)/\(name) is shorter than its manifest says: the part is damaged")
                     }
                     try out.write(bytes: Array(bytes))
                     entries[k].ranges[name] = (offset, length)
@@ -103,7 +113,8 @@ extension BatchMerger {
                 try out.commit()
             }
             merged.failures = parts.flatMap(\.manifest.failures).sorted(by: <)
-            try AtomicOutput.write(QueueFailure.csvHeader + merged.failures.map(\.csvRow).joined(), to: output + "/failures.csv")
+            try AtomicOutput.write(
+                QueueFailure.csvHeader + merged.failures.map(\.csvRow).joined(), to: output + "/failures.csv")
         } catch let e as PartProblem {
             throw e
         } catch let e as OutputError {
@@ -119,18 +130,24 @@ extension BatchMerger {
     /// - Throws: ``OutputError``.
     func finishManifest(_ merged: inout BatchManifest) throws -> BatchSummary {
         for name in merged.outputFiles + ["failures.csv"] {
-            guard let h = fileSHA256(output + "/" + name) else { throw OutputError(path: output + "/" + name, reason: "cannot read it back") }
+            guard let h = fileSHA256(output + "/" + name) else {
+                throw OutputError(path: output + "/" + name, reason: "cannot read it back")
+            }
             merged.files.append(.init(name: name, bytes: h.bytes, sha256: h.hex))
         }
         merged.status = .complete
         merged.seconds = Date().timeIntervalSince(started)
         try AtomicOutput.write(merged.json(), to: output + "/manifest.json")
         let planned = merged.plannedCount
-        logger.info("merged", metadata: [
-            "parts": "\(merged.parts.count)", "queues": "\(planned)", "failed": "\(merged.failures.count)", "dir": "\(output)",
-            "seconds": "\(fixed(merged.seconds, 2))",
-        ])
+        logger.info(
+            "merged",
+            metadata: [
+                "parts": "\(merged.parts.count)", "queues": "\(planned)", "failed": "\(merged.failures.count)",
+                "dir": "\(output)",
+                "seconds": "\(fixed(merged.seconds, 2))",
+            ])
         return BatchSummary(
-            outputDirectory: output, planned: planned, reused: 0, failures: merged.failures, upToDate: false, seconds: merged.seconds)
+            outputDirectory: output, planned: planned, reused: 0, failures: merged.failures, upToDate: false,
+            seconds: merged.seconds)
     }
 }

@@ -40,7 +40,9 @@ public enum BatchMerge {
     ///   configs, inputs or versions, or damaged parts; `.usage` for bad arguments (an `--out`
     ///   inside a part); `.cannotCreate` for an `--out` holding files that are not ccplan's.
     public static func run(_ arguments: [String], output: String, logger: Logger) throws(BatchFailure) -> BatchSummary {
-        do { return try BatchMerger(arguments: arguments, output: output, logger: logger).run() } catch { throw BatchFailure(error) }
+        do { return try BatchMerger(arguments: arguments, output: output, logger: logger).run() } catch {
+            throw BatchFailure(error)
+        }
     }
 }
 
@@ -81,8 +83,9 @@ struct BatchMerger {
         for a in arguments {
             let input = Self.resolved(a)
             if target == input || target.hasPrefix(input == "/" ? "/" : input + "/") {
-                throw .usage("--out \(output) is \(target == input ? "" : "inside ")\(a), one of the directories to merge: "
-                    + "the merge would overwrite its own input; give a directory outside them")
+                throw .usage(
+                    "--out \(output) is \(target == input ? "" : "inside ")\(a), one of the directories to merge: "
+                        + "the merge would overwrite its own input; give a directory outside them")
             }
         }
     }
@@ -136,7 +139,8 @@ struct BatchMerger {
             case .damaged(let why): throw .damaged("\(d)/manifest.json \(why): the part is damaged; rerun that shard")
             case .manifest(let m):
                 guard m.status == .complete else {
-                    throw .notReady("\(d) is not finished (manifest status \(m.status.rawValue)); rerun or wait for that shard")
+                    throw .notReady(
+                        "\(d) is not finished (manifest status \(m.status.rawValue)); rerun or wait for that shard")
                 }
                 parts.append(Part(dir: d, manifest: m))
             }
@@ -153,19 +157,28 @@ struct BatchMerger {
         for p in parts {
             let (d, m) = (p.dir, p.manifest)
             if m.version != first.version {
-                throw .mismatched("refusing to merge parts of different ccplan versions: \(d0) has \(first.version), \(d) has \(m.version)")
+                throw .mismatched(
+                    "refusing to merge parts of different ccplan versions: \(d0) has \(first.version), \(d) has \(m.version)"
+                )
             }
             if m.configSHA256 != first.configSHA256 {
-                throw .mismatched("refusing to merge parts of different configs: \(d0) (config sha256 \(first.configSHA256.prefix(12))…) and \(d) (\(m.configSHA256.prefix(12))…)")
+                throw .mismatched(
+                    "refusing to merge parts of different configs: \(d0) (config sha256 \(first.configSHA256.prefix(12))…) and \(d) (\(m.configSHA256.prefix(12))…)"
+                )
             }
             if m.inputListSHA256 != first.inputListSHA256 {
-                throw .mismatched("refusing to merge parts made from different input files: \(d0) and \(d) (compare input_list in their manifest.json)")
+                throw .mismatched(
+                    "refusing to merge parts made from different input files: \(d0) and \(d) (compare input_list in their manifest.json)"
+                )
             }
             if m.outputFiles != first.outputFiles || m.quantileLevels != first.quantileLevels {
-                throw .mismatched("refusing to merge parts with different output files or quantile levels: \(d0) and \(d)")
+                throw .mismatched(
+                    "refusing to merge parts with different output files or quantile levels: \(d0) and \(d)")
             }
             if (m.shard?.count ?? 1) != (first.shard?.count ?? 1) {
-                throw .mismatched("refusing to merge parts of different shard counts: \(d0) is of \(first.shard?.count ?? 1), \(d) of \(m.shard?.count ?? 1)")
+                throw .mismatched(
+                    "refusing to merge parts of different shard counts: \(d0) is of \(first.shard?.count ?? 1), \(d) of \(m.shard?.count ?? 1)"
+                )
             }
         }
     }
@@ -184,7 +197,8 @@ struct BatchMerger {
         let missing = (0..<count).filter { byIndex[$0] == nil }
         guard missing.isEmpty else {
             let names = missing.prefix(10).map { ShardSpec(index: $0, count: count).partName }.joined(separator: ", ")
-            throw .notReady("\(missing.count) of \(count) shards are missing: \(names)\(missing.count > 10 ? ", …" : "")")
+            throw .notReady(
+                "\(missing.count) of \(count) shards are missing: \(names)\(missing.count > 10 ? ", …" : "")")
         }
     }
 
@@ -196,7 +210,9 @@ struct BatchMerger {
         let files = parts.flatMap { p in p.manifest.files.map { (path: p.dir + "/" + $0.name, entry: $0) } }
         let problems = Parallel.map(files, workers: ProcessInfo.processInfo.activeProcessorCount) { f -> String? in
             let size = (try? FileManager.default.attributesOfItem(atPath: f.path)[.size] as? Int) ?? -1
-            guard size == f.entry.bytes else { return "\(f.path) has \(size) bytes, its manifest says \(f.entry.bytes): the part is damaged" }
+            guard size == f.entry.bytes else {
+                return "\(f.path) has \(size) bytes, its manifest says \(f.entry.bytes): the part is damaged"
+            }
             guard let digest = fileSHA256(f.path) else { return "\(f.path) cannot be read: the part is damaged" }
             guard digest.hex == f.entry.sha256 else {
                 return "\(f.path) does not match its manifest (SHA-256 \(digest.hex.prefix(12))…, the manifest says "

@@ -58,7 +58,8 @@ public struct QueueFailure: Sendable, Hashable {
     public static let csvHeader = "queue,channel,stage,message\n"
 
     public var csvRow: String {
-        [queue, channel, stage.rawValue, message.replacingOccurrences(of: "\n", with: " | ")].map(csvField).joined(separator: ",") + "\n"
+        [queue, channel, stage.rawValue, message.replacingOccurrences(of: "\n", with: " | ")].map(csvField).joined(
+            separator: ",") + "\n"
     }
 
     /// Order of failures.csv: by queue, channel, stage, message (file-level ones, queue "", first).

@@ -32,15 +32,21 @@ extension BatchRunner {
     func keepPreviousOutput(_ planned: PlannedQueues, inputs: PreparedInputs) throws -> BatchSummary? {
         let failures = planned.failures
         let fm = FileManager.default
-        guard planned.plannedCount == 0, !failures.isEmpty, let previous = inputs.previous, previous.status == .complete,
-              previous.plannedCount > 0, let bytes = inputs.previousBytes,
-              previous.files.allSatisfy({ (try? fm.attributesOfItem(atPath: dir + "/" + $0.name)[.size] as? Int) == $0.bytes })
+        guard planned.plannedCount == 0, !failures.isEmpty, let previous = inputs.previous,
+            previous.status == .complete,
+            previous.plannedCount > 0, let bytes = inputs.previousBytes,
+            previous.files.allSatisfy({
+                (try? fm.attributesOfItem(atPath: dir + "/" + $0.name)[.size] as? Int) == $0.bytes
+            })
         else { return nil }
         try AtomicOutput.write([UInt8](bytes), to: manifestPath)
         try? fm.removeItem(atPath: workDir)
-        logger.error("no queue could be planned: the previous complete output is kept unchanged", metadata: [
-            "dir": "\(dir)", "failed": .stringConvertible(failures.count), "kept_planned": .stringConvertible(previous.plannedCount),
-        ])
+        logger.error(
+            "no queue could be planned: the previous complete output is kept unchanged",
+            metadata: [
+                "dir": "\(dir)", "failed": .stringConvertible(failures.count),
+                "kept_planned": .stringConvertible(previous.plannedCount),
+            ])
         return BatchSummary(
             outputDirectory: dir, planned: 0, reused: 0, failures: failures, upToDate: false, keptPrevious: true,
             seconds: Date().timeIntervalSince(started))
@@ -53,7 +59,8 @@ extension BatchRunner {
     func writeOutputs(_ planned: PlannedQueues) throws -> Assembly {
         var queues: [BatchManifest.QueueEntry] = []
         for f in planned.loaded.failures where !f.queue.isEmpty {
-            queues.append(.init(queue: f.queue, channel: f.channel, status: .failed, seconds: 0, model: nil, error: f.message))
+            queues.append(
+                .init(queue: f.queue, channel: f.channel, status: .failed, seconds: 0, model: nil, error: f.message))
         }
         var files: [BatchManifest.FileEntry] = []
         do {
@@ -69,11 +76,14 @@ extension BatchRunner {
             for (i, item) in planned.loaded.items.enumerated() {
                 guard let f = planned.fragments[i] else { continue }
                 var entry = BatchManifest.QueueEntry(
-                    queue: f.queue, channel: f.channel, status: f.status, seconds: f.seconds, model: f.model, error: f.error)
+                    queue: f.queue, channel: f.channel, status: f.status, seconds: f.seconds, model: f.model,
+                    error: f.error)
                 entry.assumptions = f.assumptions
                 if f.status == .planned {
                     let path = fragmentPath(item.queue, item.channel)
-                    guard let (_, data, body) = Fragment.read(path) else { throw OutputError(path: path, reason: "cannot read it back") }
+                    guard let (_, data, body) = Fragment.read(path) else {
+                        throw OutputError(path: path, reason: "cannot read it back")
+                    }
                     var offset = data.startIndex + body
                     for (name, length) in f.sections {
                         guard let w = writers.firstIndex(where: { $0.name == name }) else { offset += length; continue }
@@ -89,7 +99,8 @@ extension BatchRunner {
             }
             for k in writers.indices {
                 try writers[k].file.commit()
-                files.append(.init(name: writers[k].name, bytes: writers[k].offset, sha256: writers[k].hash.hexDigest()))
+                files.append(
+                    .init(name: writers[k].name, bytes: writers[k].offset, sha256: writers[k].hash.hexDigest()))
             }
         } catch let e as OutputError {
             throw e
@@ -99,7 +110,8 @@ extension BatchRunner {
         let failures = planned.failures
         let failuresText = QueueFailure.csvHeader + failures.map(\.csvRow).joined()
         try AtomicOutput.write(failuresText, to: dir + "/failures.csv")
-        files.append(.init(name: "failures.csv", bytes: failuresText.utf8.count, sha256: SHA256.hex(Array(failuresText.utf8))))
+        files.append(
+            .init(name: "failures.csv", bytes: failuresText.utf8.count, sha256: SHA256.hex(Array(failuresText.utf8))))
         queues.sort { ($0.queue, channelRank($0.channel)) < ($1.queue, channelRank($1.channel)) }
         return Assembly(queues: queues, failures: failures, files: files)
     }
@@ -116,10 +128,13 @@ extension BatchRunner {
         try AtomicOutput.write(manifest.json(), to: manifestPath)
         try? FileManager.default.removeItem(atPath: workDir)
         let planned = manifest.plannedCount
-        logger.info("batch finished", metadata: [
-            "dir": "\(dir)", "planned": .stringConvertible(planned), "failed": .stringConvertible(assembly.failures.count),
-            "reused": .stringConvertible(reused), "seconds": .stringConvertible(rounded(manifest.seconds, 2)),
-        ])
+        logger.info(
+            "batch finished",
+            metadata: [
+                "dir": "\(dir)", "planned": .stringConvertible(planned),
+                "failed": .stringConvertible(assembly.failures.count),
+                "reused": .stringConvertible(reused), "seconds": .stringConvertible(rounded(manifest.seconds, 2)),
+            ])
         return BatchSummary(
             outputDirectory: dir, planned: planned, reused: reused, failures: assembly.failures, upToDate: false,
             seconds: manifest.seconds)

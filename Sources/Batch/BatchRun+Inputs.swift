@@ -46,7 +46,9 @@ extension BatchRunner {
     func loadInputs() async throws -> PreparedInputs {
         let fm = FileManager.default
         let paths: [String]
-        do { paths = try BatchInputs.expand(config.inputPatterns) } catch { throw InputProblem(description: error.description) }
+        do { paths = try BatchInputs.expand(config.inputPatterns) } catch {
+            throw InputProblem(description: error.description)
+        }
         let role: InputRole = config.history.isEmpty ? .forecast : .history
         func size(_ path: String) -> Int { (try? fm.attributesOfItem(atPath: path)[.size] as? Int) ?? -1 }
         // A shard parses (and hashes) only the files that hold its queues; every part records
@@ -58,10 +60,12 @@ extension BatchRunner {
             files: paths, forecasts: role == .forecast, options: config.readOptions, shard: options.shard,
             workers: options.workers, oneQueuePerFile: config.oneQueuePerFile)
         if ownFiles.count < paths.count {
-            logger.info("input files selected", metadata: [
-                "files": .stringConvertible(ownFiles.count), "of": .stringConvertible(paths.count),
-                "seconds": .stringConvertible(rounded(Date().timeIntervalSince(selectStart), 2)),
-            ])
+            logger.info(
+                "input files selected",
+                metadata: [
+                    "files": .stringConvertible(ownFiles.count), "of": .stringConvertible(paths.count),
+                    "seconds": .stringConvertible(rounded(Date().timeIntervalSince(selectStart), 2)),
+                ])
         }
         var hashList: [(path: String, role: InputRole)] = [(config.path, .config)]
         hashList += ownFiles.map { ($0, role) }
@@ -75,13 +79,19 @@ extension BatchRunner {
         let previousBytes = fm.contents(atPath: manifestPath)
         let previous = BatchManifest.read(manifestPath)
         let sizes = Dictionary(hashList.map { ($0.path, size($0.path)) }) { a, _ in a }
-        let likelyUpToDate = !options.force && previous?.status == .complete && previous?.configSHA256 == config.sha256
-            && previous.map { p in p.inputs.count == hashList.count - 1 && p.inputs.allSatisfy { sizes[$0.path] == $0.bytes } } == true
-        let (readOptions, defaultAHT, shard, workers) = (config.readOptions, config.defaultAHT, options.shard, options.workers)
+        let likelyUpToDate =
+            !options.force && previous?.status == .complete && previous?.configSHA256 == config.sha256
+            && previous.map { p in
+                p.inputs.count == hashList.count - 1 && p.inputs.allSatisfy { sizes[$0.path] == $0.bytes }
+            } == true
+        let (readOptions, defaultAHT, shard, workers) = (
+            config.readOptions, config.defaultAHT, options.shard, options.workers
+        )
         let oneQueuePerFile = config.oneQueuePerFile
         let load: @Sendable () -> BatchInputs.Loaded = {
             BatchInputs.load(
-                files: ownFiles, forecasts: role == .forecast, options: readOptions, defaultAHT: defaultAHT, shard: shard,
+                files: ownFiles, forecasts: role == .forecast, options: readOptions, defaultAHT: defaultAHT,
+                shard: shard,
                 workers: workers, oneQueuePerFile: oneQueuePerFile)
         }
         let readStart = Date()
@@ -93,10 +103,12 @@ extension BatchRunner {
             throw error
         }
         let inputBytes = hashed.filter { $0.role == role }.reduce(0) { $0 + $1.bytes }
-        logger.info("inputs hashed", metadata: [
-            "files": .stringConvertible(ownFiles.count), "bytes": .stringConvertible(inputBytes),
-            "seconds": .stringConvertible(rounded(Date().timeIntervalSince(hashStart), 2)),
-        ])
+        logger.info(
+            "inputs hashed",
+            metadata: [
+                "files": .stringConvertible(ownFiles.count), "bytes": .stringConvertible(inputBytes),
+                "seconds": .stringConvertible(rounded(Date().timeIntervalSince(hashStart), 2)),
+            ])
 
         let listSHA256 = SHA256.hex(Array(listText.utf8))
         var keyText = "ccplan-batch/1\n\(options.version)\nconfig \(config.sha256)\nshard \(options.shard)\n"
@@ -112,11 +124,14 @@ extension BatchRunner {
     func upToDate(_ inputs: PreparedInputs) -> BatchSummary? {
         let fm = FileManager.default
         guard !options.force, let p = inputs.previous, p.status == .complete, p.runKey == inputs.runKey,
-              p.files.allSatisfy({ (try? fm.attributesOfItem(atPath: dir + "/" + $0.name)[.size] as? Int) == $0.bytes })
+            p.files.allSatisfy({ (try? fm.attributesOfItem(atPath: dir + "/" + $0.name)[.size] as? Int) == $0.bytes })
         else { return nil }
-        logger.info("up to date: same inputs and config as the finished run; nothing to do (--force to redo)", metadata: [
-            "dir": "\(dir)", "planned": .stringConvertible(p.plannedCount), "failed": .stringConvertible(p.failures.count),
-        ])
+        logger.info(
+            "up to date: same inputs and config as the finished run; nothing to do (--force to redo)",
+            metadata: [
+                "dir": "\(dir)", "planned": .stringConvertible(p.plannedCount),
+                "failed": .stringConvertible(p.failures.count),
+            ])
         return BatchSummary(
             outputDirectory: dir, planned: p.plannedCount, reused: p.plannedCount, failures: p.failures, upToDate: true,
             seconds: Date().timeIntervalSince(started))
@@ -130,7 +145,8 @@ extension BatchRunner {
         let whole = options.shard.isWhole
         var manifest = BatchManifest(
             status: .running, version: options.version, runKey: inputs.runKey, configPath: config.path,
-            configSHA256: config.sha256, shard: whole ? nil : options.shard, shardSource: whole ? nil : options.shardSource,
+            configSHA256: config.sha256, shard: whole ? nil : options.shard,
+            shardSource: whole ? nil : options.shardSource,
             inputs: inputs.hashed.filter { $0.role != .config }, quantileLevels: config.quantileLevels,
             outputFiles: config.outputFiles)
         manifest.workers = options.workers
@@ -139,7 +155,9 @@ extension BatchRunner {
         if options.force || inputs.previous?.runKey != inputs.runKey {
             try? FileManager.default.removeItem(atPath: workDir)
         }
-        do { try FileManager.default.createDirectory(atPath: workDir + "/queues", withIntermediateDirectories: true) } catch {
+        do {
+            try FileManager.default.createDirectory(atPath: workDir + "/queues", withIntermediateDirectories: true)
+        } catch {
             throw OutputError(path: workDir, reason: (error as NSError).localizedDescription)
         }
         try AtomicOutput.write(manifest.json(), to: manifestPath)
@@ -157,7 +175,10 @@ extension BatchRunner {
         request.defaultAHT = config.defaultAHT
         if let s = config.start {
             guard let t = Timestamps.parse(s, timeZone: config.readOptions.timeZone) else {
-                throw FileIssue(file: config.path, message: "forecast.start '\(s)' is not a time that exists in \(config.readOptions.timeZone.identifier)")
+                throw FileIssue(
+                    file: config.path,
+                    message:
+                        "forecast.start '\(s)' is not a time that exists in \(config.readOptions.timeZone.identifier)")
             }
             request.start = t
         }

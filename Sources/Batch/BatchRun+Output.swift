@@ -30,9 +30,12 @@ enum BatchOutputDirectory {
             throw OutputError.refused(dir, "exists and is not a directory")
         }
         do { try fm.createDirectory(atPath: dir, withIntermediateDirectories: true) } catch {
-            throw OutputError(path: dir, reason: "cannot create the output directory: \((error as NSError).localizedDescription)")
+            throw OutputError(
+                path: dir, reason: "cannot create the output directory: \((error as NSError).localizedDescription)")
         }
-        guard access(dir, W_OK) == 0 else { throw OutputError(path: dir, reason: "the output directory is not writable") }
+        guard access(dir, W_OK) == 0 else {
+            throw OutputError(path: dir, reason: "the output directory is not writable")
+        }
         let lock = try OutputLock(directory: dir)
         do { try checkOwned(dir) } catch {
             lock.release()
@@ -48,11 +51,16 @@ enum BatchOutputDirectory {
         switch BatchManifest.load(dir + "/manifest.json") {
         case .manifest: return
         case .damaged(let why):
-            throw OutputError.refused(dir, "holds a manifest.json that \(why); ccplan does not overwrite it (remove it, or give another directory)")
+            throw OutputError.refused(
+                dir,
+                "holds a manifest.json that \(why); ccplan does not overwrite it (remove it, or give another directory)"
+            )
         case .missing:
             let present = ownedNames.filter { FileManager.default.fileExists(atPath: dir + "/" + $0) }
             guard present.isEmpty else {
-                throw OutputError.refused(dir, "holds \(present.joined(separator: ", ")) but no batch manifest.json: it is not a ccplan batch output, "
+                throw OutputError.refused(
+                    dir,
+                    "holds \(present.joined(separator: ", ")) but no batch manifest.json: it is not a ccplan batch output, "
                         + "and ccplan does not overwrite files it did not write; give a new or empty directory")
             }
         }
@@ -65,7 +73,8 @@ enum BatchOutputDirectory {
         for entry in entries where entry.hasPrefix(".") && entry.hasSuffix(".tmp") {
             let inner = entry.dropFirst().dropLast(4)  // NAME.PID
             guard let dot = inner.lastIndex(of: "."), !inner[inner.index(after: dot)...].isEmpty,
-                  inner[inner.index(after: dot)...].allSatisfy(\.isNumber) else { continue }
+                inner[inner.index(after: dot)...].allSatisfy(\.isNumber)
+            else { continue }
             let name = String(inner[..<dot])
             if names.isEmpty ? name.hasSuffix(".frag") : names.contains(name) {
                 try? FileManager.default.removeItem(atPath: dir + "/" + entry)

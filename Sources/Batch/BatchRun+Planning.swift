@@ -23,22 +23,33 @@ extension BatchRunner {
     /// in its fragment; the others go on.
     ///
     /// - Throws: ``OutputError`` when a fragment cannot be written (a full disk).
-    func planQueues(_ loaded: BatchInputs.Loaded, inputs: PreparedInputs, shared: SharedFiles) async throws -> PlannedQueues {
-        logger.info("inputs read", metadata: [
-            "queues": .stringConvertible(loaded.items.count), "files_parsed": .stringConvertible(loaded.filesParsed),
-            "files_skipped": .stringConvertible(inputs.paths.count - inputs.ownFiles.count),
-            "failed": .stringConvertible(loaded.failures.count),
-            "seconds": .stringConvertible(rounded(Date().timeIntervalSince(inputs.readStart), 2)), "shard": "\(options.shard)",
-        ])
+    func planQueues(_ loaded: BatchInputs.Loaded, inputs: PreparedInputs, shared: SharedFiles) async throws
+        -> PlannedQueues
+    {
+        logger.info(
+            "inputs read",
+            metadata: [
+                "queues": .stringConvertible(loaded.items.count),
+                "files_parsed": .stringConvertible(loaded.filesParsed),
+                "files_skipped": .stringConvertible(inputs.paths.count - inputs.ownFiles.count),
+                "failed": .stringConvertible(loaded.failures.count),
+                "seconds": .stringConvertible(rounded(Date().timeIntervalSince(inputs.readStart), 2)),
+                "shard": "\(options.shard)",
+            ])
         for f in loaded.failures {
-            logger.error("queue skipped: bad input", metadata: ["queue": "\(f.queue)", "channel": "\(f.channel)", "error": "\(f.message)"])
+            logger.error(
+                "queue skipped: bad input",
+                metadata: ["queue": "\(f.queue)", "channel": "\(f.channel)", "error": "\(f.message)"])
         }
         let runKey = inputs.runKey
-        var result = PlannedQueues(loaded: loaded, fragments: Array(repeating: nil, count: loaded.items.count), reused: 0, planned: 0)
+        var result = PlannedQueues(
+            loaded: loaded, fragments: Array(repeating: nil, count: loaded.items.count), reused: 0, planned: 0)
         var todo: [Int] = []
         for (i, item) in loaded.items.enumerated() {
-            if let (f, _, _) = Fragment.read(fragmentPath(item.queue, item.channel)), f.runKey == runKey, f.queue == item.queue,
-               f.channel == item.channel.rawValue {
+            if let (f, _, _) = Fragment.read(fragmentPath(item.queue, item.channel)), f.runKey == runKey,
+                f.queue == item.queue,
+                f.channel == item.channel.rawValue
+            {
                 result.fragments[i] = f
                 result.reused += 1
             } else {
@@ -46,12 +57,15 @@ extension BatchRunner {
             }
         }
         if result.reused > 0 {
-            logger.info("resuming: queues already planned by an interrupted run are kept", metadata: [
-                "reused": .stringConvertible(result.reused), "to_do": .stringConvertible(todo.count),
-            ])
+            logger.info(
+                "resuming: queues already planned by an interrupted run are kept",
+                metadata: [
+                    "reused": .stringConvertible(result.reused), "to_do": .stringConvertible(todo.count),
+                ])
         }
         let progress = ProgressReporter(
-            total: loaded.items.count, interval: options.progressInterval, logger: logger, console: .shared, enabled: options.progress)
+            total: loaded.items.count, interval: options.progressInterval, logger: logger, console: .shared,
+            enabled: options.progress)
         for _ in 0..<result.reused { progress.step(failed: false) }
         let planStart = Date()
         var pending = loaded.items.map { Optional($0) }
@@ -66,10 +80,15 @@ extension BatchRunner {
                 pending[index] = nil  // the task owns the series now; memory is freed as queues finish
                 let job = QueueJob(
                     item: item, runKey: runKey, path: fragmentPath(item.queue, item.channel),
-                    assumptions: Result { () throws(FileIssue) in try config.assumptions(queue: item.queue, channel: item.channel) },
+                    assumptions: Result { () throws(FileIssue) in
+                        try config.assumptions(queue: item.queue, channel: item.channel)
+                    },
                     settings: { a in
-                        QueueSettings(request: shared.request, assumptions: a,
-                                      scenarios: config.scenarioPath(queue: item.queue, channel: item.channel).flatMap { shared.scenarioFiles[$0] })
+                        QueueSettings(
+                            request: shared.request, assumptions: a,
+                            scenarios: config.scenarioPath(queue: item.queue, channel: item.channel).flatMap {
+                                shared.scenarioFiles[$0]
+                            })
                     }, outputFiles: config.outputFiles)
                 let work = self.work
                 group.addTask { job.run(work).map { (index, $0) } }
@@ -85,12 +104,17 @@ extension BatchRunner {
                     result.fragments[index] = f
                     result.planned += 1
                     if f.status == .failed {
-                        logger.error("queue failed", metadata: ["queue": "\(f.queue)", "channel": "\(f.channel)", "error": "\(f.error ?? "")"])
+                        logger.error(
+                            "queue failed",
+                            metadata: ["queue": "\(f.queue)", "channel": "\(f.channel)", "error": "\(f.error ?? "")"])
                     } else {
-                        logger.debug("queue planned", metadata: [
-                            "queue": "\(f.queue)", "channel": "\(f.channel)", "seconds": .stringConvertible(rounded(f.seconds, 3)),
-                            "model": "\(f.model ?? "")",
-                        ])
+                        logger.debug(
+                            "queue planned",
+                            metadata: [
+                                "queue": "\(f.queue)", "channel": "\(f.channel)",
+                                "seconds": .stringConvertible(rounded(f.seconds, 3)),
+                                "model": "\(f.model ?? "")",
+                            ])
                     }
                     progress.step(failed: f.status == .failed)
                     schedule(&group)
@@ -100,12 +124,14 @@ extension BatchRunner {
         progress.finish()
         if let ioFailure { throw ioFailure }
         let seconds = Date().timeIntervalSince(planStart)
-        logger.info("queues planned", metadata: [
-            "queues": .stringConvertible(result.planned), "reused": .stringConvertible(result.reused),
-            "seconds": .stringConvertible(rounded(seconds, 2)),
-            "rate_per_s": .stringConvertible(rounded(seconds > 0 ? Double(result.planned) / seconds : 0, 2)),
-            "workers": .stringConvertible(options.workers),
-        ])
+        logger.info(
+            "queues planned",
+            metadata: [
+                "queues": .stringConvertible(result.planned), "reused": .stringConvertible(result.reused),
+                "seconds": .stringConvertible(rounded(seconds, 2)),
+                "rate_per_s": .stringConvertible(rounded(seconds > 0 ? Double(result.planned) / seconds : 0, 2)),
+                "workers": .stringConvertible(options.workers),
+            ])
         return result
     }
 }

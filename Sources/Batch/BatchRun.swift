@@ -97,7 +97,9 @@ public enum BatchRun {
     ///
     /// - Throws: ``BatchFailure``. Queue failures are not thrown: they are in the summary
     ///   (and `failures.csv`); the caller exits 65 when there are any.
-    public static func run(_ options: BatchOptions, work: any QueueWork = PlanningWork(), logger: Logger) async throws(BatchFailure) -> BatchSummary {
+    public static func run(_ options: BatchOptions, work: any QueueWork = PlanningWork(), logger: Logger)
+        async throws(BatchFailure) -> BatchSummary
+    {
         do {
             return try await BatchRunner(options: options, work: work, logger: logger).run()
         } catch {

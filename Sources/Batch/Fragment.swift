@@ -25,16 +25,19 @@ struct Fragment: Sendable {
     var assumptions: [(scenario: String, assumptions: PlanAssumptions)] = []
 
     static func fileName(queue: String, channel: Channel) -> String {
-        let safe = String(queue.unicodeScalars.prefix(40).map {
-            ($0.properties.isAlphabetic || ("0"..."9").contains($0) || $0 == "-" || $0 == "_") && $0.isASCII ? Character($0) : "_"
-        })
+        let safe = String(
+            queue.unicodeScalars.prefix(40).map {
+                ($0.properties.isAlphabetic || ("0"..."9").contains($0) || $0 == "-" || $0 == "_") && $0.isASCII
+                    ? Character($0) : "_"
+            })
         let digest = String(SHA256.hex(Array((queue + "\u{1F}" + channel.rawValue).utf8)).prefix(16))
         return "\(safe)-\(channel.rawValue)-\(digest).frag"
     }
 
     func headerLine() -> String {
         var m: [(String, JSONText)] = [
-            ("run_key", .string(runKey)), ("queue", .string(queue)), ("channel", .string(channel)), ("status", .string(status.rawValue)),
+            ("run_key", .string(runKey)), ("queue", .string(queue)), ("channel", .string(channel)),
+            ("status", .string(status.rawValue)),
             ("seconds", .number(seconds)),
         ]
         if let model { m.append(("model", .string(model))) }
@@ -47,7 +50,8 @@ struct Fragment: Sendable {
     /// `{"scenario": {assumptions}, …}`, scenarios sorted by name (JSON objects are read back
     /// without their order, and a resumed queue must write the same bytes as a fresh one).
     static func assumptionsJSON(_ list: [(scenario: String, assumptions: PlanAssumptions)]) -> JSONText {
-        .object(list.sorted { $0.scenario < $1.scenario }.map { ($0.scenario, PlanJSON.assumptionsJSON($0.assumptions)) })
+        .object(
+            list.sorted { $0.scenario < $1.scenario }.map { ($0.scenario, PlanJSON.assumptionsJSON($0.assumptions)) })
     }
 
     /// The assumptions read back, sorted by scenario name.
@@ -61,14 +65,16 @@ struct Fragment: Sendable {
     /// Reads a fragment's header and the offset of its first row byte; nil when unreadable.
     static func read(_ path: String) -> (Fragment, Data, Int)? {
         guard let data = FileManager.default.contents(atPath: path), let nl = data.firstIndex(of: 0x0A),
-              let o = try? JSONSerialization.jsonObject(with: data[data.startIndex..<nl]) as? [String: Any],
-              let status = QueueStatus(rawValue: o["status"] as? String ?? "") else { return nil }
+            let o = try? JSONSerialization.jsonObject(with: data[data.startIndex..<nl]) as? [String: Any],
+            let status = QueueStatus(rawValue: o["status"] as? String ?? "")
+        else { return nil }
         let sections = (o["sections"] as? [[Any]] ?? []).compactMap { s -> (String, Int)? in
             guard s.count == 2, let n = s[0] as? String, let b = s[1] as? NSNumber else { return nil }
             return (n, b.intValue)
         }
         let f = Fragment(
-            runKey: o["run_key"] as? String ?? "", queue: o["queue"] as? String ?? "", channel: o["channel"] as? String ?? "",
+            runKey: o["run_key"] as? String ?? "", queue: o["queue"] as? String ?? "",
+            channel: o["channel"] as? String ?? "",
             status: status, seconds: (o["seconds"] as? NSNumber)?.doubleValue ?? 0,
             model: o["model"] as? String, error: o["error"] as? String, sections: sections,
             assumptions: assumptions(o["assumptions"]))
@@ -84,7 +90,9 @@ struct Fragment: Sendable {
     /// - Returns: nil, or what went wrong.
     static func write(_ bytes: [UInt8], to path: String) -> String? {
         let url = URL(fileURLWithPath: path)
-        let temporary = url.deletingLastPathComponent().appendingPathComponent(".\(url.lastPathComponent).\(getpid()).tmp").path
+        let temporary = url.deletingLastPathComponent().appendingPathComponent(
+            ".\(url.lastPathComponent).\(getpid()).tmp"
+        ).path
         let fd = open(temporary, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
         guard fd >= 0 else { return String(cString: strerror(errno)) }
         var offset = 0

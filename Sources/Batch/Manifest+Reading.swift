@@ -24,8 +24,12 @@ extension BatchManifest {
     public static func load(_ path: String) -> Reading {
         guard FileManager.default.fileExists(atPath: path) else { return .missing }
         guard let data = FileManager.default.contents(atPath: path) else { return .damaged("cannot be read") }
-        guard let o = try? JSONSerialization.jsonObject(with: data) as? [String: Any] else { return .damaged("is not a JSON object") }
-        guard o["format"] as? String == format else { return .damaged("is not a ccplan batch manifest (no \"format\": \"\(format)\")") }
+        guard let o = try? JSONSerialization.jsonObject(with: data) as? [String: Any] else {
+            return .damaged("is not a JSON object")
+        }
+        guard o["format"] as? String == format else {
+            return .damaged("is not a ccplan batch manifest (no \"format\": \"\(format)\")")
+        }
         guard let statusText = o["status"] as? String, let status = RunStatus(rawValue: statusText) else {
             return .damaged("has no valid status")
         }
@@ -34,7 +38,9 @@ extension BatchManifest {
         let config = o["config"] as? [String: Any] ?? [:]
         var inputs: [InputFile] = []
         for f in o["inputs"] as? [[String: Any]] ?? [] {
-            guard let role = InputRole(rawValue: str(f, "role")) else { return .damaged("lists an input of unknown role '\(str(f, "role"))'") }
+            guard let role = InputRole(rawValue: str(f, "role")) else {
+                return .damaged("lists an input of unknown role '\(str(f, "role"))'")
+            }
             inputs.append(InputFile(path: str(f, "path"), sha256: str(f, "sha256"), bytes: int(f["bytes"]), role: role))
         }
         var m = BatchManifest(
@@ -42,7 +48,9 @@ extension BatchManifest {
             configPath: str(config, "path"), configSHA256: str(config, "sha256"), shard: nil, inputs: inputs,
             quantileLevels: (o["quantile_levels"] as? [NSNumber] ?? []).map(\.doubleValue),
             outputFiles: o["output_files"] as? [String] ?? [])
-        if let s = o["shard"] as? [String: Any], int(s["count"]) >= 1, int(s["index"]) < int(s["count"]), int(s["index"]) >= 0 {
+        if let s = o["shard"] as? [String: Any], int(s["count"]) >= 1, int(s["index"]) < int(s["count"]),
+            int(s["index"]) >= 0
+        {
             m.shard = ShardSpec(index: int(s["index"]), count: int(s["count"]))
             m.shardSource = s["source"] as? String
         }
@@ -50,13 +58,17 @@ extension BatchManifest {
         let list = o["input_list"] as? [String: Any] ?? [:]
         m.inputListSHA256 = str(list, "sha256")
         m.inputFileCount = int(list["files"])
-        m.files = (o["files"] as? [[String: Any]] ?? []).map { FileEntry(name: str($0, "name"), bytes: int($0["bytes"]), sha256: str($0, "sha256")) }
+        m.files = (o["files"] as? [[String: Any]] ?? []).map {
+            FileEntry(name: str($0, "name"), bytes: int($0["bytes"]), sha256: str($0, "sha256"))
+        }
         for q in o["queues"] as? [[String: Any]] ?? [] {
             guard let queueStatus = QueueStatus(rawValue: str(q, "status")) else {
                 return .damaged("lists queue '\(str(q, "queue"))' with an unknown status '\(str(q, "status"))'")
             }
-            var e = QueueEntry(queue: str(q, "queue"), channel: str(q, "channel"), status: queueStatus,
-                               seconds: (q["seconds"] as? NSNumber)?.doubleValue ?? 0, model: q["model"] as? String, error: q["error"] as? String)
+            var e = QueueEntry(
+                queue: str(q, "queue"), channel: str(q, "channel"), status: queueStatus,
+                seconds: (q["seconds"] as? NSNumber)?.doubleValue ?? 0, model: q["model"] as? String,
+                error: q["error"] as? String)
             e.assumptions = Fragment.assumptions(q["assumptions"])
             for (f, r) in q["rows"] as? [String: Any] ?? [:] {
                 if let pair = r as? [NSNumber], pair.count == 2 { e.ranges[f] = (pair[0].intValue, pair[1].intValue) }
@@ -64,8 +76,12 @@ extension BatchManifest {
             m.queues.append(e)
         }
         for f in o["failures"] as? [[String: Any]] ?? [] {
-            guard let stage = FailureStage(rawValue: str(f, "stage")) else { return .damaged("lists a failure of unknown stage '\(str(f, "stage"))'") }
-            m.failures.append(QueueFailure(queue: str(f, "queue"), channel: str(f, "channel"), stage: stage, message: str(f, "message")))
+            guard let stage = FailureStage(rawValue: str(f, "stage")) else {
+                return .damaged("lists a failure of unknown stage '\(str(f, "stage"))'")
+            }
+            m.failures.append(
+                QueueFailure(
+                    queue: str(f, "queue"), channel: str(f, "channel"), stage: stage, message: str(f, "message")))
         }
         m.seconds = (o["seconds"] as? NSNumber)?.doubleValue ?? 0
         m.workers = int(o["workers"])

@@ -61,37 +61,78 @@ public struct BatchManifest: Sendable {
             ("ccplan_version", .string(version)),
             ("run_key", .string(runKey)),
             ("config", .object([("path", .string(configPath)), ("sha256", .string(configSHA256))])),
-            ("shard", shard.map { .object([("index", .integer($0.index)), ("count", .integer($0.count)), ("source", .text(shardSource))]) } ?? .null),
+            (
+                "shard",
+                shard.map {
+                    .object([
+                        ("index", .integer($0.index)), ("count", .integer($0.count)), ("source", .text(shardSource)),
+                    ])
+                } ?? .null
+            ),
         ]
         if !parts.isEmpty { members.append(("parts", .array(parts.map { .string($0) }))) }
         members += [
             ("input_list", .object([("files", .integer(inputFileCount)), ("sha256", .string(inputListSHA256))])),
-            ("inputs", .array(inputs.map { f in
-                .object([("role", .string(f.role.rawValue)), ("path", .string(f.path)), ("sha256", .string(f.sha256)), ("bytes", .integer(f.bytes))])
-            })),
+            (
+                "inputs",
+                .array(
+                    inputs.map { f in
+                        .object([
+                            ("role", .string(f.role.rawValue)), ("path", .string(f.path)),
+                            ("sha256", .string(f.sha256)), ("bytes", .integer(f.bytes)),
+                        ])
+                    })
+            ),
             ("quantile_levels", .array(quantileLevels.map { .number($0) })),
             ("output_files", .array(outputFiles.map { .string($0) })),
-            ("files", .array(files.map { .object([("name", .string($0.name)), ("bytes", .integer($0.bytes)), ("sha256", .string($0.sha256))]) })),
+            (
+                "files",
+                .array(
+                    files.map {
+                        .object([
+                            ("name", .string($0.name)), ("bytes", .integer($0.bytes)), ("sha256", .string($0.sha256)),
+                        ])
+                    })
+            ),
             ("queues_planned", .integer(plannedCount)),
             ("queues_failed", .integer(failures.count)),
             ("workers", .integer(workers)),
             ("seconds", .number((seconds * 1000).rounded() / 1000)),
-            ("queues", .array(queues.map { q in
-                var m: [(String, JSONText)] = [("queue", .string(q.queue)), ("channel", .string(q.channel)), ("status", .string(q.status.rawValue)),
-                                               ("seconds", .number((q.seconds * 1000).rounded() / 1000))]
-                if let model = q.model { m.append(("model", .string(model))) }
-                if let e = q.error { m.append(("error", .string(e))) }
-                if !q.assumptions.isEmpty { m.append(("assumptions", Fragment.assumptionsJSON(q.assumptions))) }
-                if !q.ranges.isEmpty {
-                    m.append(("rows", .object(outputFiles.compactMap { f in
-                        q.ranges[f].map { (f, .array([.integer($0.0), .integer($0.1)])) }
-                    })))
-                }
-                return .object(m)
-            })),
-            ("failures", .array(failures.map { f in
-                .object([("queue", .string(f.queue)), ("channel", .string(f.channel)), ("stage", .string(f.stage.rawValue)), ("message", .string(f.message))])
-            })),
+            (
+                "queues",
+                .array(
+                    queues.map { q in
+                        var m: [(String, JSONText)] = [
+                            ("queue", .string(q.queue)), ("channel", .string(q.channel)),
+                            ("status", .string(q.status.rawValue)),
+                            ("seconds", .number((q.seconds * 1000).rounded() / 1000)),
+                        ]
+                        if let model = q.model { m.append(("model", .string(model))) }
+                        if let e = q.error { m.append(("error", .string(e))) }
+                        if !q.assumptions.isEmpty { m.append(("assumptions", Fragment.assumptionsJSON(q.assumptions))) }
+                        if !q.ranges.isEmpty {
+                            m.append(
+                                (
+                                    "rows",
+                                    .object(
+                                        outputFiles.compactMap { f in
+                                            q.ranges[f].map { (f, .array([.integer($0.0), .integer($0.1)])) }
+                                        })
+                                ))
+                        }
+                        return .object(m)
+                    })
+            ),
+            (
+                "failures",
+                .array(
+                    failures.map { f in
+                        .object([
+                            ("queue", .string(f.queue)), ("channel", .string(f.channel)),
+                            ("stage", .string(f.stage.rawValue)), ("message", .string(f.message)),
+                        ])
+                    })
+            ),
         ]
         return JSONText.object(members).rendered()
     }

@@ -40,7 +40,8 @@ public final class OutputLock: @unchecked Sendable {
             }
             throw Held(description: "cannot lock \(path): \(String(cString: strerror(e)))")
         }
-        let note = "pid \(getpid()) on \(ProcessInfo.processInfo.hostName) since \(ISO8601DateFormatter().string(from: Date()))\n"
+        let note =
+            "pid \(getpid()) on \(ProcessInfo.processInfo.hostName) since \(ISO8601DateFormatter().string(from: Date()))\n"
         _ = ftruncate(fd, 0)
         _ = note.withCString { pwrite(fd, $0, strlen($0), 0) }
     }

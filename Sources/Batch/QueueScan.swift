@@ -27,7 +27,10 @@ enum QueueScan {
     /// queue is identified by its first row, without reading it all).
     ///
     /// - Complexity: O(size of the file read).
-    static func scan(_ path: String, options: HistoryReadOptions, maxDataRows: Int = .max, queueHeaders: [String] = ["queue"], channelHeaders: [String] = ["channel"]) -> Result? {
+    static func scan(
+        _ path: String, options: HistoryReadOptions, maxDataRows: Int = .max, queueHeaders: [String] = ["queue"],
+        channelHeaders: [String] = ["channel"]
+    ) -> Result? {
         guard var reader = try? CSVRecordReader(path: path, chunkSize: maxDataRows == .max ? 4 << 20 : 64 << 10) else {
             return nil
         }
@@ -43,9 +46,17 @@ enum QueueScan {
                     sawHeader = true
                     let names = (0..<record.count).map { record.trimmedString($0).lowercased() }
                     var qNames = queueHeaders
-                    if let m = options.mappings[.queue] { qNames = [m.lowercased()] } else { qNames += options.profile?.headers[.queue]?.map { $0.lowercased() } ?? [] }
+                    if let m = options.mappings[.queue] {
+                        qNames = [m.lowercased()]
+                    } else {
+                        qNames += options.profile?.headers[.queue]?.map { $0.lowercased() } ?? []
+                    }
                     var cNames = channelHeaders
-                    if let m = options.mappings[.channel] { cNames = [m.lowercased()] } else { cNames += options.profile?.headers[.channel]?.map { $0.lowercased() } ?? [] }
+                    if let m = options.mappings[.channel] {
+                        cNames = [m.lowercased()]
+                    } else {
+                        cNames += options.profile?.headers[.channel]?.map { $0.lowercased() } ?? []
+                    }
                     queueColumn = names.firstIndex { qNames.contains($0) } ?? -1
                     channelColumn = names.firstIndex { cNames.contains($0) } ?? -1
                     result.hasQueueColumn = queueColumn >= 0

@@ -44,8 +44,10 @@ public struct QueueRows: Sendable {
     /// `ccplan monitor` can apply the plan's own model to actuals).
     public var assumptions: [(scenario: String, assumptions: PlanAssumptions)]
 
-    public init(files: [(name: String, rows: String)], model: String? = nil,
-                assumptions: [(scenario: String, assumptions: PlanAssumptions)] = []) {
+    public init(
+        files: [(name: String, rows: String)], model: String? = nil,
+        assumptions: [(scenario: String, assumptions: PlanAssumptions)] = []
+    ) {
         self.files = files
         self.model = model
         self.assumptions = assumptions
@@ -73,16 +75,19 @@ public struct PlanningWork: QueueWork {
         let outputs: QueueOutputs
         switch item.input {
         case .history(let series):
-            outputs = try QueuePlanning.planQueue(series, request: settings.request, assumptions: settings.assumptions, scenarios: settings.scenarios)
+            outputs = try QueuePlanning.planQueue(
+                series, request: settings.request, assumptions: settings.assumptions, scenarios: settings.scenarios)
         case .forecast(let forecast):
             guard forecast.quantileLevels == settings.request.quantileLevels else {
                 throw PlanError.badForecast(
-                    "\(item.queue)/\(item.channel.rawValue): the forecast's quantile levels \(forecast.quantileLevels) differ from the config's \(settings.request.quantileLevels) (set forecast.quantiles)")
+                    "\(item.queue)/\(item.channel.rawValue): the forecast's quantile levels \(forecast.quantileLevels) differ from the config's \(settings.request.quantileLevels) (set forecast.quantiles)"
+                )
             }
             try settings.assumptions.validate()
             outputs = try QueuePlanning.plan(forecast, assumptions: settings.assumptions, scenarios: settings.scenarios)
         }
-        return QueueRows(files: outputs.files, model: outputs.forecast.model,
-                         assumptions: outputs.plans.map { ($0.scenario, $0.assumptions) })
+        return QueueRows(
+            files: outputs.files, model: outputs.forecast.model,
+            assumptions: outputs.plans.map { ($0.scenario, $0.assumptions) })
     }
 }

@@ -65,12 +65,17 @@ public struct ShardSpec: Sendable, Hashable, CustomStringConvertible {
     public static func fromEnvironment(_ env: [String: String]) throws(EnvironmentError) -> (ShardSpec, String)? {
         func int(_ key: String) throws(EnvironmentError) -> Int? {
             guard let text = env[key], !text.isEmpty else { return nil }
-            guard let v = Int(text.trimmingSpaces) else { throw EnvironmentError(description: "\(key)=\(text) is not an integer") }
+            guard let v = Int(text.trimmingSpaces) else {
+                throw EnvironmentError(description: "\(key)=\(text) is not an integer")
+            }
             return v
         }
-        func make(_ index: Int, _ count: Int?, _ indexKey: String, _ countKey: String, _ engine: String) throws(EnvironmentError) -> (ShardSpec, String) {
+        func make(_ index: Int, _ count: Int?, _ indexKey: String, _ countKey: String, _ engine: String)
+            throws(EnvironmentError) -> (ShardSpec, String)
+        {
             guard let count else {
-                throw EnvironmentError(description: "\(indexKey) is set but \(countKey) is not: set \(countKey) to the number of shards")
+                throw EnvironmentError(
+                    description: "\(indexKey) is set but \(countKey) is not: set \(countKey) to the number of shards")
             }
             guard count >= 1, index >= 0, index < count else {
                 throw EnvironmentError(description: "\(indexKey)=\(index) is not a shard of \(countKey)=\(count)")
@@ -78,21 +83,28 @@ public struct ShardSpec: Sendable, Hashable, CustomStringConvertible {
             return (ShardSpec(index: index, count: count), engine)
         }
         if let i = try int("JOB_COMPLETION_INDEX") {
-            return try make(i, try int("CCPLAN_SHARD_COUNT"), "JOB_COMPLETION_INDEX", "CCPLAN_SHARD_COUNT", "kubernetes")
+            return try make(
+                i, try int("CCPLAN_SHARD_COUNT"), "JOB_COMPLETION_INDEX", "CCPLAN_SHARD_COUNT", "kubernetes")
         }
         if let id = try int("SLURM_ARRAY_TASK_ID") {
             let min = try int("SLURM_ARRAY_TASK_MIN") ?? 0
             let step = try int("SLURM_ARRAY_TASK_STEP") ?? 1
             guard step >= 1, (id - min) % step == 0 else {
-                throw EnvironmentError(description: "SLURM_ARRAY_TASK_ID=\(id) is not on the array's grid (MIN \(min), STEP \(step))")
+                throw EnvironmentError(
+                    description: "SLURM_ARRAY_TASK_ID=\(id) is not on the array's grid (MIN \(min), STEP \(step))")
             }
-            return try make((id - min) / step, try int("SLURM_ARRAY_TASK_COUNT"), "SLURM_ARRAY_TASK_ID", "SLURM_ARRAY_TASK_COUNT", "slurm")
+            return try make(
+                (id - min) / step, try int("SLURM_ARRAY_TASK_COUNT"), "SLURM_ARRAY_TASK_ID", "SLURM_ARRAY_TASK_COUNT",
+                "slurm")
         }
         if let i = try int("AWS_BATCH_JOB_ARRAY_INDEX") {
-            return try make(i, try int("AWS_BATCH_JOB_ARRAY_SIZE"), "AWS_BATCH_JOB_ARRAY_INDEX", "AWS_BATCH_JOB_ARRAY_SIZE", "aws-batch")
+            return try make(
+                i, try int("AWS_BATCH_JOB_ARRAY_SIZE"), "AWS_BATCH_JOB_ARRAY_INDEX", "AWS_BATCH_JOB_ARRAY_SIZE",
+                "aws-batch")
         }
         if let i = try int("CLOUD_RUN_TASK_INDEX") {
-            return try make(i, try int("CLOUD_RUN_TASK_COUNT"), "CLOUD_RUN_TASK_INDEX", "CLOUD_RUN_TASK_COUNT", "cloud-run")
+            return try make(
+                i, try int("CLOUD_RUN_TASK_COUNT"), "CLOUD_RUN_TASK_INDEX", "CLOUD_RUN_TASK_COUNT", "cloud-run")
         }
         return nil
     }

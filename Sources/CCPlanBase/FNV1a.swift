@@ -17,7 +17,8 @@ public enum FNV1a64 {
     ///
     /// - Complexity: O(bytes.count).
     @inlinable
-    public static func hash<Bytes: Sequence>(_ bytes: Bytes, seed: UInt64 = basis) -> UInt64 where Bytes.Element == UInt8 {
+    public static func hash<Bytes: Sequence>(_ bytes: Bytes, seed: UInt64 = basis) -> UInt64
+    where Bytes.Element == UInt8 {
         var h = seed
         for b in bytes { h = step(h, b) }
         return h

@@ -86,7 +86,8 @@ public struct SeededRandom: RandomNumberGenerator, Sendable {
             if us >= 0.07, v <= vr { return Int(k) }
             if k < 0 || (us < 0.013 && v > us) { continue }
             if Foundation.log(v) + Foundation.log(invalpha) - Foundation.log(a / (us * us) + b)
-                <= -lambda + k * loglam - lgamma(k + 1) {
+                <= -lambda + k * loglam - lgamma(k + 1)
+            {
                 return Int(k)
             }
         }

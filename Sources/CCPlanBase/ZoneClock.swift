@@ -42,8 +42,9 @@ public struct ZoneClock: Sendable {
     /// The offsets in the UTC window [from, to], assuming at most one transition inside it.
     private func window(from: Int64, to: Int64) -> Day {
         let before = Int64(timeZone.secondsFromGMT(for: Date(timeIntervalSince1970: Double(from))))
-        guard let next = timeZone.nextDaylightSavingTimeTransition(
-            after: Date(timeIntervalSince1970: Double(from)))
+        guard
+            let next = timeZone.nextDaylightSavingTimeTransition(
+                after: Date(timeIntervalSince1970: Double(from)))
         else { return Day(offsetBefore: before, offsetAfter: before, transition: .max) }
         let t = Int64(next.timeIntervalSince1970.rounded())
         guard t <= to else { return Day(offsetBefore: before, offsetAfter: before, transition: .max) }

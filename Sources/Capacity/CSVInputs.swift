@@ -18,7 +18,8 @@ struct CapacityCSV {
         var columns: [String: Int] = [:]
         for (i, name) in table.header.enumerated() { columns[name.lowercased()] = i }
         for name in required where columns[name] == nil {
-            throw .badData("\(path):1:1: the header needs a column '\(name)' (expected \(required.joined(separator: ",")))")
+            throw .badData(
+                "\(path):1:1: the header needs a column '\(name)' (expected \(required.joined(separator: ",")))")
         }
         self.path = path
         self.columns = columns
@@ -28,21 +29,27 @@ struct CapacityCSV {
     /// The field `name` of a row (names read back as written: see `CSVInjection`).
     func field(_ row: CSVTable.Row, _ name: String) throws(CapacityError) -> (text: String, column: Int) {
         let c = columns[name]!
-        guard c < row.fields.count else { throw .badData("\(path):\(row.line):\(row.column(c)): missing field '\(name)'") }
+        guard c < row.fields.count else {
+            throw .badData("\(path):\(row.line):\(row.column(c)): missing field '\(name)'")
+        }
         return (CSVInjection.restored(row.fields[c]), row.column(c))
     }
 
     func number(_ row: CSVTable.Row, _ name: String, atLeast minimum: Double = 0) throws(CapacityError) -> Double {
         let f = try field(row, name)
         guard let x = Double(f.text), x.isFinite, x >= minimum else {
-            throw .badData("\(path):\(row.line):\(f.column): '\(name)' must be a number ≥ \(shortestNumber(minimum)), found '\(f.text)'")
+            throw .badData(
+                "\(path):\(row.line):\(f.column): '\(name)' must be a number ≥ \(shortestNumber(minimum)), found '\(f.text)'"
+            )
         }
         return x
     }
 
     func date(_ row: CSVTable.Row, _ name: String) throws(CapacityError) -> CivilDate {
         let f = try field(row, name)
-        guard let d = CivilDate(f.text) else { throw .badData("\(path):\(row.line):\(f.column): '\(name)' must be a date YYYY-MM-DD, found '\(f.text)'") }
+        guard let d = CivilDate(f.text) else {
+            throw .badData("\(path):\(row.line):\(f.column): '\(name)' must be a date YYYY-MM-DD, found '\(f.text)'")
+        }
         return d
     }
 }
@@ -57,9 +64,13 @@ public enum Roster {
         for row in table.rows {
             let fte = try table.number(row, "fte")
             guard fte > 0, fte <= 1 else {
-                throw .badData("\(path):\(row.line):\(try table.field(row, "fte").column): 'fte' must be in (0, 1], found \(shortestNumber(fte))")
+                throw .badData(
+                    "\(path):\(row.line):\(try table.field(row, "fte").column): 'fte' must be in (0, 1], found \(shortestNumber(fte))"
+                )
             }
-            people.append(RosterEntry(person: try table.field(row, "person").text, fte: fte, hireDate: try table.date(row, "hire_date")))
+            people.append(
+                RosterEntry(
+                    person: try table.field(row, "person").text, fte: fte, hireDate: try table.date(row, "hire_date")))
         }
         guard !people.isEmpty else { throw .badData("\(path): the roster lists nobody") }
         return people

@@ -1,4 +1,5 @@
 import CCPlanBase
+
 /// Why a capacity run cannot go on. Each case says which exit status the command gives it.
 public enum CapacityError: Error, Sendable, Equatable, CustomStringConvertible {
     /// The staff or scenario file (YAML) is wrong: `file:line:column: message` (usage, 64).

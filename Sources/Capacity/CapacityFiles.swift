@@ -19,9 +19,11 @@ public enum CapacityFiles {
                 let prefix = csvField(o.scenario.name) + "," + csvField(plan.problem.group.name) + ","
                 for w in plan.weeks {
                     out += prefix + "\(plan.problem.weekStart(w.week)),"
-                    out += [w.requiredFTE, w.headcount, w.productiveFTE, w.inTraining].map { fixed($0, 4) }.joined(separator: ",")
+                    out += [w.requiredFTE, w.headcount, w.productiveFTE, w.inTraining].map { fixed($0, 4) }.joined(
+                        separator: ",")
                     out += ",\(w.hiresStarting),"
-                    out += [w.attrition, w.overtimeFTE, w.shortfallFTE, w.gapFTE].map { fixed($0, 4) }.joined(separator: ",")
+                    out += [w.attrition, w.overtimeFTE, w.shortfallFTE, w.gapFTE].map { fixed($0, 4) }.joined(
+                        separator: ",")
                     out += "," + fixed(w.cost, 2) + "," + (o.serviceLevels[g][w.week].map { fixed($0, 4) } ?? "") + "\n"
                 }
             }
@@ -42,10 +44,14 @@ public enum CapacityFiles {
             for plan in o.plans {
                 let p = plan.problem
                 let classes = p.allClasses(plan.classes)
-                let firstProductive = (0...(p.policy.trainingWeeks + p.policy.ramp.count)).first { p.policy.productivity(weeksSinceStart: $0) > 0 } ?? 0
+                let firstProductive =
+                    (0...(p.policy.trainingWeeks + p.policy.ramp.count)).first {
+                        p.policy.productivity(weeksSinceStart: $0) > 0
+                    } ?? 0
                 let full = p.policy.trainingWeeks + p.policy.ramp.count
                 for t in classes.keys.sorted() where classes[t]! > 0 {
-                    out += csvField(o.scenario.name) + "," + csvField(p.group.name) + ",\(p.weekStart(t)),\(classes[t]!),"
+                    out +=
+                        csvField(o.scenario.name) + "," + csvField(p.group.name) + ",\(p.weekStart(t)),\(classes[t]!),"
                     out += "\(p.weekStart(t + firstProductive)),\(p.weekStart(t + full))\n"
                 }
             }

@@ -12,12 +12,16 @@ public enum CapacityJSON {
     public static func render(_ r: CapacityResult) -> String {
         let i = r.inputs
         var files = [i.staffPath] + i.rosterPaths + [i.requirements.source]
-        if let p = i.requirements.intervalsPath { files += [p, (p as NSString).deletingLastPathComponent + "/plan.json"] }
+        if let p = i.requirements.intervalsPath {
+            files += [p, (p as NSString).deletingLastPathComponent + "/plan.json"]
+        }
         if let s = i.scenarioPath { files.append(s) }
         let provenance: [JSONText] = files.map { path in
             let digest = fileSHA256(path)
-            return .object([("path", .string(path)), ("bytes", digest.map { .integer($0.bytes) } ?? .null),
-                            ("sha256", .text(digest?.hex))])
+            return .object([
+                ("path", .string(path)), ("bytes", digest.map { .integer($0.bytes) } ?? .null),
+                ("sha256", .text(digest?.hex)),
+            ])
         }
         let o = i.options
         let solver: JSONText = .object([
@@ -31,8 +35,13 @@ public enum CapacityJSON {
             ("ccplan_version", .string(PlanningVersion.current)),
             ("generated_at", .string(ISO8601DateFormatter().string(from: i.generatedAt))),
             ("inputs", .array(provenance)),
-            ("horizon", .object([("first_week", .string("\(r.weeks[0])")), ("weeks", .integer(r.weeks.count)),
-                                 ("requirement_scenarios", .array(i.requirements.scenarios.map { .string($0) }))])),
+            (
+                "horizon",
+                .object([
+                    ("first_week", .string("\(r.weeks[0])")), ("weeks", .integer(r.weeks.count)),
+                    ("requirement_scenarios", .array(i.requirements.scenarios.map { .string($0) })),
+                ])
+            ),
             ("model", model(i.staff)),
             ("solver", solver),
             ("scenarios", .array(r.outcomes.map(scenario))),
@@ -43,11 +52,15 @@ public enum CapacityJSON {
 
     static func model(_ s: StaffPlan) -> JSONText {
         func attrition(_ a: Attrition) -> JSONText {
-            var fields: [(String, JSONText)] = [("monthly_rate", .number(a.monthlyRate)),
-                                                ("weekly_survival", .number(Attrition.weeklySurvival(monthlyRate: a.monthlyRate)))]
+            var fields: [(String, JSONText)] = [
+                ("monthly_rate", .number(a.monthlyRate)),
+                ("weekly_survival", .number(Attrition.weeklySurvival(monthlyRate: a.monthlyRate))),
+            ]
             if let b = a.band {
-                fields = [("monthly_rate_below", .number(a.monthlyRate)), ("monthly_rate_above", .number(b.monthlyRateAbove)),
-                          ("tenure_weeks", .integer(b.tenureWeeks))]
+                fields = [
+                    ("monthly_rate_below", .number(a.monthlyRate)), ("monthly_rate_above", .number(b.monthlyRateAbove)),
+                    ("tenure_weeks", .integer(b.tenureWeeks)),
+                ]
             }
             return .object(fields)
         }
@@ -56,15 +69,21 @@ public enum CapacityJSON {
             switch g.staff {
             case .headcount(let n): staff = ("headcount", .number(n))
             case .roster(let people):
-                staff = ("roster", .object([("people", .integer(people.count)), ("fte", .number(people.reduce(0) { $0 + $1.fte }))]))
+                staff = (
+                    "roster",
+                    .object([("people", .integer(people.count)), ("fte", .number(people.reduce(0) { $0 + $1.fte }))])
+                )
             }
-            return .object([("name", .string(g.name)), ("queues", .array(g.queues.map { .string($0) })), staff,
-                            ("fte_per_head", .number(g.ftePerHead)), ("attrition", attrition(g.attrition))])
+            return .object([
+                ("name", .string(g.name)), ("queues", .array(g.queues.map { .string($0) })), staff,
+                ("fte_per_head", .number(g.ftePerHead)), ("attrition", attrition(g.attrition)),
+            ])
         }
         let p = s.policy
         var starts: JSONText
         switch p.classStarts {
-        case .every(let weeks, let from): starts = .object([("every_weeks", .integer(weeks)), ("from", .string("\(monday(of: from))"))])
+        case .every(let weeks, let from):
+            starts = .object([("every_weeks", .integer(weeks)), ("from", .string("\(monday(of: from))"))])
         case .dates(let dates): starts = .array(dates.map { .string("\(monday(of: $0))") })
         }
         let policy: JSONText = .object([
@@ -75,13 +94,20 @@ public enum CapacityJSON {
         ])
         let c = s.costs
         let costs: JSONText = .object([
-            ("wage_per_hour", .number(c.wagePerHour)), ("fte_hours", .number(c.fteHours)), ("hire_cost", .number(c.hireCost)),
-            ("overtime_premium", .number(c.overtimePremium)), ("shortfall_penalty_per_fte_week", .number(c.shortfallPenalty)),
+            ("wage_per_hour", .number(c.wagePerHour)), ("fte_hours", .number(c.fteHours)),
+            ("hire_cost", .number(c.hireCost)),
+            ("overtime_premium", .number(c.overtimePremium)),
+            ("shortfall_penalty_per_fte_week", .number(c.shortfallPenalty)),
         ])
         let planned: [JSONText] = s.plannedClasses.map {
-            .object([("group", .string($0.group)), ("start", .string("\(monday(of: $0.start))")), ("hires", .integer($0.hires))])
+            .object([
+                ("group", .string($0.group)), ("start", .string("\(monday(of: $0.start))")),
+                ("hires", .integer($0.hires)),
+            ])
         }
-        return .object([("groups", .array(groups)), ("policy", policy), ("costs", costs), ("planned_classes", .array(planned))])
+        return .object([
+            ("groups", .array(groups)), ("policy", policy), ("costs", costs), ("planned_classes", .array(planned)),
+        ])
     }
 
     static func scenario(_ o: ScenarioOutcome) -> JSONText {
@@ -89,7 +115,13 @@ public enum CapacityJSON {
         let changes: JSONText = .object([
             ("attrition_delta", .number(s.attritionDelta)), ("volume_factor", .number(s.volumeFactor)),
             ("wage_factor", .number(s.wageFactor)), ("wage_per_hour", .finite(s.wagePerHour)),
-            ("cancelled_classes", .array(s.cancelledClasses.map { .object([("group", .string($0.group)), ("start", .string("\(monday(of: $0.start))"))]) })),
+            (
+                "cancelled_classes",
+                .array(
+                    s.cancelledClasses.map {
+                        .object([("group", .string($0.group)), ("start", .string("\(monday(of: $0.start))"))])
+                    })
+            ),
         ])
         let groups: [JSONText] = zip(o.plans, o.ruleOfThumb).map { plan, rule in
             let r = plan.solver
@@ -97,17 +129,24 @@ public enum CapacityJSON {
                 ("group", .string(plan.problem.group.name)), ("status", .text(r?.status.rawValue)),
                 ("objective", .finite(r?.objective)), ("bound", .finite(r?.bound)), ("gap", .finite(r?.gap)),
                 ("gap_of_controllable_cost", .finite(r?.controllableGap)), ("fixed_cost", .finite(r?.fixedCost)),
-                ("nodes", r.map { .integer($0.nodes) } ?? .null), ("variables", r.map { .integer($0.variables) } ?? .null),
+                ("nodes", r.map { .integer($0.nodes) } ?? .null),
+                ("variables", r.map { .integer($0.variables) } ?? .null),
                 ("integer_variables", r.map { .integer($0.integerVariables) } ?? .null),
                 ("constraints", r.map { .integer($0.constraints) } ?? .null),
                 ("total_cost", .number(plan.totalCost)), ("rule_of_thumb_cost", .number(rule.totalCost)),
                 ("decision_weeks", .integer(plan.problem.decisionWeeks.count)),
-                ("first_influenced_week", plan.problem.decisionWeeks.isEmpty ? .null : .string("\(plan.problem.weekStart(plan.problem.firstInfluencedWeek))")),
+                (
+                    "first_influenced_week",
+                    plan.problem.decisionWeeks.isEmpty
+                        ? .null : .string("\(plan.problem.weekStart(plan.problem.firstInfluencedWeek))")
+                ),
             ])
         }
         let shortfalls: [JSONText] = o.shortfalls.map {
-            .object([("group", .string($0.group)), ("week_start", .string("\($0.weekStart)")),
-                     ("shortfall_fte", .number($0.shortfallFTE)), ("service_level", .finite($0.serviceLevel))])
+            .object([
+                ("group", .string($0.group)), ("week_start", .string("\($0.weekStart)")),
+                ("shortfall_fte", .number($0.shortfallFTE)), ("service_level", .finite($0.serviceLevel)),
+            ])
         }
         return .object([
             ("name", .string(s.name)), ("description", .text(s.description)),
@@ -123,6 +162,7 @@ public enum CapacityJSON {
     /// The least conclusive status over the groups (optimal < feasible < time limit).
     public static func worstStatus(_ o: ScenarioOutcome) -> SolveStatus {
         let order: [SolveStatus] = [.optimal, .feasible, .timeLimit, .unbounded, .infeasible]
-        return o.plans.compactMap(\.solver?.status).max { order.firstIndex(of: $0)! < order.firstIndex(of: $1)! } ?? .optimal
+        return o.plans.compactMap(\.solver?.status).max { order.firstIndex(of: $0)! < order.firstIndex(of: $1)! }
+            ?? .optimal
     }
 }

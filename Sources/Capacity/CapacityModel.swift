@@ -59,8 +59,9 @@ public struct Attrition: Sendable, Hashable {
     /// clamped to [0, 1).
     public func adding(_ delta: Double) -> Attrition {
         func shift(_ a: Double) -> Double { min(max(a + delta, 0), 0.999_999) }
-        return Attrition(monthlyRate: shift(monthlyRate),
-                         band: band.map { Band(tenureWeeks: $0.tenureWeeks, monthlyRateAbove: shift($0.monthlyRateAbove)) })
+        return Attrition(
+            monthlyRate: shift(monthlyRate),
+            band: band.map { Band(tenureWeeks: $0.tenureWeeks, monthlyRateAbove: shift($0.monthlyRateAbove)) })
     }
 }
 
@@ -128,8 +129,10 @@ public struct HiringPolicy: Sendable, Hashable {
     /// `o`: overtime up to this share of productive FTE.
     public var overtimeCap: Double
 
-    public init(trainingWeeks: Int, graduationRate: Double, ramp: [Double], classStarts: ClassStarts,
-                minClassSize: Int, maxClassSize: Int, leadTimeWeeks: Int, overtimeCap: Double) {
+    public init(
+        trainingWeeks: Int, graduationRate: Double, ramp: [Double], classStarts: ClassStarts,
+        minClassSize: Int, maxClassSize: Int, leadTimeWeeks: Int, overtimeCap: Double
+    ) {
         self.trainingWeeks = trainingWeeks
         self.graduationRate = graduationRate
         self.ramp = ramp
@@ -159,7 +162,9 @@ public struct CostRates: Sendable, Hashable {
     /// Cost of one FTE-week of unmet requirement.
     public var shortfallPenalty: Double
 
-    public init(wagePerHour: Double, fteHours: Double, hireCost: Double, overtimePremium: Double, shortfallPenalty: Double) {
+    public init(
+        wagePerHour: Double, fteHours: Double, hireCost: Double, overtimePremium: Double, shortfallPenalty: Double
+    ) {
         self.wagePerHour = wagePerHour
         self.fteHours = fteHours
         self.hireCost = hireCost

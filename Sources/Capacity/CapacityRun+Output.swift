@@ -5,8 +5,10 @@ import Planning
 extension CapacityRun {
     /// The files of a run, in the order they are written.
     public static func files(_ r: CapacityResult) -> [(name: String, contents: String)] {
-        [("capacity.csv", CapacityFiles.capacity(r)), ("hiring-plan.csv", CapacityFiles.hiringPlan(r)),
-         ("capacity.json", CapacityJSON.render(r)), ("report.html", CapacityReport.render(r))]
+        [
+            ("capacity.csv", CapacityFiles.capacity(r)), ("hiring-plan.csv", CapacityFiles.hiringPlan(r)),
+            ("capacity.json", CapacityJSON.render(r)), ("report.html", CapacityReport.render(r)),
+        ]
     }
 
     /// Writes the files into `directory`, replacing it only once every file is complete, and only
@@ -26,7 +28,8 @@ extension CapacityRun {
 
     /// A few lines per scenario for the terminal.
     public static func summary(_ r: CapacityResult) -> String {
-        var out = "scenario                        cost     rule of thumb   saving   hires  short FTE-wks  solver      gap     seconds\n"
+        var out =
+            "scenario                        cost     rule of thumb   saving   hires  short FTE-wks  solver      gap     seconds\n"
         for o in r.outcomes {
             let hires = o.plans.reduce(0) { $0 + $1.classes.values.reduce(0, +) }
             let short = o.plans.reduce(0.0) { $0 + $1.weeks.reduce(0) { $0 + $1.shortfallFTE } }
@@ -34,9 +37,14 @@ extension CapacityRun {
             let seconds = o.plans.reduce(0.0) { $0 + ($1.solver?.seconds ?? 0) }
             let name = o.scenario.name.count > 24 ? String(o.scenario.name.prefix(23)) + "…" : o.scenario.name
             out += name.padding(toLength: 24, withPad: " ", startingAt: 0)
-            out += [fixed(o.totalCost, 0).leftPadded(12), fixed(o.ruleOfThumbCost, 0).leftPadded(16), fixed(o.ruleOfThumbCost - o.totalCost, 0).leftPadded(10),
-                    "\(hires)".leftPadded(7), fixed(short, 1).leftPadded(14), "  " + CapacityJSON.worstStatus(o).rawValue.padding(toLength: 10, withPad: " ", startingAt: 0),
-                    (fixed(100 * gap, 2) + "%").leftPadded(7), fixed(seconds, 2).leftPadded(10)].joined() + "\n"
+            out +=
+                [
+                    fixed(o.totalCost, 0).leftPadded(12), fixed(o.ruleOfThumbCost, 0).leftPadded(16),
+                    fixed(o.ruleOfThumbCost - o.totalCost, 0).leftPadded(10),
+                    "\(hires)".leftPadded(7), fixed(short, 1).leftPadded(14),
+                    "  " + CapacityJSON.worstStatus(o).rawValue.padding(toLength: 10, withPad: " ", startingAt: 0),
+                    (fixed(100 * gap, 2) + "%").leftPadded(7), fixed(seconds, 2).leftPadded(10),
+                ].joined() + "\n"
         }
         let base = r.outcomes[0]
         if !base.shortfalls.isEmpty {
@@ -47,13 +55,18 @@ extension CapacityRun {
             }
         }
         for plan in base.plans where plan.problem.decisionWeeks.isEmpty {
-            out += "\nGroup \(plan.problem.group.name): no class can start inside the horizon (allowed starts, lead time \(plan.problem.policy.leadTimeWeeks) weeks); only overtime can cover a gap.\n"
+            out +=
+                "\nGroup \(plan.problem.group.name): no class can start inside the horizon (allowed starts, lead time \(plan.problem.policy.leadTimeWeeks) weeks); only overtime can cover a gap.\n"
         }
-        if !r.unassignedQueues.isEmpty { out += "\nQueues in no group (ignored): \(r.unassignedQueues.joined(separator: ", "))\n" }
+        if !r.unassignedQueues.isEmpty {
+            out += "\nQueues in no group (ignored): \(r.unassignedQueues.joined(separator: ", "))\n"
+        }
         return out
     }
 }
 
 extension String {
-    fileprivate func leftPadded(_ width: Int) -> String { count >= width ? self : String(repeating: " ", count: width - count) + self }
+    fileprivate func leftPadded(_ width: Int) -> String {
+        count >= width ? self : String(repeating: " ", count: width - count) + self
+    }
 }

@@ -58,8 +58,10 @@ public struct ScenarioOutcome: Sendable {
         var out: [Shortfall] = []
         for (g, plan) in plans.enumerated() {
             for week in plan.weeks where week.week >= plan.problem.firstInfluencedWeek && week.shortfallFTE > 0.005 {
-                out.append(Shortfall(group: plan.problem.group.name, week: week.week, weekStart: plan.problem.weekStart(week.week),
-                                     shortfallFTE: week.shortfallFTE, serviceLevel: serviceLevels[g][week.week]))
+                out.append(
+                    Shortfall(
+                        group: plan.problem.group.name, week: week.week, weekStart: plan.problem.weekStart(week.week),
+                        shortfallFTE: week.shortfallFTE, serviceLevel: serviceLevels[g][week.week]))
             }
         }
         return out
@@ -95,15 +97,21 @@ public enum CapacityRun {
         let start = weeks[0]
         for g in inputs.staff.groups {
             if case .roster(let people) = g.staff, let late = people.first(where: { $0.hireDate > start }) {
-                throw .badData("roster of group '\(g.name)': \(late.person) is hired on \(late.hireDate), after the first week (\(start)); put future hires in planned_classes")
+                throw .badData(
+                    "roster of group '\(g.name)': \(late.person) is hired on \(late.hireDate), after the first week (\(start)); put future hires in planned_classes"
+                )
             }
         }
-        let replay = try req.intervalsPath.map { path throws(CapacityError) in try ServiceLevelReplay.load(intervals: path, start: start) }
+        let replay = try req.intervalsPath.map { path throws(CapacityError) in
+            try ServiceLevelReplay.load(intervals: path, start: start)
+        }
         var outcomes: [ScenarioOutcome] = []
         for scenario in [CapacityScenario.base] + inputs.scenarios {
             let requirementScenario = scenario.planScenario ?? req.scenarios[0]
             guard let byQueue = req.fte[requirementScenario] else {
-                throw .inconsistent("scenario '\(scenario.name)': the plan has no scenario '\(requirementScenario)' (it has \(req.scenarios.joined(separator: ", ")))")
+                throw .inconsistent(
+                    "scenario '\(scenario.name)': the plan has no scenario '\(requirementScenario)' (it has \(req.scenarios.joined(separator: ", ")))"
+                )
             }
             let staff = scenario.apply(to: inputs.staff)
             var plans: [GroupPlan] = [], rule: [GroupPlan] = [], levels: [[Double?]] = []
@@ -121,17 +129,23 @@ public enum CapacityRun {
                     let t = (monday(of: c.start).dayNumber - start.dayNumber) / 7
                     if t < weeks.count { planned[t, default: 0] += c.hires }
                 }
-                let problem = GroupProblem(group: group, policy: staff.policy, costs: staff.costs, start: start,
-                                           requirement: requirement, planned: planned)
+                let problem = GroupProblem(
+                    group: group, policy: staff.policy, costs: staff.costs, start: start,
+                    requirement: requirement, planned: planned)
                 let plan = try HiringOptimizer.optimise(problem, options: inputs.options)
                 plans.append(plan)
                 rule.append(HiringOptimizer.ruleOfThumb(problem))
-                let factors = plan.weeks.map { $0.requiredFTE > 0 ? ($0.productiveFTE + $0.overtimeFTE) / $0.requiredFTE : 0 }
-                levels.append(replay.map { $0.weekly(scenario: requirementScenario, queues: group.queues, factors: factors) }
-                              ?? Array(repeating: nil, count: weeks.count))
+                let factors = plan.weeks.map {
+                    $0.requiredFTE > 0 ? ($0.productiveFTE + $0.overtimeFTE) / $0.requiredFTE : 0
+                }
+                levels.append(
+                    replay.map { $0.weekly(scenario: requirementScenario, queues: group.queues, factors: factors) }
+                        ?? Array(repeating: nil, count: weeks.count))
             }
-            outcomes.append(ScenarioOutcome(scenario: scenario, requirementScenario: requirementScenario, plans: plans,
-                                            ruleOfThumb: rule, serviceLevels: levels))
+            outcomes.append(
+                ScenarioOutcome(
+                    scenario: scenario, requirementScenario: requirementScenario, plans: plans,
+                    ruleOfThumb: rule, serviceLevels: levels))
         }
         let grouped = Set(inputs.staff.groups.flatMap(\.queues))
         let unassigned = req.queues(req.scenarios[0]).filter { !grouped.contains($0) }

@@ -56,34 +56,54 @@ public struct CapacityScenario: Sendable, Hashable {
     ///
     /// - Throws: ``CapacityError/badStaffFile(path:line:column:message:)``.
     /// - Complexity: O(size of the file).
-    public static func parse(yaml text: String, path: String, staff: StaffPlan) throws(CapacityError) -> [CapacityScenario] {
+    public static func parse(yaml text: String, path: String, staff: StaffPlan) throws(CapacityError)
+        -> [CapacityScenario]
+    {
         let y = YAMLFields(path: path)
         let root = try y.root(text)
         let top = try y.mapping(root, "the scenario file", known: ["scenarios"])
         try y.require(["scenarios"], in: top, at: root, "the scenario file")
-        guard case .mapping(let named) = top[0].value.value else { throw y.error(top[0].value, "'scenarios' must map names to settings") }
+        guard case .mapping(let named) = top[0].value.value else {
+            throw y.error(top[0].value, "'scenarios' must map names to settings")
+        }
         var out: [CapacityScenario] = []
         for (nameNode, body) in named.entries.map({ ($0.keyNode, $0.value) }) {
             let name = try y.scalar(nameNode)
-            guard name != "base" else { throw y.error(nameNode, "'base' is the staff file itself; name the scenario differently") }
-            guard !out.contains(where: { $0.name == name }) else { throw y.error(nameNode, "scenario '\(name)' is defined twice") }
+            guard name != "base" else {
+                throw y.error(nameNode, "'base' is the staff file itself; name the scenario differently")
+            }
+            guard !out.contains(where: { $0.name == name }) else {
+                throw y.error(nameNode, "scenario '\(name)' is defined twice")
+            }
             var s = CapacityScenario(name: name)
-            let known = ["description", "attrition_delta", "cancel_classes", "volume_factor", "wage_factor", "wage_per_hour", "plan_scenario"]
+            let known = [
+                "description", "attrition_delta", "cancel_classes", "volume_factor", "wage_factor", "wage_per_hour",
+                "plan_scenario",
+            ]
             for (key, _, value) in try y.mapping(body, "scenario '\(name)'", known: known) {
                 switch key {
                 case "description": s.description = try y.scalar(value)
                 case "attrition_delta":
                     let text = try y.scalar(value)
-                    let pp = text.hasSuffix("pp") ? Double(text.dropLast(2).trimmingCharacters(in: .whitespaces)).map { $0 / 100 } : nil
+                    let pp =
+                        text.hasSuffix("pp")
+                        ? Double(text.dropLast(2).trimmingCharacters(in: .whitespaces)).map { $0 / 100 } : nil
                     if let pp { s.attritionDelta = pp } else { s.attritionDelta = try y.fraction(value, key, -1...1) }
                 case "cancel_classes":
                     for item in try y.list(value, "'cancel_classes'") {
                         let e = try y.mapping(item, "a cancelled class", known: ["group", "start"])
                         try y.require(["group", "start"], in: e, at: item, "a cancelled class")
                         var c = PlannedClass(group: "", start: CivilDate(dayNumber: 0), hires: 0)
-                        for (k, _, v) in e { if k == "group" { c.group = try y.scalar(v) } else { c.start = try y.date(v, k) } }
-                        guard staff.plannedClasses.contains(where: { $0.group == c.group && monday(of: $0.start) == monday(of: c.start) }) else {
-                            throw y.error(item, "no planned class of group '\(c.group)' starts in the week of \(c.start)")
+                        for (k, _, v) in e {
+                            if k == "group" { c.group = try y.scalar(v) } else { c.start = try y.date(v, k) }
+                        }
+                        guard
+                            staff.plannedClasses.contains(where: {
+                                $0.group == c.group && monday(of: $0.start) == monday(of: c.start)
+                            })
+                        else {
+                            throw y.error(
+                                item, "no planned class of group '\(c.group)' starts in the week of \(c.start)")
                         }
                         s.cancelledClasses.append(c)
                     }

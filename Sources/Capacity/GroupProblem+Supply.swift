@@ -1,4 +1,5 @@
 import CCPlanBase
+
 /// One week of a group's supply and cost under a hiring plan.
 public struct WeekOutcome: Sendable, Hashable {
     public var week: Int
@@ -53,11 +54,13 @@ extension GroupProblem {
             let overtime = overtimeIsCheaper ? min(policy.overtimeCap * productive, need) : 0
             let shortfall = max(0, need - overtime)
             let hires = classes[w] ?? 0
-            let cost = costs.weeklyWagePerFTE * paid + costs.weeklyOvertimePerFTE * overtime
+            let cost =
+                costs.weeklyWagePerFTE * paid + costs.weeklyOvertimePerFTE * overtime
                 + costs.shortfallPenalty * shortfall + costs.hireCost * Double(hires)
-            return WeekOutcome(week: w, requiredFTE: requirement[w], headcount: heads, paidFTE: paid,
-                               productiveFTE: productive, inTraining: trainees, hiresStarting: hires,
-                               attrition: leavers, overtimeFTE: overtime, shortfallFTE: shortfall, cost: cost)
+            return WeekOutcome(
+                week: w, requiredFTE: requirement[w], headcount: heads, paidFTE: paid,
+                productiveFTE: productive, inTraining: trainees, hiresStarting: hires,
+                attrition: leavers, overtimeFTE: overtime, shortfallFTE: shortfall, cost: cost)
         }
     }
 

@@ -34,8 +34,10 @@ public struct GroupProblem: Sendable {
     let currentLeavers: [Double]
 
     /// - Complexity: O(W·(people + 1)) with a roster, O(W) with a headcount.
-    public init(group: StaffGroup, policy: HiringPolicy, costs: CostRates, start: CivilDate,
-                requirement: [Double], planned: [Int: Int]) {
+    public init(
+        group: StaffGroup, policy: HiringPolicy, costs: CostRates, start: CivilDate,
+        requirement: [Double], planned: [Int: Int]
+    ) {
         self.group = group
         self.policy = policy
         self.costs = costs
@@ -66,7 +68,9 @@ public struct GroupProblem: Sendable {
                 byKey[tenure, default: [:]][p.fte, default: 0] += 1
             }
             for tenure in byKey.keys.sorted() {
-                for perHead in byKey[tenure]!.keys.sorted() { add(count: Double(byKey[tenure]![perHead]!), fte: perHead, tenure: tenure) }
+                for perHead in byKey[tenure]!.keys.sorted() {
+                    add(count: Double(byKey[tenure]![perHead]!), fte: perHead, tenure: tenure)
+                }
             }
         }
         currentHeads = heads

@@ -74,8 +74,9 @@ public enum HiringOptimizer {
         for t in starts {
             var wages = 0.0
             for w in t..<p.weeks { wages += p.cohortHeads(w - t) }
-            let x = lp.addVariable("hires_w\(t)", lower: 0, upper: Double(p.policy.maxClassSize),
-                                   cost: p.costs.hireCost + wage * wages, integer: true)
+            let x = lp.addVariable(
+                "hires_w\(t)", lower: 0, upper: Double(p.policy.maxClassSize),
+                cost: p.costs.hireCost + wage * wages, integer: true)
             if p.policy.minClassSize > 1 {
                 let u = lp.addBinary("class_w\(t)")
                 lp.addConstraint([(x, 1), (u, -Double(p.policy.maxClassSize))], .lessOrEqual, 0)
@@ -93,8 +94,10 @@ public enum HiringOptimizer {
                 if a > 0 { supply.append((x, a)) }
             }
             let base = fixed[w].productiveFTE
-            lp.addConstraint(supply + [(overtime, 1), (shortfall, 1)], .greaterOrEqual, p.requirement[w] - base, name: "cover_w\(w)")
-            lp.addConstraint([(overtime, 1)] + supply.map { ($0.0, -o * $0.1) }, .lessOrEqual, o * base, name: "overtime_w\(w)")
+            lp.addConstraint(
+                supply + [(overtime, 1), (shortfall, 1)], .greaterOrEqual, p.requirement[w] - base, name: "cover_w\(w)")
+            lp.addConstraint(
+                [(overtime, 1)] + supply.map { ($0.0, -o * $0.1) }, .lessOrEqual, o * base, name: "overtime_w\(w)")
         }
         return Formulation(program: lp, hires: hires)
     }
@@ -102,7 +105,9 @@ public enum HiringOptimizer {
     /// Wages of today's people and of the planned classes, and the hiring cost of planned classes
     /// starting in the horizon.
     public static func fixedCost(_ p: GroupProblem) -> Double {
-        p.outcome(classes: p.planned).reduce(0) { $0 + p.costs.weeklyWagePerFTE * $1.paidFTE + p.costs.hireCost * Double($1.hiresStarting) }
+        p.outcome(classes: p.planned).reduce(0) {
+            $0 + p.costs.weeklyWagePerFTE * $1.paidFTE + p.costs.hireCost * Double($1.hiresStarting)
+        }
     }
 
     /// CBC settings for this MILP: cuts and heuristics off. On 50 groups × 78 weeks (Benchmarks/
@@ -123,13 +128,15 @@ public enum HiringOptimizer {
             throw .solver(group: p.group.name, message: error.description)
         }
         guard solution.hasSolution else {
-            throw .solver(group: p.group.name, message: "the solver stopped without a plan (\(solution.status.rawValue))")
+            throw .solver(
+                group: p.group.name, message: "the solver stopped without a plan (\(solution.status.rawValue))")
         }
         var classes: [Int: Int] = [:]
         for (t, x) in f.hires where solution[x] > 0 { classes[t] = Int(solution[x]) }
         let report = SolverReport(
             status: solution.status, objective: solution.objective, bound: solution.bestBound, gap: solution.gap,
-            fixedCost: f.program.objectiveOffset, seconds: solution.seconds, nodes: solution.nodes, variables: f.program.variableCount,
+            fixedCost: f.program.objectiveOffset, seconds: solution.seconds, nodes: solution.nodes,
+            variables: f.program.variableCount,
             integerVariables: f.program.integerCount, constraints: f.program.constraintCount)
         return GroupPlan(problem: p, classes: classes, weeks: p.outcome(classes: p.allClasses(classes)), solver: report)
     }

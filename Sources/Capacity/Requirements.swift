@@ -29,10 +29,14 @@ public struct Requirements: Sendable {
         var cells: [String: [CivilDate: Double]] = [:]
         for row in table.rows {
             let queue = try table.field(row, "queue").text
-            guard !queue.isEmpty else { throw .badData("\(path):\(row.line):\(try table.field(row, "queue").column): empty queue name") }
+            guard !queue.isEmpty else {
+                throw .badData("\(path):\(row.line):\(try table.field(row, "queue").column): empty queue name")
+            }
             let date = try table.date(row, "week_start")
             guard date.isoWeekday == 1 else {
-                throw .badData("\(path):\(row.line):\(try table.field(row, "week_start").column): week_start \(date) is not a Monday (weeks start on Monday)")
+                throw .badData(
+                    "\(path):\(row.line):\(try table.field(row, "week_start").column): week_start \(date) is not a Monday (weeks start on Monday)"
+                )
             }
             let value = try table.number(row, "required_fte")
             guard cells[queue, default: [:]].updateValue(value, forKey: date) == nil else {
@@ -62,7 +66,8 @@ public struct Requirements: Sendable {
             let queue = try table.field(row, "queue").text
             let week = try table.field(row, "week")
             guard let monday = isoWeekMonday(week.text) else {
-                throw .badData("\(path):\(row.line):\(week.column): expected an ISO week such as 2026-W05, found '\(week.text)'")
+                throw .badData(
+                    "\(path):\(row.line):\(week.column): expected an ISO week such as 2026-W05, found '\(week.text)'")
             }
             let value = try table.number(row, "fte")
             guard try table.number(row, "days") >= 7 else { continue }
@@ -70,15 +75,17 @@ public struct Requirements: Sendable {
             cells[scenario, default: [:]][queue, default: [:]][monday, default: 0] += value
         }
         let intervals = directory + "/intervals.csv"
-        return try assemble(cells, scenarios: scenarios, source: path,
-                            intervals: FileManager.default.fileExists(atPath: intervals) ? intervals : nil)
+        return try assemble(
+            cells, scenarios: scenarios, source: path,
+            intervals: FileManager.default.fileExists(atPath: intervals) ? intervals : nil)
     }
 
     /// The Monday of ISO week `YYYY-Www`.
     static func isoWeekMonday(_ text: String) -> CivilDate? {
         let parts = text.split(separator: "-")
         guard parts.count == 2, let year = Int(parts[0]), parts[1].first == "W", let week = Int(parts[1].dropFirst()),
-              (1...53).contains(week), let jan4 = CivilDate(year: year, month: 1, day: 4) else { return nil }
+            (1...53).contains(week), let jan4 = CivilDate(year: year, month: 1, day: 4)
+        else { return nil }
         return monday(of: jan4).adding(days: 7 * (week - 1))
     }
 
@@ -87,14 +94,18 @@ public struct Requirements: Sendable {
     ) throws(CapacityError) -> Requirements {
         let all = cells.values.flatMap { $0.values.flatMap(\.keys) }
         guard let first = all.min(), let last = all.max() else { throw .badData("\(source): no requirement rows") }
-        let weeks = stride(from: 0, through: (last.dayNumber - first.dayNumber) / 7, by: 1).map { first.adding(days: 7 * $0) }
+        let weeks = stride(from: 0, through: (last.dayNumber - first.dayNumber) / 7, by: 1).map {
+            first.adding(days: 7 * $0)
+        }
         var fte: [String: [String: [Double]]] = [:]
         for scenario in scenarios {
             for (queue, byWeek) in cells[scenario] ?? [:] {
                 var series: [Double] = []
                 for w in weeks {
                     guard let v = byWeek[w] else {
-                        throw .badData("\(source): queue '\(queue)'\(scenario == "base" ? "" : " (scenario '\(scenario)')") has no requirement for the week of \(w)")
+                        throw .badData(
+                            "\(source): queue '\(queue)'\(scenario == "base" ? "" : " (scenario '\(scenario)')") has no requirement for the week of \(w)"
+                        )
                     }
                     series.append(v)
                 }

@@ -32,7 +32,8 @@ public struct ServiceLevelReplay: Sendable {
         do { plan = try PlanDescription.read(path: planJSON) } catch {
             throw .badData("\(error.description) (the plan's assumptions are needed for the service level)")
         }
-        let table = try CapacityCSV(path: path, required: ["scenario", "queue", "channel", "interval_start", "volume", "aht_seconds", "agents"])
+        let table = try CapacityCSV(
+            path: path, required: ["scenario", "queue", "channel", "interval_start", "volume", "aht_seconds", "agents"])
         var replay = ServiceLevelReplay()
         for row in table.rows {
             let channelText = try table.field(row, "channel").text
@@ -46,11 +47,17 @@ public struct ServiceLevelReplay: Sendable {
             }
             if replay.queues[scenario]?[queue] == nil {
                 guard let a = plan.assumptions(scenario: scenario, queue: queue, channel: channel),
-                      let q = plan.queues.first(where: { $0.queue == queue && $0.channel == channel }) else { continue }
-                replay.queues[scenario, default: [:]][queue] = (IntervalStaffer(assumptions: a, channel: channel, intervalSeconds: Double(q.intervalMinutes) * 60, quantileLevels: []), [])
+                    let q = plan.queues.first(where: { $0.queue == queue && $0.channel == channel })
+                else { continue }
+                replay.queues[scenario, default: [:]][queue] = (
+                    IntervalStaffer(
+                        assumptions: a, channel: channel, intervalSeconds: Double(q.intervalMinutes) * 60,
+                        quantileLevels: []), []
+                )
             }
-            let interval = Interval(week: (monday(of: date).dayNumber - start.dayNumber) / 7, volume: volume,
-                                    aht: try table.number(row, "aht_seconds"), agents: try table.number(row, "agents"))
+            let interval = Interval(
+                week: (monday(of: date).dayNumber - start.dayNumber) / 7, volume: volume,
+                aht: try table.number(row, "aht_seconds"), agents: try table.number(row, "agents"))
             replay.queues[scenario]![queue]!.intervals.append(interval)
         }
         return replay
@@ -67,9 +74,13 @@ public struct ServiceLevelReplay: Sendable {
             for i in q.intervals where i.week >= 0 && i.week < factors.count {
                 let n = max(0, factors[i.week] * i.agents)
                 let low = n.rounded(.down), theta = n - low
-                guard let slLow = q.staffer.metrics(agents: Int(low), volume: i.volume, aht: i.aht)?.serviceLevel else { continue }
+                guard let slLow = q.staffer.metrics(agents: Int(low), volume: i.volume, aht: i.aht)?.serviceLevel else {
+                    continue
+                }
                 var sl = slLow
-                if theta > 0, let slHigh = q.staffer.metrics(agents: Int(low) + 1, volume: i.volume, aht: i.aht)?.serviceLevel {
+                if theta > 0,
+                    let slHigh = q.staffer.metrics(agents: Int(low) + 1, volume: i.volume, aht: i.aht)?.serviceLevel
+                {
                     sl = (1 - theta) * slLow + theta * slHigh
                 }
                 answered[i.week] += i.volume * sl

@@ -67,7 +67,9 @@ public enum StaffFile {
             case "groups":
                 for item in try y.list(value, "'groups'") {
                     let g = try group(item, y, roster: roster)
-                    guard !groups.contains(where: { $0.name == g.name }) else { throw y.error(item, "group '\(g.name)' is defined twice") }
+                    guard !groups.contains(where: { $0.name == g.name }) else {
+                        throw y.error(item, "group '\(g.name)' is defined twice")
+                    }
                     if let q = g.queues.first(where: { q in groups.contains { $0.queues.contains(q) } }) {
                         throw y.error(item, "queue '\(q)' is in two groups")
                     }

@@ -31,17 +31,24 @@ struct YAMLFields {
     }
 
     /// The entries of a mapping, keys checked against `known` (an unknown key is an error at the key).
-    func mapping(_ node: Node, _ what: String, known: [String]) throws(CapacityError) -> [(key: String, keyNode: Node, value: Node)] {
+    func mapping(_ node: Node, _ what: String, known: [String]) throws(CapacityError) -> [(
+        key: String, keyNode: Node, value: Node
+    )] {
         guard case .mapping(let map) = node.value else { throw error(node, "\(what) must be a mapping") }
         for entry in map.entries where !known.contains(entry.key) {
-            throw error(entry.keyNode, "unknown key '\(entry.key)' in \(what) (expected \(known.joined(separator: ", ")))")
+            throw error(
+                entry.keyNode, "unknown key '\(entry.key)' in \(what) (expected \(known.joined(separator: ", ")))")
         }
         return map.entries.map { ($0.key, $0.keyNode, $0.value) }
     }
 
     /// Fails at `node` when a required key is missing.
-    func require(_ keys: [String], in entries: [(key: String, keyNode: Node, value: Node)], at node: Node, _ what: String) throws(CapacityError) {
-        for key in keys where !entries.contains(where: { $0.key == key }) { throw error(node, "\(what) needs '\(key)'") }
+    func require(
+        _ keys: [String], in entries: [(key: String, keyNode: Node, value: Node)], at node: Node, _ what: String
+    ) throws(CapacityError) {
+        for key in keys where !entries.contains(where: { $0.key == key }) {
+            throw error(node, "\(what) needs '\(key)'")
+        }
     }
 
     func list(_ node: Node, _ what: String) throws(CapacityError) -> [Node] {
@@ -55,7 +62,9 @@ struct YAMLFields {
     }
 
     /// A finite number within `range`.
-    func number(_ node: Node, _ key: String, _ range: ClosedRange<Double> = 0...Double.greatestFiniteMagnitude) throws(CapacityError) -> Double {
+    func number(_ node: Node, _ key: String, _ range: ClosedRange<Double> = 0...Double.greatestFiniteMagnitude)
+        throws(CapacityError) -> Double
+    {
         let text = try scalar(node)
         guard let x = Double(text), x.isFinite else { throw error(node, "'\(key)' must be a number, got '\(text)'") }
         guard range.contains(x) else { throw error(node, "'\(key)' must be in \(describe(range)), got \(text)") }
@@ -66,19 +75,26 @@ struct YAMLFields {
     func integer(_ node: Node, _ key: String, _ range: ClosedRange<Int>) throws(CapacityError) -> Int {
         let text = try scalar(node)
         guard let x = Int(text) else { throw error(node, "'\(key)' must be a whole number, got '\(text)'") }
-        guard range.contains(x) else { throw error(node, "'\(key)' must be in \(range.lowerBound)…\(range.upperBound), got \(x)") }
+        guard range.contains(x) else {
+            throw error(node, "'\(key)' must be in \(range.lowerBound)…\(range.upperBound), got \(x)")
+        }
         return x
     }
 
     /// A fraction written `0.03` or `3%`, within `range`.
-    func fraction(_ node: Node, _ key: String, _ range: ClosedRange<Double> = 0...1, openAbove: Bool = false) throws(CapacityError) -> Double {
+    func fraction(_ node: Node, _ key: String, _ range: ClosedRange<Double> = 0...1, openAbove: Bool = false)
+        throws(CapacityError) -> Double
+    {
         let text = try scalar(node)
         let value: Double
         do { value = try FractionText.value(text) } catch {
             throw self.error(node, "'\(key)' must be a fraction such as 0.03 or 3%, got '\(text)'")
         }
         guard range.contains(value), !(openAbove && value == range.upperBound) else {
-            throw error(node, "'\(key)' must be in \(describe(range))\(openAbove ? " (excluding \(range.upperBound))" : ""), got \(text)")
+            throw error(
+                node,
+                "'\(key)' must be in \(describe(range))\(openAbove ? " (excluding \(range.upperBound))" : ""), got \(text)"
+            )
         }
         return value
     }
@@ -88,9 +104,13 @@ struct YAMLFields {
         let text = try scalar(node)
         if let n = Int(text), n >= 0 { return n }
         let seconds: Double
-        do { seconds = try DurationText.seconds(text) } catch { throw self.error(node, "'\(key)': \(error.description)") }
+        do { seconds = try DurationText.seconds(text) } catch {
+            throw self.error(node, "'\(key)': \(error.description)")
+        }
         let weeks = seconds / (7 * 86_400)
-        guard weeks == weeks.rounded() else { throw error(node, "'\(key)' must be whole weeks (e.g. 4w), got '\(text)'") }
+        guard weeks == weeks.rounded() else {
+            throw error(node, "'\(key)' must be whole weeks (e.g. 4w), got '\(text)'")
+        }
         return Int(weeks)
     }
 
@@ -101,7 +121,8 @@ struct YAMLFields {
     }
 
     private func describe(_ range: ClosedRange<Double>) -> String {
-        range.upperBound == .greatestFiniteMagnitude ? "≥ \(shortestNumber(range.lowerBound))"
+        range.upperBound == .greatestFiniteMagnitude
+            ? "≥ \(shortestNumber(range.lowerBound))"
             : "[\(shortestNumber(range.lowerBound)), \(shortestNumber(range.upperBound))]"
     }
 }

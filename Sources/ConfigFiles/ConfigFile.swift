@@ -30,7 +30,7 @@ public enum ConfigFile {
     public static func read(_ path: String) throws(FileIssue) -> Contents {
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), !isDirectory.boolValue,
-              let handle = FileHandle(forReadingAtPath: path)
+            let handle = FileHandle(forReadingAtPath: path)
         else {
             throw FileIssue(file: path, message: readProblem(path))
         }
@@ -82,13 +82,17 @@ public enum ConfigFile {
     /// non-scalar keys and duplicate keys.
     private static func convert(_ node: Node, path: String) throws(FileIssue) -> ConfigNode {
         let line = node.mark?.line ?? 1, column = node.mark?.column ?? 1
-        func issue(_ message: String) -> FileIssue { FileIssue(file: path, line: line, column: column, message: message) }
+        func issue(_ message: String) -> FileIssue {
+            FileIssue(file: path, line: line, column: column, message: message)
+        }
         if node.anchor != nil {
-            throw issue("anchors and aliases (&name, *name) are not supported in ccplan config files; write the values out")
+            throw issue(
+                "anchors and aliases (&name, *name) are not supported in ccplan config files; write the values out")
         }
         switch node {
         case .alias:
-            throw issue("anchors and aliases (&name, *name) are not supported in ccplan config files; write the values out")
+            throw issue(
+                "anchors and aliases (&name, *name) are not supported in ccplan config files; write the values out")
         case .scalar(let scalar):
             if scalar.style == .plain && ["", "~", "null", "Null", "NULL"].contains(scalar.string) {
                 return ConfigNode(.null, file: path, line: line, column: column)
@@ -126,15 +130,17 @@ public enum ConfigFile {
             return FileIssue(file: path, line: 1, column: 1, message: "not valid YAML: \(error)")
         }
         switch yaml {
-        case .scanner(_, let problem, let mark, _), .parser(_, let problem, let mark, _), .composer(_, let problem, let mark, _):
+        case .scanner(_, let problem, let mark, _), .parser(_, let problem, let mark, _),
+            .composer(_, let problem, let mark, _):
             return FileIssue(file: path, line: mark.line, column: mark.column, message: "not valid YAML: \(problem)")
         case .reader(let problem, let offset, _, _):
             let (line, column) = position(ofCharacter: offset ?? 0, in: text)
             return FileIssue(file: path, line: line, column: column, message: "not valid YAML: \(problem)")
         case .duplicatedKeysInMapping(let duplicates, let context):
             let names = duplicates.map { "'\($0)'" }.joined(separator: ", ")
-            return FileIssue(file: path, line: context.mark.line, column: context.mark.column,
-                             message: "\(names) \(duplicates.count == 1 ? "is" : "are") given twice in one mapping")
+            return FileIssue(
+                file: path, line: context.mark.line, column: context.mark.column,
+                message: "\(names) \(duplicates.count == 1 ? "is" : "are") given twice in one mapping")
         default:
             return FileIssue(file: path, line: 1, column: 1, message: "not valid YAML: \(yaml)")
         }
@@ -165,7 +171,8 @@ public enum ConfigFile {
             }
         }
         let byte = consumed < bytes.count ? " (byte 0x\(String(bytes[consumed], radix: 16, uppercase: true)))" : ""
-        return FileIssue(file: path, line: line, column: column, message: "not UTF-8 text\(byte): save the file as UTF-8")
+        return FileIssue(
+            file: path, line: line, column: column, message: "not UTF-8 text\(byte): save the file as UTF-8")
     }
 
     /// Why a file cannot be opened, in words.

@@ -41,7 +41,9 @@ public struct ConfigPath: Sendable, Hashable {
             throw issue("\(role) \(path) does not exist")
         }
         if isDirectory.boolValue { throw issue("\(role) \(path) is a directory, not a file") }
-        guard FileManager.default.isReadableFile(atPath: path) else { throw issue("\(role) \(path) cannot be read (permission denied)") }
+        guard FileManager.default.isReadableFile(atPath: path) else {
+            throw issue("\(role) \(path) cannot be read (permission denied)")
+        }
     }
 
     /// The absolute path of `text` written in a config whose directory is `directory` (absolute).

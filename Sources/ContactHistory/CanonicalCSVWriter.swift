@@ -37,7 +37,8 @@ public enum CanonicalCSVWriter {
             let t = s.intervalStart(i)
             chunk += iso8601(t, offset: Int(clock.offset(at: t)))
             chunk += ",\(queue),\(s.channel.rawValue),\(s.intervalMinutes),\(shortestNumber(s.offered[i])),"
-            chunk += "\(shortestNumber(s.handled[i])),\(shortestNumber(s.abandoned[i])),\(shortestNumber(s.handleSeconds[i]))\n"
+            chunk +=
+                "\(shortestNumber(s.handled[i])),\(shortestNumber(s.abandoned[i])),\(shortestNumber(s.handleSeconds[i]))\n"
             if chunk.utf8.count > 1 << 16 {
                 try emit(chunk)
                 chunk = ""

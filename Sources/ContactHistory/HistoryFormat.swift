@@ -56,7 +56,7 @@ public enum CanonicalField: String, CaseIterable, Hashable, Sendable, Comparable
     var isHandleTime: Bool {
         switch self {
         case .ahtSeconds, .handleSeconds, .talkSeconds, .holdSeconds, .acwSeconds,
-             .avgTalkSeconds, .avgHoldSeconds, .avgAcwSeconds, .waitSeconds, .staffedSeconds:
+            .avgTalkSeconds, .avgHoldSeconds, .avgAcwSeconds, .waitSeconds, .staffedSeconds:
             return true
         default:
             return false

@@ -27,7 +27,9 @@ extension ReadState {
         for s in indices {
             guard let size = sizes[s], size > limits.maximumSeriesIntervals else { continue }
             tooLong = true
-            refuse(s, order: orders[s], step: steps[s]!, size: size, "more than \(limits.maximumSeriesIntervals) intervals in one series")
+            refuse(
+                s, order: orders[s], step: steps[s]!, size: size,
+                "more than \(limits.maximumSeriesIntervals) intervals in one series")
         }
         guard !tooLong else { return }
         let total = sizes.values.reduce(0, +)
@@ -36,7 +38,8 @@ extension ReadState {
         if total > limits.maximumTotalIntervals, let s = largest.first {
             refuse(
                 s, order: orders[s], step: steps[s]!, size: sizes[s]!,
-                "the \(sizes.count) series would take \(total) intervals (\(megabytes(total))) in all, more than \(limits.maximumTotalIntervals)")
+                "the \(sizes.count) series would take \(total) intervals (\(megabytes(total))) in all, more than \(limits.maximumTotalIntervals)"
+            )
             return
         }
         guard total > limits.sparseGridFloor, total > limits.intervalsPerRow * rows else { return }
@@ -46,7 +49,8 @@ extension ReadState {
             let absent = 100 * Double(sizes[s]! - stagings[s].rowCount) / Double(sizes[s]!)
             refuse(
                 s, order: orders[s], step: steps[s]!, size: sizes[s]!,
-                "\(fixed(absent, 2)) % of its grid would be absent, and the history would take \(total) intervals (\(megabytes(total))) for \(rows) rows; ccplan refuses grids more than \(limits.intervalsPerRow) intervals per row once they pass \(limits.sparseGridFloor)")
+                "\(fixed(absent, 2)) % of its grid would be absent, and the history would take \(total) intervals (\(megabytes(total))) for \(rows) rows; ccplan refuses grids more than \(limits.intervalsPerRow) intervals per row once they pass \(limits.sparseGridFloor)"
+            )
         }
     }
 
@@ -54,9 +58,10 @@ extension ReadState {
     private mutating func refuse(_ s: Int, order: [Int]?, step: Int64, size: Int, _ reason: String) {
         let staging = stagings[s]
         let firstRow = order?.first ?? 0, lastRow = order?.last ?? staging.rowCount - 1
-                issue(
+        issue(
             at: staging.origin(lastRow),
-            "\(staging.name) would span \(size) \(step / 60)-minute intervals from \(isoString(staging.instant(firstRow))) (\(place(staging.origin(firstRow)))) to \(isoString(staging.instant(lastRow))) with \(staging.rowCount) row\(staging.rowCount == 1 ? "" : "s"): \(reason); check the dates and the interval length")
+            "\(staging.name) would span \(size) \(step / 60)-minute intervals from \(isoString(staging.instant(firstRow))) (\(place(staging.origin(firstRow)))) to \(isoString(staging.instant(lastRow))) with \(staging.rowCount) row\(staging.rowCount == 1 ? "" : "s"): \(reason); check the dates and the interval length"
+        )
     }
 
     /// The memory of `intervals` grid slots (33 bytes each), for messages.

@@ -15,15 +15,20 @@ extension ReadState {
         var steps = [Int64?](repeating: nil, count: stagings.count)
         for s in byName {
             let staging = stagings[s]
-            let order: [Int]? = staging.strictlyIncreasing ? nil : staging.times.indices.sorted {
-                (staging.times[$0], $0) < (staging.times[$1], $1)
-            }
+            let order: [Int]? =
+                staging.strictlyIncreasing
+                ? nil
+                : staging.times.indices.sorted {
+                    (staging.times[$0], $0) < (staging.times[$1], $1)
+                }
             orders[s] = order
             steps[s] = staging.intervalMinutes.map { Int64($0) * 60 } ?? inferredStep(staging, order)
         }
         // A series of one interval takes the step most other series have.
         let known = steps.compactMap { $0 }
-        let fallback = Dictionary(grouping: known, by: { $0 }).max { ($0.value.count, -$0.key) < ($1.value.count, -$1.key) }?.key
+        let fallback = Dictionary(grouping: known, by: { $0 }).max {
+            ($0.value.count, -$0.key) < ($1.value.count, -$1.key)
+        }?.key
         for s in byName {
             if steps[s] == nil { steps[s] = fallback }
             check(s, order: orders[s], step: steps[s])
@@ -56,13 +61,14 @@ extension ReadState {
         for k in 0..<staging.rowCount {
             let t = staging.instant(order?[k] ?? k)
             if let p = previous, t > p, (t - p) % 60 == 0,
-               let slot = inferableIntervalMinutes.firstIndex(of: Int((t - p) / 60)) {
+                let slot = inferableIntervalMinutes.firstIndex(of: Int((t - p) / 60))
+            {
                 counts[slot] += 1
             }
             previous = t
         }
         guard let best = counts.indices.max(by: { counts[$0] < counts[$1] || (counts[$0] == counts[$1] && $0 > $1) }),
-              counts[best] > 0
+            counts[best] > 0
         else { return nil }
         return Int64(inferableIntervalMinutes[best]) * 60
     }
@@ -72,7 +78,9 @@ extension ReadState {
         let staging = stagings[s]
         let name = staging.name
         guard let step else {
-            issue(at: staging.origin(0), "cannot infer the interval length of \(name) from one interval; add an interval_minutes column")
+            issue(
+                at: staging.origin(0),
+                "cannot infer the interval length of \(name) from one interval; add an interval_minutes column")
             return
         }
         let first = order?[0] ?? 0
@@ -84,12 +92,15 @@ extension ReadState {
             if (t - t0) % step != 0 {
                 issue(
                     at: staging.origin(r),
-                    "mixed interval lengths in \(name): expected interval starts every \(step / 60) minutes from \(isoString(t0)), found \(isoString(t))")
+                    "mixed interval lengths in \(name): expected interval starts every \(step / 60) minutes from \(isoString(t0)), found \(isoString(t))"
+                )
             } else if previous >= 0, staging.instant(previous) == t, options.onDuplicate == .error,
-                      !staging.shiftedRows.contains(r), !staging.shiftedRows.contains(previous) {
+                !staging.shiftedRows.contains(r), !staging.shiftedRows.contains(previous)
+            {
                 issue(
                     at: staging.origin(r),
-                    "duplicate row for \(name) at \(isoString(t)), first given at \(place(staging.origin(previous))); expected one row per interval (or --on-duplicate sum|last)")
+                    "duplicate row for \(name) at \(isoString(t)), first given at \(place(staging.origin(previous))); expected one row per interval (or --on-duplicate sum|last)"
+                )
             }
             previous = r
         }

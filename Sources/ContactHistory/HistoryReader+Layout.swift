@@ -40,7 +40,9 @@ extension ReadState {
         var used = Set<Int>()
         for (field, header) in options.mappings.sorted(by: { $0.key < $1.key }) {
             guard let j = names.firstIndex(of: normalized(header)) else {
-                issues.add(file, 1, 1, "--map \(field.rawValue)=\(header): the header has no column \"\(header)\"; it has: \(shown)")
+                issues.add(
+                    file, 1, 1,
+                    "--map \(field.rawValue)=\(header): the header has no column \"\(header)\"; it has: \(shown)")
                 continue
             }
             columns[field] = j
@@ -54,7 +56,8 @@ extension ReadState {
                 let a = record.string(matches[0]).trimmingSpaces, b = record.string(matches[1]).trimmingSpaces
                 issues.add(
                     file, 1, record.column(of: matches[1]),
-                    "columns \"\(a)\" and \"\(b)\" both give \(field.rawValue); choose one with --map \(field.rawValue)=Header")
+                    "columns \"\(a)\" and \"\(b)\" both give \(field.rawValue); choose one with --map \(field.rawValue)=Header"
+                )
                 continue
             }
             if let j = matches.first {
@@ -79,13 +82,16 @@ extension ReadState {
         layout.staffedAgents = columns[.staffedAgents] ?? -1
         layout.staffedSeconds = columns[.staffedSeconds] ?? -1
         layout.componentTotals = [CanonicalField.talkSeconds, .holdSeconds, .acwSeconds].compactMap { columns[$0] }
-        layout.componentMeans = [CanonicalField.avgTalkSeconds, .avgHoldSeconds, .avgAcwSeconds].compactMap { columns[$0] }
+        layout.componentMeans = [CanonicalField.avgTalkSeconds, .avgHoldSeconds, .avgAcwSeconds].compactMap {
+            columns[$0]
+        }
 
         func missing(_ field: CanonicalField) {
             let also = field.aliases.isEmpty ? "" : " (also accepted: \(field.aliases.joined(separator: ", ")))"
             issues.add(
                 file, 1, 1,
-                "missing required column \"\(field.rawValue)\"\(also); the header has: \(shown); name one with --map \(field.rawValue)=Header")
+                "missing required column \"\(field.rawValue)\"\(also); the header has: \(shown); name one with --map \(field.rawValue)=Header"
+            )
         }
         if layout.intervalStart < 0 { missing(.intervalStart) }
         if layout.offered < 0 {
@@ -100,11 +106,13 @@ extension ReadState {
             layout.componentTotals.isEmpty && layout.componentMeans.isEmpty ? nil : "talk/hold/acw components",
         ].compactMap { $0 }
         if layout.staffedAgents >= 0, layout.staffedSeconds >= 0 {
-            issues.add(file, 1, record.column(of: layout.staffedSeconds),
-                       "staffing is given twice (staffed_agents and staffed_seconds); keep one")
+            issues.add(
+                file, 1, record.column(of: layout.staffedSeconds),
+                "staffing is given twice (staffed_agents and staffed_seconds); keep one")
         }
         if forms.count > 1 {
-            issues.add(file, 1, 1, "handle time is given more than once (\(forms.joined(separator: " and "))); keep one")
+            issues.add(
+                file, 1, 1, "handle time is given more than once (\(forms.joined(separator: " and "))); keep one")
         }
         return issues.count == before ? layout : nil
     }

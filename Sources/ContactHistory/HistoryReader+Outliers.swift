@@ -88,7 +88,8 @@ extension ReadState {
             let origin = staging.origin(r)
             issue(
                 at: origin, field: offeredFields[origin.file],
-                "offered: \(shortestNumber(offered)) at \(isoString(staging.instant(r))) is an outlier for \(staging.name): robust z-score \(fixed(z, 1)) against the median \(shortestNumber(median)) of its intervals with contacts (more than \(shortestNumber(OutlierRule.threshold)) is refused); check the export, or pass --accept-outliers to use it as it is")
+                "offered: \(shortestNumber(offered)) at \(isoString(staging.instant(r))) is an outlier for \(staging.name): robust z-score \(fixed(z, 1)) against the median \(shortestNumber(median)) of its intervals with contacts (more than \(shortestNumber(OutlierRule.threshold)) is refused); check the export, or pass --accept-outliers to use it as it is"
+            )
         }
     }
 }

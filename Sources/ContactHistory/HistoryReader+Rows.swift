@@ -41,7 +41,8 @@ extension ReadState {
             // An export with a header and nothing else is a failed export, not a quiet queue.
             issues.add(
                 path, reader.line, 1,
-                "the file has a header but no rows; expected at least one data row of interval_start and offered (a queue without contacts still has rows with offered 0)")
+                "the file has a header but no rows; expected at least one data row of interval_start and offered (a queue without contacts still has rows with offered 0)"
+            )
         }
     }
 
@@ -68,10 +69,13 @@ extension ReadState {
             channel = c
         }
         let s = stagingIndex(queue: queue, channel: channel)
-        guard let instant = instant(record, layout.intervalStart, values, staging: s, file: file), issues.count == before
+        guard let instant = instant(record, layout.intervalStart, values, staging: s, file: file),
+            issues.count == before
         else { return }
         if let minutes, !sameIntervalLength(minutes, record, layout, staging: s, file: file) { return }
-        stage(values, at: instant, staging: s, record: record, column: layout.intervalStart, file: file, fileIndex: fileIndex)
+        stage(
+            values, at: instant, staging: s, record: record, column: layout.intervalStart, file: file,
+            fileIndex: fileIndex)
     }
 
     /// The instant a row's interval starts, resolving local times in the time zone: in the
@@ -96,7 +100,9 @@ extension ReadState {
                 return gapInstant(local, record, column, values, staging: s, file: file)
             }
         case .invalid(let reason):
-            issues.add(file, record.line, record.column(of: column), "interval_start: \(reason), found \(record.quoted(column))")
+            issues.add(
+                file, record.line, record.column(of: column),
+                "interval_start: \(reason), found \(record.quoted(column))")
             return nil
         }
     }
@@ -124,7 +130,8 @@ extension ReadState {
         let shifted = local - before
         issues.add(
             file, record.line, record.column(of: column),
-            "interval_start: \(record.quoted(column)) does not exist in \(zoneName) (the clocks skip it on the night summer time starts) and the row has contacts; expected a local time outside the gap or a UTC offset, or --dst-gap shift to read it as \(isoString(shifted))")
+            "interval_start: \(record.quoted(column)) does not exist in \(zoneName) (the clocks skip it on the night summer time starts) and the row has contacts; expected a local time outside the gap or a UTC offset, or --dst-gap shift to read it as \(isoString(shifted))"
+        )
         return nil
     }
 
@@ -140,7 +147,8 @@ extension ReadState {
         guard known != minutes else { return true }
         issues.add(
             file, record.line, record.column(of: layout.intervalMinutes),
-            "mixed interval lengths in \(stagings[s].name): expected \(known) minutes as on line \(stagings[s].intervalMinutesLine), found \(minutes)")
+            "mixed interval lengths in \(stagings[s].name): expected \(known) minutes as on line \(stagings[s].intervalMinutesLine), found \(minutes)"
+        )
         return false
     }
 
@@ -153,7 +161,8 @@ extension ReadState {
         guard let time = Int32(exactly: instant - stagings[s].base) else {
             issues.add(
                 file, record.line, record.column(of: column),
-                "interval_start: \(record.quoted(column)) is more than 68 years from the first row of \(stagings[s].name); expected dates within a few decades")
+                "interval_start: \(record.quoted(column)) is more than 68 years from the first row of \(stagings[s].name); expected dates within a few decades"
+            )
             return
         }
         if stagings[s].rowCount > 0, time <= stagings[s].lastTime { stagings[s].strictlyIncreasing = false }
@@ -183,8 +192,10 @@ extension ReadState {
             if column == nil { column = [Double](repeating: .nan, count: earlierRows) }
             column!.append(value)
         }
-        for (measure, value) in [(IntervalMeasure.waitSeconds, v.waitSeconds), (.answeredWithin, v.answeredWithin),
-                                 (.serviceLevelContacts, v.serviceLevelContacts), (.staffedSeconds, v.staffedSeconds)] {
+        for (measure, value) in [
+            (IntervalMeasure.waitSeconds, v.waitSeconds), (.answeredWithin, v.answeredWithin),
+            (.serviceLevelContacts, v.serviceLevelContacts), (.staffedSeconds, v.staffedSeconds),
+        ] {
             append(value, to: &stagings[s].measures[measure])
         }
         append(v.staffedAgents, to: &stagings[s].staffedAgents)

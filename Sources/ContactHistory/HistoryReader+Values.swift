@@ -32,15 +32,21 @@ extension ReadState {
         var v = RowValues()
         // Counts.
         if layout.offered >= 0 {
-            v.offered = quantity(record, layout.offered, "offered", required: true, decimalComma: decimalComma, file: file) ?? .nan
+            v.offered =
+                quantity(record, layout.offered, "offered", required: true, decimalComma: decimalComma, file: file)
+                ?? .nan
         }
         if layout.handled >= 0 {
-            v.handled = quantity(
-                record, layout.handled, "handled", required: layout.derivesOffered, decimalComma: decimalComma, file: file) ?? .nan
+            v.handled =
+                quantity(
+                    record, layout.handled, "handled", required: layout.derivesOffered, decimalComma: decimalComma,
+                    file: file) ?? .nan
         }
         if layout.abandoned >= 0 {
-            v.abandoned = quantity(
-                record, layout.abandoned, "abandoned", required: layout.derivesOffered, decimalComma: decimalComma, file: file) ?? .nan
+            v.abandoned =
+                quantity(
+                    record, layout.abandoned, "abandoned", required: layout.derivesOffered, decimalComma: decimalComma,
+                    file: file) ?? .nan
         }
         if layout.derivesOffered {
             v.offered = v.handled + v.abandoned
@@ -49,14 +55,17 @@ extension ReadState {
         if v.handled > v.offered {
             issues.add(
                 file, record.line, record.column(of: layout.handled),
-                "handled (\(shortestNumber(v.handled))) exceeds offered (\(shortestNumber(v.offered))); expected at most the offered count")
+                "handled (\(shortestNumber(v.handled))) exceeds offered (\(shortestNumber(v.offered))); expected at most the offered count"
+            )
         } else if !layout.derivesOffered, layout.abandoned >= 0 {
             checkOutcomes(v, record, layout, file: file)
         }
         // Waiting, as a total of seconds (mean wait × offered).
         if layout.wait >= 0 {
-            let mean = quantity(
-                record, layout.wait, "wait_seconds", required: false, decimalComma: decimalComma, duration: true, file: file) ?? .nan
+            let mean =
+                quantity(
+                    record, layout.wait, "wait_seconds", required: false, decimalComma: decimalComma, duration: true,
+                    file: file) ?? .nan
             v.waitSeconds = v.offered == 0 ? 0 : mean * v.offered
             if v.waitSeconds.isInfinite { tooLarge(record, layout.wait, "wait_seconds × offered", file: file) }
         }
@@ -64,8 +73,13 @@ extension ReadState {
         if layout.hasHandleTime {
             v.handleSeconds = handleSeconds(record, layout, v, file: file, decimalComma: decimalComma)
             if v.handleSeconds.isInfinite {
-                tooLarge(record, layout.handleTotal >= 0 ? layout.handleTotal : layout.aht >= 0 ? layout.aht
-                    : (layout.componentTotals + layout.componentMeans)[0], "the handle time", file: file)
+                tooLarge(
+                    record,
+                    layout.handleTotal >= 0
+                        ? layout.handleTotal
+                        : layout.aht >= 0
+                            ? layout.aht
+                            : (layout.componentTotals + layout.componentMeans)[0], "the handle time", file: file)
             }
         }
         return v
@@ -73,7 +87,9 @@ extension ReadState {
 
     /// Logs a value whose total overflows a Double (counts and durations far beyond any contact centre).
     private mutating func tooLarge(_ record: CSVRecord, _ column: Int, _ name: String, file: String) {
-        issues.add(file, record.line, record.column(of: column), "\(name): the total is too large to represent; expected counts and durations of a contact centre")
+        issues.add(
+            file, record.line, record.column(of: column),
+            "\(name): the total is too large to represent; expected counts and durations of a contact centre")
     }
 
     /// Abandoned, and handled plus abandoned, may exceed offered by at most
@@ -86,11 +102,13 @@ extension ReadState {
         if v.abandoned > allowed {
             issues.add(
                 file, record.line, record.column(of: layout.abandoned),
-                "abandoned (\(shortestNumber(v.abandoned))) exceeds offered (\(shortestNumber(v.offered))) by more than the tolerance of \(CountTolerance.text); expected at most \(shortestNumber(allowed.rounded(.down)))")
+                "abandoned (\(shortestNumber(v.abandoned))) exceeds offered (\(shortestNumber(v.offered))) by more than the tolerance of \(CountTolerance.text); expected at most \(shortestNumber(allowed.rounded(.down)))"
+            )
         } else if v.handled + v.abandoned > allowed {
             issues.add(
                 file, record.line, record.column(of: layout.abandoned),
-                "handled + abandoned (\(shortestNumber(v.handled)) + \(shortestNumber(v.abandoned))) exceeds offered (\(shortestNumber(v.offered))) by more than the tolerance of \(CountTolerance.text); expected a sum of at most \(shortestNumber(allowed.rounded(.down)))")
+                "handled + abandoned (\(shortestNumber(v.handled)) + \(shortestNumber(v.abandoned))) exceeds offered (\(shortestNumber(v.offered))) by more than the tolerance of \(CountTolerance.text); expected a sum of at most \(shortestNumber(allowed.rounded(.down)))"
+            )
         }
     }
 
@@ -101,12 +119,15 @@ extension ReadState {
         _ v: inout RowValues, _ record: CSVRecord, _ layout: Layout, file: String, decimalComma: Bool
     ) {
         if layout.answeredWithin >= 0,
-           let within = quantity(record, layout.answeredWithin, "answered_within", required: false,
-                                 decimalComma: decimalComma, file: file) {
+            let within = quantity(
+                record, layout.answeredWithin, "answered_within", required: false,
+                decimalComma: decimalComma, file: file)
+        {
             if within > v.offered + CountTolerance.excess(offered: v.offered) {
                 issues.add(
                     file, record.line, record.column(of: layout.answeredWithin),
-                    "answered_within (\(shortestNumber(within))) exceeds offered (\(shortestNumber(v.offered))) by more than the tolerance of \(CountTolerance.text)")
+                    "answered_within (\(shortestNumber(within))) exceeds offered (\(shortestNumber(v.offered))) by more than the tolerance of \(CountTolerance.text)"
+                )
             } else {
                 v.answeredWithin = within
             }
@@ -122,17 +143,22 @@ extension ReadState {
                 } else {
                     issues.add(
                         file, record.line, record.column(of: layout.serviceLevel),
-                        "service_level: expected a fraction in [0, 1] such as 0.85 or a percentage such as 85%, found \(record.quoted(layout.serviceLevel))")
+                        "service_level: expected a fraction in [0, 1] such as 0.85 or a percentage such as 85%, found \(record.quoted(layout.serviceLevel))"
+                    )
                 }
             }
         }
         if layout.staffedAgents >= 0 {
-            v.staffedAgents = quantity(record, layout.staffedAgents, "staffed_agents", required: false,
-                                       decimalComma: decimalComma, file: file) ?? .nan
+            v.staffedAgents =
+                quantity(
+                    record, layout.staffedAgents, "staffed_agents", required: false,
+                    decimalComma: decimalComma, file: file) ?? .nan
         }
         if layout.staffedSeconds >= 0 {
-            v.staffedSeconds = quantity(record, layout.staffedSeconds, "staffed_seconds", required: false,
-                                        decimalComma: decimalComma, duration: true, file: file) ?? .nan
+            v.staffedSeconds =
+                quantity(
+                    record, layout.staffedSeconds, "staffed_seconds", required: false,
+                    decimalComma: decimalComma, duration: true, file: file) ?? .nan
         }
     }
 
@@ -144,7 +170,8 @@ extension ReadState {
     ) -> Double {
         let base = v.handled.isNaN ? (v.abandoned.isNaN ? v.offered : v.offered - v.abandoned) : v.handled
         func part(_ column: Int, _ name: String) -> Double {
-            quantity(record, column, name, required: false, decimalComma: decimalComma, duration: true, file: file) ?? .nan
+            quantity(record, column, name, required: false, decimalComma: decimalComma, duration: true, file: file)
+                ?? .nan
         }
         if layout.handleTotal >= 0 { return part(layout.handleTotal, "handle_seconds") }
         var seconds: Double
@@ -170,14 +197,20 @@ extension ReadState {
         case .value(let v) where v >= 0:
             return v
         case .value:
-            issues.add(file, record.line, record.column(of: column), "\(name): expected a non-negative number, found \(record.quoted(column))")
+            issues.add(
+                file, record.line, record.column(of: column),
+                "\(name): expected a non-negative number, found \(record.quoted(column))")
         case .empty:
             if !required { return .nan }
             issues.add(file, record.line, record.column(of: column), "\(name): expected a number, found an empty field")
         case .invalid:
-            issues.add(file, record.line, record.column(of: column), "\(name): expected a non-negative number, found \(record.quoted(column))")
+            issues.add(
+                file, record.line, record.column(of: column),
+                "\(name): expected a non-negative number, found \(record.quoted(column))")
         case .nonFinite:
-            issues.add(file, record.line, record.column(of: column), "\(name): expected a finite number, found \(record.quoted(column))")
+            issues.add(
+                file, record.line, record.column(of: column),
+                "\(name): expected a finite number, found \(record.quoted(column))")
         }
         return nil
     }
@@ -186,12 +219,14 @@ extension ReadState {
     mutating func intervalMinutes(_ record: CSVRecord, _ layout: Layout, file: String) -> Int? {
         guard layout.intervalMinutes >= 0 else { return nil }
         if case .value(let v) = record.number(layout.intervalMinutes, decimalComma: false),
-           v >= 1, v <= 1440, v == v.rounded(), 1440 % Int(v) == 0 {
+            v >= 1, v <= 1440, v == v.rounded(), 1440 % Int(v) == 0
+        {
             return Int(v)
         }
         issues.add(
             file, record.line, record.column(of: layout.intervalMinutes),
-            "interval_minutes: expected a whole number of minutes that divides a day (5, 15, 30, 60, …), found \(record.quoted(layout.intervalMinutes))")
+            "interval_minutes: expected a whole number of minutes that divides a day (5, 15, 30, 60, …), found \(record.quoted(layout.intervalMinutes))"
+        )
         return nil
     }
 }

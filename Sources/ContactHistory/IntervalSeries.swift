@@ -235,7 +235,8 @@ extension IntervalSeries: Equatable {
             && a.timeZone.identifier == b.timeZone.identifier && a.start == b.start && a.states == b.states
             && same(a.offered, b.offered) && same(a.handled, b.handled) && same(a.abandoned, b.abandoned)
             && same(a.handleSeconds, b.handleSeconds)
-            && Set(a.measures.keys) == Set(b.measures.keys) && a.measures.allSatisfy { same($0.value, b.measures[$0.key]!) }
+            && Set(a.measures.keys) == Set(b.measures.keys)
+            && a.measures.allSatisfy { same($0.value, b.measures[$0.key]!) }
     }
 }
 
@@ -253,7 +254,9 @@ public struct ContactHistory: Sendable {
     public var timeZoneName: String
 
     /// Creates a history.
-    public init(series: [IntervalSeries], rowCount: Int, byteCount: Int, timeZone: TimeZone, timeZoneName: String? = nil) {
+    public init(
+        series: [IntervalSeries], rowCount: Int, byteCount: Int, timeZone: TimeZone, timeZoneName: String? = nil
+    ) {
         self.series = series
         self.rowCount = rowCount
         self.byteCount = byteCount

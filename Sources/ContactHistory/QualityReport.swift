@@ -169,11 +169,12 @@ public struct SeriesQuality: Sendable {
             let total = dayOffered[d]
             // Far from the median both relatively and beyond Poisson noise (4 standard deviations).
             guard median > 0, total < 0.5 * median || total > 1.5 * median,
-                  abs(total - median) > 4 * median.squareRoot()
+                abs(total - median) > 4 * median.squareRoot()
             else { continue }
-            unusual.append(UnusualDay(
-                date: CivilDate(dayNumber: d + firstDay), offered: total, weekdayMedian: median,
-                partial: dayPartial[d]))
+            unusual.append(
+                UnusualDay(
+                    date: CivilDate(dayNumber: d + firstDay), offered: total, weekdayMedian: median,
+                    partial: dayPartial[d]))
         }
         unusualDays = unusual
 
@@ -268,12 +269,16 @@ public struct QualityReport: Sendable {
         }
         // Queue names come from files: control characters are escaped for the terminal.
         func name(_ q: SeriesQuality) -> String { TerminalText.escaped(q.queue) }
-        let header = ["queue", "channel", "min", "first interval", "last interval", "observed", "zero", "missing",
-                      "offered", "handled", "abandoned", "AHT s"]
+        let header = [
+            "queue", "channel", "min", "first interval", "last interval", "observed", "zero", "missing",
+            "offered", "handled", "abandoned", "AHT s",
+        ]
         var rowsText = series.map { q in
-            [name(q), q.channel.rawValue, String(q.intervalMinutes), q.firstInterval, q.lastInterval,
-             String(q.observedIntervals), String(q.zeroIntervals), String(q.missingIntervals),
-             n(q.offeredTotal), n(q.handledTotal), n(q.abandonedTotal), n(q.ahtSeconds)]
+            [
+                name(q), q.channel.rawValue, String(q.intervalMinutes), q.firstInterval, q.lastInterval,
+                String(q.observedIntervals), String(q.zeroIntervals), String(q.missingIntervals),
+                n(q.offeredTotal), n(q.handledTotal), n(q.abandonedTotal), n(q.ahtSeconds),
+            ]
         }
         rowsText.insert(header, at: 0)
         let widths = (0..<rowsText[0].count).map { c in rowsText.map { $0[c].count }.max() ?? 0 }
@@ -289,29 +294,36 @@ public struct QualityReport: Sendable {
         for q in series {
             out += "\n\(name(q)) (\(q.channel.rawValue))\n"
             let hours = q.openingHours.map { h in
-                "\(CivilDate.weekdayNames[h.weekday]) " + (h.opens.flatMap { o in h.closes.map { "\(o)–\($0)" } } ?? "closed")
+                "\(CivilDate.weekdayNames[h.weekday]) "
+                    + (h.opens.flatMap { o in h.closes.map { "\(o)–\($0)" } } ?? "closed")
             }
             out += "  opening hours: \(hours.joined(separator: ", "))\n"
             if q.longestGaps.isEmpty {
                 out += "  longest gaps: none\n"
             } else {
-                out += "  longest gaps: " + q.longestGaps.prefix(3).map {
-                    "\($0.intervals) intervals from \($0.from)"
-                }.joined(separator: "; ") + "\n"
+                out +=
+                    "  longest gaps: "
+                    + q.longestGaps.prefix(3).map {
+                        "\($0.intervals) intervals from \($0.from)"
+                    }.joined(separator: "; ") + "\n"
             }
             let shown = q.unusualDays.prefix(unusualDayLimit).map {
                 "\($0.date) \(CivilDate.weekdayNames[$0.date.isoWeekday]) \(n($0.offered)) (median \(n($0.weekdayMedian)))\($0.partial ? " partial" : "")"
             }
             let more = q.unusualDays.count - shown.count
-            out += "  unusual days (\(q.unusualDays.count)): " + (shown.isEmpty ? "none" : shown.joined(separator: ", "))
+            out +=
+                "  unusual days (\(q.unusualDays.count)): " + (shown.isEmpty ? "none" : shown.joined(separator: ", "))
                 + (more > 0 ? ", … \(more) more" : "") + "\n"
             if q.droppedGapRows > 0 || q.shiftedGapRows > 0 {
-                out += "  DST gap: \(q.droppedGapRows) rows without contacts dropped, \(q.shiftedGapRows) rows shifted\n"
+                out +=
+                    "  DST gap: \(q.droppedGapRows) rows without contacts dropped, \(q.shiftedGapRows) rows shifted\n"
             }
             if !q.outliers.isEmpty {
-                out += "  outliers accepted (\(q.outliers.count)): " + q.outliers.prefix(unusualDayLimit).map {
-                    "\($0.intervalStart) \(n($0.offered)) (median \(n($0.seriesMedian)), z \(fixed($0.robustZ, 1)))"
-                }.joined(separator: ", ") + (q.outliers.count > unusualDayLimit ? ", …" : "") + "\n"
+                out +=
+                    "  outliers accepted (\(q.outliers.count)): "
+                    + q.outliers.prefix(unusualDayLimit).map {
+                        "\($0.intervalStart) \(n($0.offered)) (median \(n($0.seriesMedian)), z \(fixed($0.robustZ, 1)))"
+                    }.joined(separator: ", ") + (q.outliers.count > unusualDayLimit ? ", …" : "") + "\n"
             }
         }
         return out

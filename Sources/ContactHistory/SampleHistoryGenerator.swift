@@ -77,7 +77,8 @@ public struct SampleHistoryGenerator: Sendable {
         precondition(queueCount >= 1 && years >= 1 && 60 % intervalMinutes == 0, "invalid generator settings")
         self.queueCount = queueCount
         self.lastDay = lastDay
-        let sameDay = CivilDate(year: lastDay.year - years, month: lastDay.month, day: lastDay.day)
+        let sameDay =
+            CivilDate(year: lastDay.year - years, month: lastDay.month, day: lastDay.day)
             ?? CivilDate(year: lastDay.year - years, month: lastDay.month, day: lastDay.day - 1)!
         self.firstDay = sameDay.adding(days: 1)
         self.seed = seed
@@ -106,9 +107,15 @@ public struct SampleHistoryGenerator: Sendable {
     /// The volume events: a campaign week in the history, a mailing, and a planned campaign
     /// after the history (for the forecast).
     public static let events: [VolumeEvent] = [
-        VolumeEvent(start: CivilDate(year: 2025, month: 9, day: 15)!, end: CivilDate(year: 2025, month: 9, day: 21)!, queue: "billing", factor: 1.8),
-        VolumeEvent(start: CivilDate(year: 2026, month: 5, day: 4)!, end: CivilDate(year: 2026, month: 5, day: 8)!, queue: "webchat", factor: 1.4),
-        VolumeEvent(start: CivilDate(year: 2026, month: 11, day: 16)!, end: CivilDate(year: 2026, month: 11, day: 22)!, queue: "billing", factor: 1.6),
+        VolumeEvent(
+            start: CivilDate(year: 2025, month: 9, day: 15)!, end: CivilDate(year: 2025, month: 9, day: 21)!,
+            queue: "billing", factor: 1.8),
+        VolumeEvent(
+            start: CivilDate(year: 2026, month: 5, day: 4)!, end: CivilDate(year: 2026, month: 5, day: 8)!,
+            queue: "webchat", factor: 1.4),
+        VolumeEvent(
+            start: CivilDate(year: 2026, month: 11, day: 16)!, end: CivilDate(year: 2026, month: 11, day: 22)!,
+            queue: "billing", factor: 1.6),
     ]
 
     /// The public holidays of the years covered and the next year.
@@ -180,7 +187,8 @@ public struct SampleHistoryGenerator: Sendable {
                 date = CivilDate(dayNumber: Int(day))
                 dayIndex = Int(day) - firstDay.dayNumber
                 for q in queues.indices {
-                    dayVolume[q] = dailyMean(queues[q], date: date, dayIndex: dayIndex, closed: closed.contains(date))
+                    dayVolume[q] =
+                        dailyMean(queues[q], date: date, dayIndex: dayIndex, closed: closed.contains(date))
                         * rngs[q].gammaMeanOne(shape: 60)
                     peak[q] = max(1e-9, dayVolume[q] * peaks[queues[q].channel == .chat ? 1 : 0][date.isoWeekday])
                 }
@@ -258,7 +266,8 @@ public struct SampleHistoryGenerator: Sendable {
         guard minuteOfDay >= open, minuteOfDay < close else { return 0 }
         let h = (Double(minuteOfDay) + Double(intervalMinutes) / 2) / 60
         func bump(_ center: Double, _ width: Double) -> Double { exp(-((h - center) / width) * ((h - center) / width)) }
-        return chat ? 0.5 + 0.8 * bump(12, 2.5) + 1.0 * bump(18.5, 2) : 0.5 + 1.0 * bump(10.5, 1.5) + 0.8 * bump(14.5, 1.8)
+        return chat
+            ? 0.5 + 0.8 * bump(12, 2.5) + 1.0 * bump(18.5, 2) : 0.5 + 1.0 * bump(10.5, 1.5) + 0.8 * bump(14.5, 1.8)
     }
 
     /// The share of a day's volume that falls in the interval starting at a local minute.

@@ -57,7 +57,8 @@ public struct AccuracyMetrics: Sendable, Equatable {
             let v = metrics.map { $0[keyPath: key] }.filter { !$0.isNaN }
             return v.isEmpty ? .nan : v.reduce(0, +) / Double(v.count)
         }
-        return AccuracyMetrics(wape: avg(\.wape), mape: avg(\.mape), rmse: avg(\.rmse), bias: avg(\.bias),
-                               mase: avg(\.mase), count: metrics.reduce(0) { $0 + $1.count })
+        return AccuracyMetrics(
+            wape: avg(\.wape), mape: avg(\.mape), rmse: avg(\.rmse), bias: avg(\.bias),
+            mase: avg(\.mase), count: metrics.reduce(0) { $0 + $1.count })
     }
 }

@@ -1,4 +1,5 @@
 import CCPlanBase
+
 /// Automatic model choice per series and lead-time band.
 ///
 /// **Days 1 to 28** (the short band): every candidate (and every ensemble of candidates) is
@@ -50,21 +51,25 @@ public struct AutoModel: ForecastModel {
     /// mean of the best three candidates.
     ///
     /// - Complexity: O(1).
-    public init(candidates: [any ForecastModel]? = nil, ensembles: [EnsembleModel]? = nil, weightedEnsembleSize: Int = 3,
-                poolsBest: Bool = true, origins: Int = 3,
-                horizonDays: Int? = nil, minimumTrainingDays: Int = 35, closedLookbackWeeks: Int = 4,
-                longBand: Bool = true) {
+    public init(
+        candidates: [any ForecastModel]? = nil, ensembles: [EnsembleModel]? = nil, weightedEnsembleSize: Int = 3,
+        poolsBest: Bool = true, origins: Int = 3,
+        horizonDays: Int? = nil, minimumTrainingDays: Int = 35, closedLookbackWeeks: Int = 4,
+        longBand: Bool = true
+    ) {
         self.longBand = longBand
         let svd5 = SVDInterday(components: 5), sa4 = SeasonalAverage(weeks: 4)
         let regression = FixedEffectsRegression()
-        self.candidates = candidates ?? [
-            SeasonalNaive(), SeasonalAverage(weeks: 2), sa4, SeasonalAverage(weeks: 6), SeasonalAverage(weeks: 8),
-            HoltWinters(), regression, SVDInterday(components: 3), svd5, SVDInterday(components: 7),
-        ]
-        self.ensembles = ensembles ?? [
-            EnsembleModel(members: [svd5, sa4, regression], combination: .median),
-            EnsembleModel(members: [svd5, sa4], combination: .mean),
-        ]
+        self.candidates =
+            candidates ?? [
+                SeasonalNaive(), SeasonalAverage(weeks: 2), sa4, SeasonalAverage(weeks: 6), SeasonalAverage(weeks: 8),
+                HoltWinters(), regression, SVDInterday(components: 3), svd5, SVDInterday(components: 7),
+            ]
+        self.ensembles =
+            ensembles ?? [
+                EnsembleModel(members: [svd5, sa4, regression], combination: .median),
+                EnsembleModel(members: [svd5, sa4], combination: .mean),
+            ]
         self.weightedEnsembleSize = weightedEnsembleSize
         self.poolsBest = poolsBest && weightedEnsembleSize >= 2
         self.origins = max(1, origins)
@@ -83,8 +88,9 @@ public struct AutoModel: ForecastModel {
         }
         let lead = (context.targetDates.last?.dayNumber ?? last.dayNumber + 1) - last.dayNumber
         let h = horizonDays ?? min(28, max(7, lead))
-        let originDates = AutoModel.holdoutOrigins(history: history, horizonDays: h, count: origins,
-                                                   minimumTrainingDays: minimumTrainingDays)
+        let originDates = AutoModel.holdoutOrigins(
+            history: history, horizonDays: h, count: origins,
+            minimumTrainingDays: minimumTrainingDays)
         let fallback = SeasonalAverage(weeks: 4)
         guard !originDates.isEmpty else {
             return AutoSelection(chosen: fallback, scores: [], origins: [], horizonDays: h, residuals: ResidualSample())
@@ -97,8 +103,9 @@ public struct AutoModel: ForecastModel {
         var failed = [Bool](repeating: false, count: models.count)
         var folds: [Fold] = []
         for origin in originDates {
-            let fold = try Fold(history: history, calendar: context.calendar, origin: origin, horizonDays: h,
-                                closedLookbackWeeks: closedLookbackWeeks)
+            let fold = try Fold(
+                history: history, calendar: context.calendar, origin: origin, horizonDays: h,
+                closedLookbackWeeks: closedLookbackWeeks)
             folds.append(fold)
             var byName: [String: [Double]] = [:]
             let raw = batchForecasts(candidates, fold.context)
@@ -118,7 +125,9 @@ public struct AutoModel: ForecastModel {
             for (e, ensemble) in activeEnsembles.enumerated() {
                 var parts: [[Double]] = []
                 for member in ensemble.members {
-                    if let i = candidates.firstIndex(where: { $0.name == member.name }), failed[i] { failed[candidates.count + e] = true }
+                    if let i = candidates.firstIndex(where: { $0.name == member.name }), failed[i] {
+                        failed[candidates.count + e] = true
+                    }
                     if let f = byName[member.name] {
                         parts.append(f)
                     } else if let f = try? fold.rawForecast(member) {
@@ -132,8 +141,10 @@ public struct AutoModel: ForecastModel {
                 forecasts[candidates.count + e].append(f)
             }
             for m in models.indices {
-                metrics[m].append(AccuracyMetrics(forecast: forecasts[m][folds.count - 1], actual: fold.actual,
-                                                  naiveScale: fold.naiveScale))
+                metrics[m].append(
+                    AccuracyMetrics(
+                        forecast: forecasts[m][folds.count - 1], actual: fold.actual,
+                        naiveScale: fold.naiveScale))
             }
         }
 
@@ -168,13 +179,20 @@ public struct AutoModel: ForecastModel {
         }
         let scores = models.indices.map { AutoSelection.Score(model: models[$0].name, metrics: means[$0]) }
         let pooled = poolsBest && models.count > candidates.count + activeEnsembles.count
-        guard let best = pooled ? models.count - 1
-                : AutoModel.best(of: Array(models.indices), score: { AutoModel.selectionScore(means[$0]) }) else {
-            return AutoSelection(chosen: fallback, scores: scores, origins: originDates, horizonDays: h, residuals: ResidualSample())
+        guard
+            let best = pooled
+                ? models.count - 1
+                : AutoModel.best(of: Array(models.indices), score: { AutoModel.selectionScore(means[$0]) })
+        else {
+            return AutoSelection(
+                chosen: fallback, scores: scores, origins: originDates, horizonDays: h, residuals: ResidualSample())
         }
         var sample = ResidualSample()
-        for (i, fold) in folds.enumerated() { sample.add(forecast: forecasts[best][i], actual: fold.actual, slots: context.slotsPerDay) }
-        var selection = AutoSelection(chosen: models[best], scores: scores, origins: originDates, horizonDays: h, residuals: sample)
+        for (i, fold) in folds.enumerated() {
+            sample.add(forecast: forecasts[best][i], actual: fold.actual, slots: context.slotsPerDay)
+        }
+        var selection = AutoSelection(
+            chosen: models[best], scores: scores, origins: originDates, horizonDays: h, residuals: sample)
         if longBand, lead > AutoModel.shortBandDays {
             try selectLongBand(context, folds: folds, shortForecasts: forecasts[best], into: &selection)
         }
@@ -194,8 +212,10 @@ public struct AutoModel: ForecastModel {
     /// The long band: day-level candidates by the long-horizon backtest, blended with the short
     /// choice by lead week with the weights of Bates & Granger (1969) estimated on the short
     /// band's holdouts (see ``LeadTimeBlend/weights(shortErrors:longErrors:)``).
-    private func selectLongBand(_ context: ForecastContext, folds: [Fold], shortForecasts: [[Double]],
-                                into selection: inout AutoSelection) throws {
+    private func selectLongBand(
+        _ context: ForecastContext, folds: [Fold], shortForecasts: [[Double]],
+        into selection: inout AutoSelection
+    ) throws {
         let totals = DailyTotals(grid: context.grid)
         let history = totals.days
         // A flat 8-week average ignores the yearly cycle: a candidate only without a year of history.
@@ -220,9 +240,12 @@ public struct AutoModel: ForecastModel {
         }
         for origin in longFolds.keys.sorted() {
             let date = CivilDate(dayNumber: totals.firstDay + origin)
-            guard let fold = try? Fold(history: context.history, calendar: context.calendar, origin: date,
-                                       horizonDays: AutoModel.shortBandDays, closedLookbackWeeks: closedLookbackWeeks),
-                  let f = try? fold.forecast(short) else { continue }
+            guard
+                let fold = try? Fold(
+                    history: context.history, calendar: context.calendar, origin: date,
+                    horizonDays: AutoModel.shortBandDays, closedLookbackWeeks: closedLookbackWeeks),
+                let f = try? fold.forecast(short)
+            else { continue }
             for e in longFolds[origin]! {
                 var fs = 0.0
                 for j in 0..<s { fs += f[(e.lead - 1) * s + j] }
@@ -243,8 +266,9 @@ public struct AutoModel: ForecastModel {
         }
         selection.shortChosen = selection.chosen
         selection.longChoice = long
-        selection.chosen = LeadTimeBlend(short: selection.chosen, long: longModel,
-                                         weeklyShortWeights: LeadTimeBlend.weights(shortErrors: shortErrors, longErrors: longErrors))
+        selection.chosen = LeadTimeBlend(
+            short: selection.chosen, long: longModel,
+            weeklyShortWeights: LeadTimeBlend.weights(shortErrors: shortErrors, longErrors: longErrors))
     }
 
     /// Scores closer than this (relative) are a tie, which the earlier contender wins.
@@ -277,8 +301,10 @@ public struct AutoModel: ForecastModel {
     /// The latest `count` non-overlapping holdouts of `horizonDays` ending at the history's end,
     /// oldest first, skipping holdouts without any observed day (gaps in the history) and
     /// stopping when the training before a holdout would be shorter than `minimumTrainingDays`.
-    static func holdoutOrigins(history: DailyIntervalSeries, horizonDays h: Int, count: Int,
-                               minimumTrainingDays: Int, skip: Int = 0) -> [CivilDate] {
+    static func holdoutOrigins(
+        history: DailyIntervalSeries, horizonDays h: Int, count: Int,
+        minimumTrainingDays: Int, skip: Int = 0
+    ) -> [CivilDate] {
         guard let first = history.dates.first, let last = history.dates.last else { return [] }
         var result: [CivilDate] = []
         var skipped = 0
@@ -351,7 +377,9 @@ struct ResidualSample: Sendable {
             var fs = 0.0, ys = 0.0, any = false
             for i in (day * slots)..<min(n, (day + 1) * slots) where !y[i].isNaN {
                 fs += f[i]; ys += y[i]; any = true
-                if f[i] > 0 { lead.append(day + 1); self.day.append(dayLead.count); forecast.append(f[i]); actual.append(y[i]) }
+                if f[i] > 0 {
+                    lead.append(day + 1); self.day.append(dayLead.count); forecast.append(f[i]); actual.append(y[i])
+                }
             }
             if any, fs > 0 { dayLead.append(day + 1); dayForecast.append(fs); dayActual.append(ys) }
             day += 1

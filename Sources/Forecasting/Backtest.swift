@@ -1,4 +1,5 @@
 import CCPlanBase
+
 /// Rolling-origin evaluation (Tashman 2000): for each origin, train on all history strictly before
 /// it, forecast the `horizonDays` calendar days from it in one shot, and score every interval that
 /// has an actual. Closed dates, closed intervals and events are applied exactly as in ``Forecaster``.
@@ -29,17 +30,20 @@ public enum Backtest {
     ///
     /// - Throws: ``ForecastingError/insufficientHistory(_:)`` when an origin has no history before it.
     /// - Complexity: O(origins · Σ model cost).
-    public static func run(models: [any ForecastModel], history: DailyIntervalSeries,
-                           calendar: ForecastCalendar = .none, origins: [CivilDate], horizonDays: Int,
-                           closedLookbackWeeks: Int = 4, coverageLevels: [Double]? = nil) throws -> [Result] {
+    public static func run(
+        models: [any ForecastModel], history: DailyIntervalSeries,
+        calendar: ForecastCalendar = .none, origins: [CivilDate], horizonDays: Int,
+        closedLookbackWeeks: Int = 4, coverageLevels: [Double]? = nil
+    ) throws -> [Result] {
         guard horizonDays >= 1 else { throw ForecastingError.invalidParameter("horizonDays must be at least 1") }
         var perModel = [[AccuracyMetrics]](repeating: [], count: models.count)
         var periods = [[[AccuracyMetrics]]](repeating: [[], [], []], count: models.count)
         var inside = [Int](repeating: 0, count: models.count), scored = inside
         var seconds = [Double](repeating: 0, count: models.count)
         for origin in origins {
-            let fold = try Fold(history: history, calendar: calendar, origin: origin, horizonDays: horizonDays,
-                                closedLookbackWeeks: closedLookbackWeeks)
+            let fold = try Fold(
+                history: history, calendar: calendar, origin: origin, horizonDays: horizonDays,
+                closedLookbackWeeks: closedLookbackWeeks)
             for (m, model) in models.enumerated() {
                 let clock = ContinuousClock()
                 let start = clock.now
@@ -51,8 +55,9 @@ public enum Backtest {
                     periods[m][k].append(fold.periodMetrics(forecast: f, groups: groups))
                 }
                 if let levels = coverageLevels, let lo = levels.min(), let hi = levels.max() {
-                    let engine = Forecaster(model: model, quantileLevels: Array(Set(levels + [lo, hi])).sorted(),
-                                            closedLookbackWeeks: closedLookbackWeeks)
+                    let engine = Forecaster(
+                        model: model, quantileLevels: Array(Set(levels + [lo, hi])).sorted(),
+                        closedLookbackWeeks: closedLookbackWeeks)
                     let r = try engine.forecast(fold.context)
                     let low = r.quantiles.first!, high = r.quantiles.last!
                     for i in fold.actual.indices where !fold.actual[i].isNaN {
@@ -63,11 +68,12 @@ public enum Backtest {
             }
         }
         return models.indices.map { m in
-            Result(model: models[m].name, perOrigin: perModel[m], mean: AccuracyMetrics.mean(perModel[m]),
-                   meanSeconds: origins.isEmpty ? 0 : seconds[m] / Double(origins.count),
-                   dayTotals: AccuracyMetrics.mean(periods[m][0]), weekTotals: AccuracyMetrics.mean(periods[m][1]),
-                   monthTotals: AccuracyMetrics.mean(periods[m][2]),
-                   coverage: coverageLevels == nil || scored[m] == 0 ? nil : Double(inside[m]) / Double(scored[m]))
+            Result(
+                model: models[m].name, perOrigin: perModel[m], mean: AccuracyMetrics.mean(perModel[m]),
+                meanSeconds: origins.isEmpty ? 0 : seconds[m] / Double(origins.count),
+                dayTotals: AccuracyMetrics.mean(periods[m][0]), weekTotals: AccuracyMetrics.mean(periods[m][1]),
+                monthTotals: AccuracyMetrics.mean(periods[m][2]),
+                coverage: coverageLevels == nil || scored[m] == 0 ? nil : Double(inside[m]) / Double(scored[m]))
         }
     }
 }
@@ -80,8 +86,10 @@ struct Fold: Sendable {
     let actual: [Double]
     let naiveScale: Double
 
-    init(history: DailyIntervalSeries, calendar: ForecastCalendar, origin: CivilDate, horizonDays: Int,
-         closedLookbackWeeks: Int) throws {
+    init(
+        history: DailyIntervalSeries, calendar: ForecastCalendar, origin: CivilDate, horizonDays: Int,
+        closedLookbackWeeks: Int
+    ) throws {
         let train = history.prefix(before: origin)
         let targets = (0..<horizonDays).map { origin.adding(days: $0) }
         context = try ForecastContext(history: train, calendar: calendar, targetDates: targets)
@@ -118,7 +126,9 @@ struct Fold: Sendable {
         var fs: [Double] = [], ys: [Double] = []
         for g in groups {
             var a = 0.0, b = 0.0, any = false
-            for t in g { for j in 0..<s where !actual[t * s + j].isNaN { a += f[t * s + j]; b += actual[t * s + j]; any = true } }
+            for t in g {
+                for j in 0..<s where !actual[t * s + j].isNaN { a += f[t * s + j]; b += actual[t * s + j]; any = true }
+            }
             if any { fs.append(a); ys.append(b) }
         }
         return AccuracyMetrics(forecast: fs, actual: ys)
@@ -132,7 +142,8 @@ struct Fold: Sendable {
     /// `f` when it has one value per interval of the horizon.
     func checked(_ f: [Double], model: any ForecastModel) throws -> [Double] {
         guard f.count == actual.count else {
-            throw ForecastingError.invalidSeries("model \(model.name) returned \(f.count) values, expected \(actual.count)")
+            throw ForecastingError.invalidSeries(
+                "model \(model.name) returned \(f.count) values, expected \(actual.count)")
         }
         return f
     }

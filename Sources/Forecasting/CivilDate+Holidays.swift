@@ -1,4 +1,5 @@
 import CCPlanBase
+
 extension CivilDate {
     /// Easter Sunday of `year` in the Gregorian calendar: the anonymous Gregorian algorithm of
     /// 1876 ("Meeus/Jones/Butcher", Meeus, *Astronomical Algorithms*, 1991):
@@ -49,8 +50,9 @@ public enum RecurringDate: Sendable, Hashable, CustomStringConvertible {
         }
         let parts = t.split(separator: "-", omittingEmptySubsequences: false)
         guard parts.count == 3, parts[0] == "*", parts[1].count == 2, parts[2].count == 2,
-              let m = Int(parts[1]), let d = Int(parts[2]), (1...12).contains(m),
-              d >= 1, d <= CivilDate.daysIn(month: m, year: 2000) else { return nil }
+            let m = Int(parts[1]), let d = Int(parts[2]), (1...12).contains(m),
+            d >= 1, d <= CivilDate.daysIn(month: m, year: 2000)
+        else { return nil }
         self = .fixed(month: m, day: d)
     }
 

@@ -1,4 +1,5 @@
 import CCPlanBase
+
 /// Contact volume (and optionally handled counts and handle time) on a local-calendar grid:
 /// a strictly increasing list of local dates, each with `slotsPerDay` wall-clock intervals.
 ///
@@ -39,15 +40,22 @@ public struct DailyIntervalSeries: Sendable, Equatable {
     ///   or an array has the wrong length; ``ForecastingError/invalidValue(_:)`` on a negative or
     ///   infinite value.
     /// - Complexity: O(dates.count · slotsPerDay).
-    public init(slotsPerDay: Int, dates: [CivilDate], volume: [Double],
-                handled: [Double]? = nil, handleTimeSeconds: [Double]? = nil) throws {
+    public init(
+        slotsPerDay: Int, dates: [CivilDate], volume: [Double],
+        handled: [Double]? = nil, handleTimeSeconds: [Double]? = nil
+    ) throws {
         guard slotsPerDay >= 1 else { throw ForecastingError.invalidSeries("slotsPerDay must be at least 1") }
         let n = dates.count * slotsPerDay
         guard volume.count == n else {
-            throw ForecastingError.invalidSeries("\(dates.count) dates × \(slotsPerDay) slots need \(n) volumes, got \(volume.count)")
+            throw ForecastingError.invalidSeries(
+                "\(dates.count) dates × \(slotsPerDay) slots need \(n) volumes, got \(volume.count)")
         }
-        if let h = handled, h.count != n { throw ForecastingError.invalidSeries("handled has \(h.count) values, expected \(n)") }
-        if let t = handleTimeSeconds, t.count != n { throw ForecastingError.invalidSeries("handleTimeSeconds has \(t.count) values, expected \(n)") }
+        if let h = handled, h.count != n {
+            throw ForecastingError.invalidSeries("handled has \(h.count) values, expected \(n)")
+        }
+        if let t = handleTimeSeconds, t.count != n {
+            throw ForecastingError.invalidSeries("handleTimeSeconds has \(t.count) values, expected \(n)")
+        }
         for i in 1..<max(1, dates.count) where !(dates[i - 1] < dates[i]) {
             throw ForecastingError.invalidSeries("dates must be strictly increasing (\(dates[i - 1]) then \(dates[i]))")
         }
@@ -68,9 +76,13 @@ public struct DailyIntervalSeries: Sendable, Equatable {
     ///
     /// - Throws: ``ForecastingError/invalidValue(_:)`` on a slot out of range or a negative value.
     /// - Complexity: amortised O(slotsPerDay) when dates arrive in order; O(dates.count · slotsPerDay) for an earlier date.
-    public mutating func accumulate(date: CivilDate, slot: Int, volume v: Double,
-                                    handled h: Double? = nil, handleTimeSeconds t: Double? = nil) throws {
-        guard slot >= 0, slot < slotsPerDay else { throw ForecastingError.invalidValue("slot \(slot) outside 0..<\(slotsPerDay)") }
+    public mutating func accumulate(
+        date: CivilDate, slot: Int, volume v: Double,
+        handled h: Double? = nil, handleTimeSeconds t: Double? = nil
+    ) throws {
+        guard slot >= 0, slot < slotsPerDay else {
+            throw ForecastingError.invalidValue("slot \(slot) outside 0..<\(slotsPerDay)")
+        }
         for x in [v, h ?? 0, t ?? 0] where x < 0 || !x.isFinite {
             throw ForecastingError.invalidValue("counts and handle times must be finite and non-negative, got \(x)")
         }

@@ -1,4 +1,5 @@
 import CCPlanBase
+
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Musl)
@@ -49,7 +50,8 @@ public enum DailyMethod: Sendable, Hashable, CustomStringConvertible {
     /// The regression configurations that ``DayLevelModel`` chooses from by backtest.
     public static let regressionChoices: [DailyMethod] = [
         .regression(trend: .flat, lastYearWeight: 0), .regression(trend: .damped(halfLifeDays: 90), lastYearWeight: 0),
-        .regression(trend: .flat, lastYearWeight: 0.5), .regression(trend: .damped(halfLifeDays: 90), lastYearWeight: 0.5),
+        .regression(trend: .flat, lastYearWeight: 0.5),
+        .regression(trend: .damped(halfLifeDays: 90), lastYearWeight: 0.5),
     ]
 
     /// The long-horizon candidates of ``AutoModel``: the combined regression alone, or hedged
@@ -104,8 +106,10 @@ struct DailyEngine {
     /// Fits what `methods` need on days before `trainCount`.
     ///
     /// - Complexity: two regression fits when a regression method is asked for; O(days) otherwise.
-    init(totals: DailyTotals, trainCount: Int, closedDays: Set<Int>, harmonics: Int, logScale: Bool,
-         needsRegression: Bool) throws {
+    init(
+        totals: DailyTotals, trainCount: Int, closedDays: Set<Int>, harmonics: Int, logScale: Bool,
+        needsRegression: Bool
+    ) throws {
         self.totals = totals
         self.trainCount = trainCount
         self.closedDays = closedDays
@@ -113,8 +117,9 @@ struct DailyEngine {
         guard needsRegression, indices.count >= 56 else { regression = nil; return }
         var structure = DayRegression.Structure(harmonics: harmonics, logScale: logScale, specialDays: [])
         var fit = try DayRegression(totals: totals, indices: indices, structure: structure, closedDays: closedDays)
-        structure.specialDays = SpecialDayKey.learn(residuals: fit.residuals, firstDay: totals.firstDay,
-                                                    sigma: fit.residualVariance.squareRoot())
+        structure.specialDays = SpecialDayKey.learn(
+            residuals: fit.residuals, firstDay: totals.firstDay,
+            sigma: fit.residualVariance.squareRoot())
         if !structure.specialDays.isEmpty {
             fit = try DayRegression(totals: totals, indices: indices, structure: structure, closedDays: closedDays)
         }
@@ -150,7 +155,8 @@ struct DailyEngine {
                 }
                 let r = fit.mean(fit.seasonal(at: d, buffer: &x) + endLevel + extra)
                 guard w > 0, let j = lastYear(i) else { return r }
-                let fitted = fit.mean(fit.seasonal(at: totals.firstDay + j, buffer: &x) + fit.trend(at: totals.firstDay + j))
+                let fitted = fit.mean(
+                    fit.seasonal(at: totals.firstDay + j, buffer: &x) + fit.trend(at: totals.firstDay + j))
                 let ly = fitted > 0 ? totals.total[j] * r / fitted : r
                 return (1 - w) * r + w * ly
             }

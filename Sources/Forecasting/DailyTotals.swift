@@ -1,4 +1,5 @@
 import CCPlanBase
+
 /// The day totals of a training grid, the input of the day-level model and of the long-horizon
 /// backtest.
 ///
@@ -39,7 +40,9 @@ struct DailyTotals: Sendable {
         var profile = [Double](repeating: 0, count: 7 * s)
         for w in 0..<7 {
             var t = 0.0
-            for j in 0..<s where count[w * s + j] > 0 { profile[w * s + j] = sum[w * s + j] / count[w * s + j]; t += profile[w * s + j] }
+            for j in 0..<s where count[w * s + j] > 0 {
+                profile[w * s + j] = sum[w * s + j] / count[w * s + j]; t += profile[w * s + j]
+            }
             if t > 0 { for j in 0..<s { profile[w * s + j] /= t } }
         }
         var totals = [Double](repeating: .nan, count: g.days)

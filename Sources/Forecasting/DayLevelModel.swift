@@ -1,4 +1,5 @@
 import CCPlanBase
+
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Musl)
@@ -71,23 +72,29 @@ public struct DayLevelModel: ForecastModel {
     public func forecast(_ context: ForecastContext) throws -> [Double] {
         let totals = DailyTotals(grid: context.grid)
         let selection = try select(context, totals: totals)
-        return try forecast(context, totals: totals, method: selection.method, harmonics: selection.harmonics,
-                            logScale: selection.logScale)
+        return try forecast(
+            context, totals: totals, method: selection.method, harmonics: selection.harmonics,
+            logScale: selection.logScale)
     }
 
     /// Chooses the scale, K and (with several methods) the method.
     func select(_ context: ForecastContext, totals: DailyTotals) throws -> Selection {
-        let (harmonics, logScale) = try fixedStructure ?? DayLevelModel.structure(totals: totals, closedDays: closedDays(context))
+        let (harmonics, logScale) =
+            try fixedStructure ?? DayLevelModel.structure(totals: totals, closedDays: closedDays(context))
         guard methods.count > 1 else {
             return Selection(method: methods[0], scores: [], errors: .init(), harmonics: harmonics, logScale: logScale)
         }
-        let lead = max(1, (context.targetDates.last?.dayNumber ?? totals.firstDay + totals.days)
-                       - (totals.firstDay + totals.days - 1))
-        let backtest = try LongHorizonBacktest(totals: totals, closedDays: closedDays(context), methods: methods,
-                                               horizonDays: lead, harmonics: harmonics, logScale: logScale)
+        let lead = max(
+            1,
+            (context.targetDates.last?.dayNumber ?? totals.firstDay + totals.days)
+                - (totals.firstDay + totals.days - 1))
+        let backtest = try LongHorizonBacktest(
+            totals: totals, closedDays: closedDays(context), methods: methods,
+            horizonDays: lead, harmonics: harmonics, logScale: logScale)
         let chosen = backtest.best.map { methods[$0] } ?? methods[0]
-        return Selection(method: chosen, scores: backtest.scores, errors: backtest.bestErrors, harmonics: harmonics,
-                         logScale: logScale)
+        return Selection(
+            method: chosen, scores: backtest.scores, errors: backtest.bestErrors, harmonics: harmonics,
+            logScale: logScale)
     }
 
     /// The long-horizon backtest's day-total errors of this model (its chosen method) at the
@@ -96,17 +103,21 @@ public struct DayLevelModel: ForecastModel {
         let totals = DailyTotals(grid: context.grid)
         let selection = try select(context, totals: totals)
         if !selection.errors.lead.isEmpty { return selection.errors }
-        let backtest = try LongHorizonBacktest(totals: totals, closedDays: closedDays(context), methods: [selection.method],
-                                               horizonDays: context.leadDays ?? 1, harmonics: selection.harmonics,
-                                               logScale: selection.logScale)
+        let backtest = try LongHorizonBacktest(
+            totals: totals, closedDays: closedDays(context), methods: [selection.method],
+            horizonDays: context.leadDays ?? 1, harmonics: selection.harmonics,
+            logScale: selection.logScale)
         return backtest.bestErrors
     }
 
     /// Interval forecasts of one method.
-    func forecast(_ context: ForecastContext, totals: DailyTotals, method: DailyMethod, harmonics: Int,
-                  logScale: Bool) throws -> [Double] {
-        let engine = try DailyEngine(totals: totals, trainCount: totals.days, closedDays: closedDays(context),
-                                     harmonics: harmonics, logScale: logScale, needsRegression: method.isRegression)
+    func forecast(
+        _ context: ForecastContext, totals: DailyTotals, method: DailyMethod, harmonics: Int,
+        logScale: Bool
+    ) throws -> [Double] {
+        let engine = try DailyEngine(
+            totals: totals, trainCount: totals.days, closedDays: closedDays(context),
+            harmonics: harmonics, logScale: logScale, needsRegression: method.isRegression)
         let targets = context.targetDates.map { $0.dayNumber - totals.firstDay }
         let days = engine.forecast(method, targets: targets)
         let g = context.grid
@@ -132,9 +143,10 @@ public struct DayLevelModel: ForecastModel {
         }
         var best = (harmonics: 2, aicc: Double.infinity)
         for k in [2, 4, 6, 8, 10] {
-            let fit = try DayRegression(totals: totals, indices: indices,
-                                        structure: .init(harmonics: k, logScale: logScale, specialDays: []),
-                                        closedDays: closedDays)
+            let fit = try DayRegression(
+                totals: totals, indices: indices,
+                structure: .init(harmonics: k, logScale: logScale, specialDays: []),
+                closedDays: closedDays)
             let n = Double(indices.count), p = Double(fit.columnCount)
             guard n - p - 3 > 0, fit.residualVariance > 0 else { continue }
             let aicc = n * log(fit.residualVariance) + 2 * (p + 2) + 2 * (p + 2) * (p + 3) / (n - p - 3)
@@ -143,4 +155,3 @@ public struct DayLevelModel: ForecastModel {
         return (best.harmonics, logScale)
     }
 }
-

@@ -1,4 +1,6 @@
 import CCPlanBase
+import LinearAlgebra
+
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Musl)
@@ -6,7 +8,6 @@ import Musl
 #elseif canImport(Darwin)
 import Darwin
 #endif
-import LinearAlgebra
 
 /// The regression of the day-level model: day totals on a log (or, for small queues, √) scale,
 ///
@@ -63,8 +64,9 @@ struct DayRegression: Sendable {
         let first = totals.firstDay
         let spanYears = Double((indices.last ?? 0) - (indices.first ?? 0) + 1) / 365.25
         let shrink = min(1, max(0, spanYears - 1))
-        let layout = DayDesign(totals: totals, indices: indices, harmonics: shrink < 0.05 ? 0 : structure.harmonics,
-                               specialDays: structure.specialDays, closedDays: closedDays)
+        let layout = DayDesign(
+            totals: totals, indices: indices, harmonics: shrink < 0.05 ? 0 : structure.harmonics,
+            specialDays: structure.specialDays, closedDays: closedDays)
         self.layout = layout
         let p = layout.columnCount
         let n = indices.count
@@ -91,7 +93,8 @@ struct DayRegression: Sendable {
         var resid = [Double](repeating: 0, count: n)
         var sigma = 0.0
         for pass in 0..<3 {
-            beta = try DayRegression.solve(design: design, rows: n, columns: p, z: z, weights: weights, penalties: penalties)
+            beta = try DayRegression.solve(
+                design: design, rows: n, columns: p, z: z, weights: weights, penalties: penalties)
             for i in 0..<n {
                 var f = 0.0
                 for c in 0..<p { f += design[i * p + c] * beta[c] }
@@ -113,8 +116,10 @@ struct DayRegression: Sendable {
     /// The penalised weighted least-squares solution: the normal equations (XᵀWX + Λ)β = XᵀWz by
     /// Cholesky (LAPACK dposv; the penalties and the O(1) scale of every column keep them well
     /// conditioned), or the augmented problem by dgelsd when they are not positive definite.
-    private static func solve(design: [Double], rows n: Int, columns p: Int, z: [Double], weights: [Double],
-                              penalties: [(column: Int, weight: Double)]) throws -> [Double] {
+    private static func solve(
+        design: [Double], rows n: Int, columns p: Int, z: [Double], weights: [Double],
+        penalties: [(column: Int, weight: Double)]
+    ) throws -> [Double] {
         // √W X and √W z with room for the penalty rows below them (used only by the fallback).
         let m = n + penalties.count
         var augmented = Matrix(rows: m, columns: p)
@@ -128,7 +133,8 @@ struct DayRegression: Sendable {
         }
         // XᵀWX + Λ from the weighted rows (the penalty rows are still zero).
         if var normal = try? Matrix.product(augmented, augmented, transposeA: true),
-           let right = try? augmented.multiply(rhs, transposed: true) {
+            let right = try? augmented.multiply(rhs, transposed: true)
+        {
             normal.withUnsafeMutableElements { e in
                 for pen in penalties { e[pen.column + pen.column * p] += pen.weight * pen.weight }
             }
@@ -148,7 +154,9 @@ struct DayRegression: Sendable {
     /// The mean of y given ẑ and the variance of z around it: exp(ẑ + σ²/2), or ẑ² + σ² − ¼.
     @inline(__always) func mean(_ z: Double) -> Double {
         let v: Double
-        if structure.logScale { v = exp(z + residualVariance / 2) } else {
+        if structure.logScale {
+            v = exp(z + residualVariance / 2)
+        } else {
             let zz = max(0, z)
             v = zz * zz + residualVariance - 0.25
         }
@@ -175,7 +183,9 @@ struct DayRegression: Sendable {
     func seasonal(at d: Int, buffer x: inout [Double]) -> Double {
         layout.fill(dayNumber: d, into: &x)
         var v = 0.0
-        for c in 0..<layout.columnCount where c < layout.trendColumn || c >= layout.calendarColumn { v += x[c] * beta[c] }
+        for c in 0..<layout.columnCount where c < layout.trendColumn || c >= layout.calendarColumn {
+            v += x[c] * beta[c]
+        }
         return v
     }
 }

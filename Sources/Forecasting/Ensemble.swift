@@ -37,8 +37,11 @@ public struct EnsembleModel: ForecastModel {
     /// - Complexity: the members' cost plus O(members · intervals · log members).
     public func forecast(_ context: ForecastContext) throws -> [Double] {
         guard !members.isEmpty else { throw ForecastingError.invalidParameter("an ensemble needs at least one member") }
-        if case .weighted(let w) = combination, w.count != members.count || !w.allSatisfy({ $0.isFinite && $0 >= 0 }) || !(w.reduce(0, +) > 0) {
-            throw ForecastingError.invalidParameter("an ensemble needs one finite non-negative weight per member, not all zero")
+        if case .weighted(let w) = combination,
+            w.count != members.count || !w.allSatisfy({ $0.isFinite && $0 >= 0 }) || !(w.reduce(0, +) > 0)
+        {
+            throw ForecastingError.invalidParameter(
+                "an ensemble needs one finite non-negative weight per member, not all zero")
         }
         return combine(try batchForecasts(members, context).map { try $0.get() })
     }

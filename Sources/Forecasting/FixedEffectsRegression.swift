@@ -52,7 +52,8 @@ public struct FixedEffectsRegression: ForecastModel {
             for j in (i + 1)..<max(i + 1, contexts.count) where !done[j] {
                 let (a, b) = (contexts[i], contexts[j])
                 if a.grid.firstDay == b.grid.firstDay, a.grid.days == b.grid.days, a.grid.slots == b.grid.slots,
-                   a.targetDates == b.targetDates, a.calendar == b.calendar, observationMask(b) == mask {
+                    a.targetDates == b.targetDates, a.calendar == b.calendar, observationMask(b) == mask
+                {
                     group.append(j)
                 }
             }
@@ -109,7 +110,9 @@ public struct FixedEffectsRegression: ForecastModel {
             obsRow.append(firstRow + k / s); obsSlot.append(k % s)
         }
         let n = obsRow.count
-        guard n > 0 else { return [[Double]](repeating: [Double](repeating: 0, count: targetDates.count * s), count: series) }
+        guard n > 0 else {
+            return [[Double]](repeating: [Double](repeating: 0, count: targetDates.count * s), count: series)
+        }
         var z = [Double](repeating: 0, count: n * series)  // column-major n × series
         for (m, c) in contexts.enumerated() {
             for i in 0..<n { z[i + m * n] = rootTransform(trainingValue(c.grid, row: obsRow[i], slot: obsSlot[i])) }

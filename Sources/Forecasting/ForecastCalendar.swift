@@ -1,4 +1,5 @@
 import CCPlanBase
+
 /// Special days and events: what a planner knows about the calendar that the history cannot show.
 ///
 /// - `closedDates`: the centre is closed (public holidays). Excluded from training; forecast
@@ -18,7 +19,8 @@ public struct ForecastCalendar: Sendable, Equatable {
     public var events: [ForecastEvent]
 
     /// A calendar; every part defaults to empty.
-    public init(closedDates: Set<CivilDate> = [], specialDays: [CivilDate: String] = [:], events: [ForecastEvent] = []) {
+    public init(closedDates: Set<CivilDate> = [], specialDays: [CivilDate: String] = [:], events: [ForecastEvent] = [])
+    {
         self.closedDates = closedDates
         self.specialDays = specialDays
         self.events = events

@@ -1,4 +1,5 @@
 import CCPlanBase
+
 /// Everything a model sees for one forecast: the history, the calendar, the dates to forecast,
 /// and a dense calendar grid built once and shared by every model evaluated at this origin.
 ///
@@ -31,8 +32,12 @@ public struct ForecastContext: Sendable {
     public init(history: DailyIntervalSeries, calendar: ForecastCalendar = .none, targetDates: [CivilDate]) throws {
         guard let last = history.dates.last else { throw ForecastingError.insufficientHistory("the history is empty") }
         for (i, d) in targetDates.enumerated() {
-            guard d > last else { throw ForecastingError.invalidParameter("target date \(d) is not after the last history date \(last)") }
-            if i > 0, !(targetDates[i - 1] < d) { throw ForecastingError.invalidParameter("target dates must be strictly increasing") }
+            guard d > last else {
+                throw ForecastingError.invalidParameter("target date \(d) is not after the last history date \(last)")
+            }
+            if i > 0, !(targetDates[i - 1] < d) {
+                throw ForecastingError.invalidParameter("target dates must be strictly increasing")
+            }
         }
         self.history = history
         self.calendar = calendar
@@ -46,7 +51,8 @@ public struct ForecastContext: Sendable {
     public init(history: DailyIntervalSeries, calendar: ForecastCalendar = .none, horizonDays: Int) throws {
         guard let last = history.dates.last else { throw ForecastingError.insufficientHistory("the history is empty") }
         guard horizonDays >= 1 else { throw ForecastingError.invalidParameter("horizonDays must be at least 1") }
-        try self.init(history: history, calendar: calendar, targetDates: (1...horizonDays).map { last.adding(days: $0) })
+        try self.init(
+            history: history, calendar: calendar, targetDates: (1...horizonDays).map { last.adding(days: $0) })
     }
 }
 
@@ -104,7 +110,9 @@ struct Grid: Sendable {
             for j in 0..<s {
                 let v = history.volume[src + j]
                 y[dst + j] = v
-                if !v.isNaN { any = true; if v > 0 { operatingWeekdays[CivilDate.weekdayIndex(dayNumber: date.dayNumber)] = true } }
+                if !v.isNaN {
+                    any = true; if v > 0 { operatingWeekdays[CivilDate.weekdayIndex(dayNumber: date.dayNumber)] = true }
+                }
             }
             hasData[row] = any
         }
@@ -161,7 +169,8 @@ struct Grid: Sendable {
         }
         var mask = [Bool](repeating: true, count: cells)
         for c in 0..<cells where weekdayHasData[c / slots] && !inRun[c] {
-            let improbable = run[c] >= max(1, weeks) && beforeCount[c] >= 4
+            let improbable =
+                run[c] >= max(1, weeks) && beforeCount[c] >= 4
                 && Double(run[c]) * beforeSum[c] / Double(beforeCount[c]) >= 5
             mask[c] = improbable
         }

@@ -1,4 +1,5 @@
 import CCPlanBase
+
 /// A point-forecasting method for one interval series.
 ///
 /// A model reads a ``ForecastContext`` (history, calendar, target dates) and returns point

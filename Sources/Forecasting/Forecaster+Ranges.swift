@@ -1,22 +1,27 @@
 import CCPlanBase
+
 extension Forecaster {
     /// The backtest errors that make the ranges (see ``rangeOrigins``) and, beyond the short band,
     /// the long-horizon backtest's day-total errors.
-    func predictionRanges(_ context: ForecastContext, selection: AutoSelection, auto: AutoModel,
-                          isAuto: Bool) throws -> PredictionRanges {
+    func predictionRanges(
+        _ context: ForecastContext, selection: AutoSelection, auto: AutoModel,
+        isAuto: Bool
+    ) throws -> PredictionRanges {
         let s = context.slotsPerDay
         var sample = selection.residuals
         if isAuto, !selection.origins.isEmpty {
             // Holdouts older than the ones the choice was made on, for the short band's model.
             let short = selection.shortChosen ?? selection.chosen
             let h = selection.horizonDays
-            let older = AutoModel.holdoutOrigins(history: context.history, horizonDays: h, count: rangeOrigins,
-                                                 minimumTrainingDays: auto.minimumTrainingDays,
-                                                 skip: selection.origins.count)
+            let older = AutoModel.holdoutOrigins(
+                history: context.history, horizonDays: h, count: rangeOrigins,
+                minimumTrainingDays: auto.minimumTrainingDays,
+                skip: selection.origins.count)
             var calibration = ResidualSample()
             for origin in older {
-                let fold = try Fold(history: context.history, calendar: context.calendar, origin: origin, horizonDays: h,
-                                    closedLookbackWeeks: closedLookbackWeeks)
+                let fold = try Fold(
+                    history: context.history, calendar: context.calendar, origin: origin, horizonDays: h,
+                    closedLookbackWeeks: closedLookbackWeeks)
                 guard let f = try? fold.forecast(short) else { continue }
                 calibration.add(forecast: f, actual: fold.actual, slots: s)
             }

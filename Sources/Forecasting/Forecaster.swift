@@ -1,4 +1,5 @@
 import CCPlanBase
+
 /// The forecasting engine's entry point: a model (``AutoModel`` by default), then the treatment
 /// every forecast gets — closed dates and closed intervals exactly 0, events applied — plus
 /// prediction ranges from backtest errors by lead time and an AHT forecast.
@@ -24,8 +25,10 @@ public struct Forecaster: Sendable {
     public var handleTime: HandleTimeModel
 
     /// An engine.
-    public init(model: any ForecastModel = AutoModel(), quantileLevels: [Double] = [0.1, 0.9],
-                closedLookbackWeeks: Int = 4, rangeOrigins: Int = 6, handleTime: HandleTimeModel = HandleTimeModel()) {
+    public init(
+        model: any ForecastModel = AutoModel(), quantileLevels: [Double] = [0.1, 0.9],
+        closedLookbackWeeks: Int = 4, rangeOrigins: Int = 6, handleTime: HandleTimeModel = HandleTimeModel()
+    ) {
         self.model = model
         self.quantileLevels = quantileLevels
         self.closedLookbackWeeks = max(1, closedLookbackWeeks)
@@ -37,14 +40,18 @@ public struct Forecaster: Sendable {
     ///
     /// - Throws: ``ForecastingError`` on an empty history, bad parameters or a numerical failure.
     /// - Complexity: that of the model (for ``AutoModel``: its backtest) plus O(intervals · levels).
-    public func forecast(history: DailyIntervalSeries, calendar: ForecastCalendar = .none, horizonDays: Int) throws -> Forecast {
+    public func forecast(history: DailyIntervalSeries, calendar: ForecastCalendar = .none, horizonDays: Int) throws
+        -> Forecast
+    {
         try forecast(ForecastContext(history: history, calendar: calendar, horizonDays: horizonDays))
     }
 
     /// Forecasts the given dates (strictly increasing, after the history).
     ///
     /// - Complexity: as ``forecast(history:calendar:horizonDays:)``.
-    public func forecast(history: DailyIntervalSeries, calendar: ForecastCalendar = .none, targetDates: [CivilDate]) throws -> Forecast {
+    public func forecast(history: DailyIntervalSeries, calendar: ForecastCalendar = .none, targetDates: [CivilDate])
+        throws -> Forecast
+    {
         try forecast(ForecastContext(history: history, calendar: calendar, targetDates: targetDates))
     }
 
@@ -56,8 +63,11 @@ public struct Forecaster: Sendable {
             throw ForecastingError.invalidParameter("quantile level \(q) is not in (0, 1)")
         }
         let isAuto = model is AutoModel
-        let auto = (model as? AutoModel) ?? AutoModel(candidates: [model], ensembles: [], origins: rangeOrigins,
-                                                      closedLookbackWeeks: closedLookbackWeeks, longBand: false)
+        let auto =
+            (model as? AutoModel)
+            ?? AutoModel(
+                candidates: [model], ensembles: [], origins: rangeOrigins,
+                closedLookbackWeeks: closedLookbackWeeks, longBand: false)
         let selection = try auto.select(context)
         let chosen: any ForecastModel = isAuto ? selection.chosen : model
         var volume = try chosen.forecast(context)
@@ -68,11 +78,13 @@ public struct Forecaster: Sendable {
         PostProcessor(context: context, closedLookbackWeeks: closedLookbackWeeks).apply(&volume, context: context)
         let ranges = try predictionRanges(context, selection: selection, auto: auto, isAuto: isAuto)
         let (quantiles, dailyQuantiles) = quantiles(context, volume: volume, ranges: ranges)
-        let aht = handleTime.forecast(history: context.history, calendar: context.calendar, targetDates: context.targetDates)
-        return Forecast(dates: context.targetDates, slotsPerDay: s, volume: volume, quantileLevels: quantileLevels.sorted(),
-                        quantiles: quantiles, averageHandleTimeSeconds: aht, dailyQuantiles: dailyQuantiles, method: chosen.name,
-                        selection: isAuto ? selection : nil,
-                        trainingFirstDate: context.history.dates.first, trainingLastDate: context.history.dates.last)
+        let aht = handleTime.forecast(
+            history: context.history, calendar: context.calendar, targetDates: context.targetDates)
+        return Forecast(
+            dates: context.targetDates, slotsPerDay: s, volume: volume, quantileLevels: quantileLevels.sorted(),
+            quantiles: quantiles, averageHandleTimeSeconds: aht, dailyQuantiles: dailyQuantiles, method: chosen.name,
+            selection: isAuto ? selection : nil,
+            trainingFirstDate: context.history.dates.first, trainingLastDate: context.history.dates.last)
     }
 }
 
@@ -115,7 +127,9 @@ public struct Forecast: Sendable {
     ///
     /// - Complexity: O(log dates.count + levels).
     public func quantile(_ level: Double, on date: CivilDate, slot: Int) -> Double? {
-        guard let l = quantileLevels.firstIndex(where: { abs($0 - level) < 1e-12 }), let i = index(date, slot) else { return nil }
+        guard let l = quantileLevels.firstIndex(where: { abs($0 - level) < 1e-12 }), let i = index(date, slot) else {
+            return nil
+        }
         return quantiles[l][i]
     }
 

@@ -1,4 +1,5 @@
 import CCPlanBase
+
 /// Average handle time (AHT) per interval from a weekday × interval-of-day profile of recent weeks,
 /// weighted by handled counts and shrunk towards the series mean where counts are low
 /// (a credibility / empirical-Bayes estimate; cf. Aldor-Noiman, Feigin & Mandelbaum 2009 on
@@ -27,7 +28,9 @@ public struct HandleTimeModel: Sendable, Equatable {
     /// AHT in seconds for every target date and slot (day-major), or nil when nothing is known.
     ///
     /// - Complexity: O(lookbackWeeks · 7 · slotsPerDay + targetDates · slotsPerDay).
-    public func forecast(history: DailyIntervalSeries, calendar: ForecastCalendar, targetDates: [CivilDate]) -> [Double]? {
+    public func forecast(history: DailyIntervalSeries, calendar: ForecastCalendar, targetDates: [CivilDate])
+        -> [Double]?
+    {
         let s = history.slotsPerDay
         let constant: Double? = defaultSeconds.flatMap { $0.isFinite && $0 >= 0 ? $0 : nil }
         if let handled = history.handled, let time = history.handleTimeSeconds, let last = history.dates.last {

@@ -1,4 +1,5 @@
 import CCPlanBase
+
 /// Double-seasonal Holt–Winters exponential smoothing with an AR(1) error adjustment
 /// (Taylor 2003, *Journal of the Operational Research Society* 54, "Short-term electricity demand
 /// forecasting using double seasonal exponential smoothing"; applied to call centres by Taylor 2008),
@@ -113,7 +114,10 @@ public struct HoltWinters: ForecastModel {
         let openSlots = max(1, observedCells / Double(dataRows))  // observed slots per day with data
         let alphaMax = min(0.5, 0.28 / openSlots)
         func bounded(_ theta: [Double]) -> [Double] {
-            [alphaMax * logistic(theta[0]), 0.5 * logistic(theta[1]), 0.5 * logistic(theta[2]), 0.98 * logistic(theta[3])]
+            [
+                alphaMax * logistic(theta[0]), 0.5 * logistic(theta[1]), 0.5 * logistic(theta[2]),
+                0.98 * logistic(theta[3]),
+            ]
         }
         let start = [logit(0.5), logit(0.1), logit(0.2), logit(0.5 / 0.98)]
         let search = NelderMead(maxEvaluations: maxEvaluations, tolerance: 1e-6, initialStep: 1)
@@ -132,7 +136,9 @@ public struct HoltWinters: ForecastModel {
         // E[y] = ẑ² + σ² − V·σ² − ¼ with σ² = σ₁²/(1 + V).
         let v = params.prefix(3).reduce(0.0) { $0 + $1 / (2 - $1) }
         let factor = max(0, (1 - v) / (1 + v))
-        let slotVariance = (0..<s).map { j in st.slotCount[j] > 0 ? st.slotSSE[j] / st.slotCount[j] * factor : variance * factor }
+        let slotVariance = (0..<s).map { j in
+            st.slotCount[j] > 0 ? st.slotSSE[j] / st.slotCount[j] * factor : variance * factor
+        }
         let lastDay = g.firstDay + g.days - 1
         var out = [Double](repeating: 0, count: context.targetDates.count * s)
         for (t, date) in context.targetDates.enumerated() {
@@ -147,4 +153,3 @@ public struct HoltWinters: ForecastModel {
         return out
     }
 }
-

@@ -1,4 +1,5 @@
 import CCPlanBase
+
 /// How a day's total spreads over its intervals, per weekday: the top-down half of the day-level
 /// model (Weinberg, Brown & Stroud 2007: day volume × intraday proportions),
 ///

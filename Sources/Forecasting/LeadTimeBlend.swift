@@ -1,4 +1,5 @@
 import CCPlanBase
+
 /// One forecast from a short-term interval model and a long-horizon model, switched by lead time
 /// without a visible jump: interval by interval,
 ///

@@ -1,4 +1,5 @@
 import CCPlanBase
+
 /// The rolling-origin backtest of day-level methods on day totals, which ``DayLevelModel`` and the
 /// long lead-time band of ``AutoModel`` choose by.
 ///
@@ -32,8 +33,10 @@ struct LongHorizonBacktest {
     let folds: [Int]
 
     /// - Complexity: O(folds · (regression fit + methods · H)).
-    init(totals: DailyTotals, closedDays: Set<Int>, methods: [DailyMethod], horizonDays: Int,
-         harmonics: Int, logScale: Bool) throws {
+    init(
+        totals: DailyTotals, closedDays: Set<Int>, methods: [DailyMethod], horizonDays: Int,
+        harmonics: Int, logScale: Bool
+    ) throws {
         let n = totals.days
         let long = n >= 456
         let step = long ? 91 : 28
@@ -48,8 +51,9 @@ struct LongHorizonBacktest {
         let needsRegression = methods.contains { $0.isRegression }
         for origin in folds {
             let h = min(horizonDays, n - origin)
-            let engine = try DailyEngine(totals: totals, trainCount: origin, closedDays: closedDays, harmonics: harmonics,
-                                         logScale: logScale, needsRegression: needsRegression)
+            let engine = try DailyEngine(
+                totals: totals, trainCount: origin, closedDays: closedDays, harmonics: harmonics,
+                logScale: logScale, needsRegression: needsRegression)
             let targets = Array(origin..<(origin + h))
             let actual = targets.map { totals.total[$0] }
             for (m, method) in methods.enumerated() {
@@ -74,8 +78,10 @@ struct LongHorizonBacktest {
         }
         var s: [Score] = []
         for m in methods.indices {
-            s.append(Score(method: methods[m], dayWAPE: sumDay > 0 ? absDay[m] / sumDay : .nan,
-                           blockWAPE: sumBlock > 0 ? absBlock[m] / sumBlock : .nan, bias: sumDay > 0 ? err[m] / sumDay : .nan))
+            s.append(
+                Score(
+                    method: methods[m], dayWAPE: sumDay > 0 ? absDay[m] / sumDay : .nan,
+                    blockWAPE: sumBlock > 0 ? absBlock[m] / sumBlock : .nan, bias: sumDay > 0 ? err[m] / sumDay : .nan))
         }
         scores = s
         var b: Int? = nil

@@ -9,8 +9,10 @@ extension Forecaster {
     ///
     /// - Returns: one result per series, in order: the forecast or the error it raised.
     /// - Complexity: Σ per-series cost / min(maxConcurrency, series count).
-    public func forecast(histories: [DailyIntervalSeries], calendar: ForecastCalendar = .none, horizonDays: Int,
-                         maxConcurrency: Int = 2) -> [Result<Forecast, ForecastingError>] {
+    public func forecast(
+        histories: [DailyIntervalSeries], calendar: ForecastCalendar = .none, horizonDays: Int,
+        maxConcurrency: Int = 2
+    ) -> [Result<Forecast, ForecastingError>] {
         let engine = self
         return Parallel.map(histories, workers: maxConcurrency) { history in
             do {

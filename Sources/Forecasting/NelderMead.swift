@@ -49,4 +49,3 @@ struct NelderMead {
         return (simplex[best], values[best])
     }
 }
-

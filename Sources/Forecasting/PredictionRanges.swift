@@ -1,4 +1,5 @@
 import CCPlanBase
+
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Musl)
@@ -96,7 +97,9 @@ struct PredictionRanges: Sendable {
             merged.append((end, bands[b]))
         }
         // Bands with too few errors take their predecessor's as well.
-        for b in merged.indices.dropFirst() where merged[b].errors.count < 30 { merged[b].errors += merged[b - 1].errors }
+        for b in merged.indices.dropFirst() where merged[b].errors.count < 30 {
+            merged[b].errors += merged[b - 1].errors
+        }
         dayBands = merged.map { ($0.lastLead, $0.errors.sorted()) }
     }
 

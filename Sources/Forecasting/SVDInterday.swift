@@ -93,10 +93,14 @@ public struct SVDInterday: ForecastModel {
             for j in 0..<s {
                 let v = g.y[r * s + j]
                 let z: Double
-                if !v.isNaN { z = rootTransform(v) } else {
+                if !v.isNaN {
+                    z = rootTransform(v)
+                } else {
                     observed[i + j * n] = false
                     let c = w * s + j
-                    z = cellCount[c] > 0 ? cellSum[c] / cellCount[c] : (slotCount[j] > 0 ? slotSum[j] / slotCount[j] : 0.5)
+                    z =
+                        cellCount[c] > 0
+                        ? cellSum[c] / cellCount[c] : (slotCount[j] > 0 ? slotSum[j] / slotCount[j] : 0.5)
                 }
                 zElements[i + j * n] = z
             }
@@ -146,9 +150,12 @@ public struct SVDInterday: ForecastModel {
         // turn-of-month surge is a day-level effect, and every extra coefficient's estimation noise
         // in ẑ reaches the back-transformed mean as +Var(ẑ) (svd(k=7) on a queue with 0.5 contacts
         // at the peak: +3.2 % with the effects on every score, +2.6 % on the first only).
-        let shapeDesign = effectColumns.isEmpty ? design
-            : ScoreRegression.Design(x: (0..<n).flatMap { t in full[(t * columns)..<(t * columns + effectColumn)] },
-                                     columns: effectColumn)
+        let shapeDesign =
+            effectColumns.isEmpty
+            ? design
+            : ScoreRegression.Design(
+                x: (0..<n).flatMap { t in full[(t * columns)..<(t * columns + effectColumn)] },
+                columns: effectColumn)
 
         // The open days from the end of training to the last target date.
         let lastDay = g.firstDay + g.days - 1
@@ -166,8 +173,9 @@ public struct SVDInterday: ForecastModel {
         var scoreVariance = [Double](repeating: 0, count: steps.count * k)  // forecast error variance
         for j in 0..<k {
             let own = j == 0 ? design : shapeDesign
-            let fit = try ScoreRegression(design: own, target: (0..<n).map { scores[$0, j] },
-                                          ridgeColumns: own.columns == columns ? penalties : [], ridge: ServiceDayEffects.ridge)
+            let fit = try ScoreRegression(
+                design: own, target: (0..<n).map { scores[$0, j] },
+                ridgeColumns: own.columns == columns ? penalties : [], ridge: ServiceDayEffects.ridge)
             // AR(1) forecast error variance: σ²(1 + φ² + … + φ^(2(h−1))).
             var accumulated = 0.0
             var u = fit.lastError

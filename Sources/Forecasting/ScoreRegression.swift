@@ -85,7 +85,9 @@ struct ScoreRegression {
             for c in 0..<p {
                 for e in 0..<p {
                     let (ce, ec) = (c * p + e, e * p + c)
-                    normal[ce] = pass == 0 ? design.all[ce]
+                    normal[ce] =
+                        pass == 0
+                        ? design.all[ce]
                         : design.s00[ce] - rho * (design.s01[ce] + design.s01[ec]) + rho * rho * design.s11[ce]
                 }
                 right[c] = pass == 0 ? bAll[c] : b00[c] - rho * (b01[c] + b10[c]) + rho * rho * b11[c]
@@ -94,8 +96,9 @@ struct ScoreRegression {
             if let solution = ScoreRegression.cholesky(lowerOf: normal, right, p) {
                 gamma = solution
             } else {
-                gamma = try ScoreRegression.stacked(x, p, y, first: pass == 0 ? 0 : 1, rho: rho, ridgeColumns: ridgeColumns,
-                                                    ridge: ridge)
+                gamma = try ScoreRegression.stacked(
+                    x, p, y, first: pass == 0 ? 0 : 1, rho: rho, ridgeColumns: ridgeColumns,
+                    ridge: ridge)
             }
             for t in 0..<n {
                 var f = 0.0
@@ -145,8 +148,10 @@ struct ScoreRegression {
     }
 
     /// The same step by LAPACK dgelsd on the stacked rows [X̃; √λ·E] (rank-revealing).
-    private static func stacked(_ x: [Double], _ p: Int, _ y: [Double], first: Int, rho: Double, ridgeColumns: [Int],
-                                ridge: Double) throws -> [Double] {
+    private static func stacked(
+        _ x: [Double], _ p: Int, _ y: [Double], first: Int, rho: Double, ridgeColumns: [Int],
+        ridge: Double
+    ) throws -> [Double] {
         let n = y.count
         let m = n - first + ridgeColumns.count
         var a = Matrix(rows: m, columns: p)

@@ -1,4 +1,5 @@
 import CCPlanBase
+
 /// Seasonal naive: the forecast for (date, slot) is the most recent observed value on the same
 /// weekday and slot (same interval last week, or the last week that has it).
 ///

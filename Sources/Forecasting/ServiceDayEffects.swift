@@ -1,4 +1,5 @@
 import CCPlanBase
+
 /// Day-level calendar regressors of the interval models (``SVDInterday``,
 /// ``FixedEffectsRegression``): the turn of the month and the second day of a catch-up after a
 /// closure. Counted in **service days**, the days the queue is open (an operating weekday that is

@@ -1,4 +1,5 @@
 import CCPlanBase
+
 /// A recurring calendar day whose effect the day-level model can learn from the history without
 /// a holiday file: a fixed date (25 December), the n-th or last weekday of a month (the fourth
 /// Thursday of November, the last Monday of May) or an offset from Easter Sunday.
@@ -36,7 +37,8 @@ enum SpecialDayKey: Sendable, Hashable, Comparable {
         switch self {
         case .fixed(let m, let d): return date.month == m && date.day == d
         case .nthWeekday(let m, let w, let n):
-            return date.month == m && (date.day - 1) / 7 + 1 == n && CivilDate.weekdayIndex(dayNumber: date.dayNumber) == w
+            return date.month == m && (date.day - 1) / 7 + 1 == n
+                && CivilDate.weekdayIndex(dayNumber: date.dayNumber) == w
         case .lastWeekday(let m, let w):
             return date.month == m && date.day + 7 > CivilDate.daysIn(month: m, year: date.year)
                 && CivilDate.weekdayIndex(dayNumber: date.dayNumber) == w
@@ -47,8 +49,10 @@ enum SpecialDayKey: Sendable, Hashable, Comparable {
     /// The keys whose residuals are consistently extreme (see the type's documentation).
     ///
     /// - Complexity: O(residuals · keys per day + keys · log keys).
-    static func learn(residuals: [(index: Int, value: Double)], firstDay: Int, sigma: Double,
-                      threshold: Double = 4.5, maximum: Int = 24) -> [SpecialDayKey] {
+    static func learn(
+        residuals: [(index: Int, value: Double)], firstDay: Int, sigma: Double,
+        threshold: Double = 4.5, maximum: Int = 24
+    ) -> [SpecialDayKey] {
         guard sigma > 0, residuals.count >= 365 else { return [] }
         var sums: [SpecialDayKey: (sum: Double, count: Int)] = [:]
         var buffer: [SpecialDayKey] = []

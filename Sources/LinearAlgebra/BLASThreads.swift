@@ -1,4 +1,5 @@
 import CLAPACK
+
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)

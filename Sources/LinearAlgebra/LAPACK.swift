@@ -59,7 +59,9 @@ enum LAPACK {
         a: [Double], lda: Int, b: [Double], ldb: Int, beta: Double, c: inout [Double], ldc: Int
     ) throws {
         BLASThreads.configureOnce()
-        let (m32, n32, k32) = (try lapackInt(m, "rows"), try lapackInt(n, "columns"), try lapackInt(k, "inner dimension"))
+        let (m32, n32, k32) = (
+            try lapackInt(m, "rows"), try lapackInt(n, "columns"), try lapackInt(k, "inner dimension")
+        )
         let (lda32, ldb32, ldc32) = (try lapackInt(lda, "lda"), try lapackInt(ldb, "ldb"), try lapackInt(ldc, "ldc"))
         if m == 0 || n == 0 { return }
         a.withUnsafeBufferPointer { pa in
@@ -193,7 +195,8 @@ enum LAPACK {
         let n32 = try lapackInt(n, "order"), nrhs32 = try lapackInt(nrhs, "right-hand sides")
         let info = a.withUnsafeMutableBufferPointer { pa in
             b.withUnsafeMutableBufferPointer { pb in
-                LAPACKE_dposv_work(columnMajor, char("L"), n32, nrhs32, pa.baseAddress, max(1, n32), pb.baseAddress, max(1, n32))
+                LAPACKE_dposv_work(
+                    columnMajor, char("L"), n32, nrhs32, pa.baseAddress, max(1, n32), pb.baseAddress, max(1, n32))
             }
         }
         try checkArguments("dposv", info)
@@ -226,7 +229,9 @@ enum LAPACK {
         try checkArguments("dsyevd", info)
         var work = [Double](repeating: 0, count: max(1, Int(query[0])))
         var iwork = [Int32](repeating: 0, count: max(1, Int(iquery[0])))
-        info = call(&work, try lapackInt(work.count, "dsyevd workspace"), &iwork, try lapackInt(iwork.count, "dsyevd integer workspace"))
+        info = call(
+            &work, try lapackInt(work.count, "dsyevd workspace"), &iwork,
+            try lapackInt(iwork.count, "dsyevd integer workspace"))
         try checkArguments("dsyevd", info)
         if info > 0 { throw LinearAlgebraError.noConvergence(routine: "dsyevd", info: Int(info)) }
         return w

@@ -29,14 +29,17 @@ extension Matrix {
     ///   - rcond: relative rank tolerance; the default 1e-12 suits regressions in double precision.
     /// - Throws: ``LinearAlgebraError`` on mismatched shapes, non-finite input or no convergence.
     /// - Complexity: O(m · n² + n³) for an m × n design with m ≥ n, plus O(m · n) per right-hand side.
-    public func leastSquares(_ b: Matrix, rcond: Double = 1e-12, scaleColumns: Bool = true) throws -> LeastSquaresSolution {
+    public func leastSquares(_ b: Matrix, rcond: Double = 1e-12, scaleColumns: Bool = true) throws
+        -> LeastSquaresSolution
+    {
         guard b.rows == rows else {
             throw LinearAlgebraError.dimensionMismatch("least squares with \(rows) rows in A and \(b.rows) in b")
         }
         guard isFinite, b.isFinite else { throw LinearAlgebraError.nonFiniteInput("dgelsd") }
         let (m, n, nrhs) = (rows, columns, b.columns)
         var a = elements
-        let scales = scaleColumns
+        let scales =
+            scaleColumns
             ? try LAPACK.scaleColumnsToUnitNorm(&a, m: m, n: n) : [Double](repeating: 1, count: n)
         // dgelsd needs b with max(m, n) rows; the solution comes back in its first n rows.
         let ldb = max(1, m, n)
@@ -60,13 +63,16 @@ extension Matrix {
             }
             rss[j] = sum
         }
-        return LeastSquaresSolution(coefficients: x, rank: rank, residualSumOfSquares: rss, singularValues: singularValues)
+        return LeastSquaresSolution(
+            coefficients: x, rank: rank, residualSumOfSquares: rss, singularValues: singularValues)
     }
 
     /// Solves min ‖A·x − b‖₂ for one right-hand side; see ``leastSquares(_:rcond:scaleColumns:)-(Matrix,_,_)``.
     ///
     /// - Complexity: O(m · n² + n³).
-    public func leastSquares(_ b: [Double], rcond: Double = 1e-12, scaleColumns: Bool = true) throws -> LeastSquaresSolution {
+    public func leastSquares(_ b: [Double], rcond: Double = 1e-12, scaleColumns: Bool = true) throws
+        -> LeastSquaresSolution
+    {
         try leastSquares(Matrix(column: b), rcond: rcond, scaleColumns: scaleColumns)
     }
 }

@@ -25,15 +25,18 @@ extension Matrix {
     /// - Throws: ``LinearAlgebraError/nonFiniteInput(_:)`` on NaN or infinity,
     ///   ``LinearAlgebraError/noConvergence(routine:info:)`` when the iteration fails.
     /// - Complexity: O(m · n · min(m, n)).
-    public func singularValueDecomposition(_ mode: SingularValueDecomposition.Mode = .thin) throws -> SingularValueDecomposition {
+    public func singularValueDecomposition(_ mode: SingularValueDecomposition.Mode = .thin) throws
+        -> SingularValueDecomposition
+    {
         guard isFinite else { throw LinearAlgebraError.nonFiniteInput("dgesdd") }
         let k = Swift.min(rows, columns)
         var a = elements
-        let job: Unicode.Scalar = switch mode {
+        let job: Unicode.Scalar =
+            switch mode {
             case .thin: "S"
             case .full: "A"
             case .valuesOnly: "N"
-        }
+            }
         let (u, s, vt) = try LAPACK.gesdd(job: job, m: rows, n: columns, a: &a)
         switch mode {
         case .thin:

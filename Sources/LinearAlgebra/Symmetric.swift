@@ -14,8 +14,12 @@ extension Matrix {
     ///   positive definite; ``LinearAlgebraError/dimensionMismatch(_:)`` on wrong shapes.
     /// - Complexity: O(n³ / 3 + n² · nrhs).
     public func solveSymmetricPositiveDefinite(_ b: Matrix) throws -> Matrix {
-        guard rows == columns else { throw LinearAlgebraError.dimensionMismatch("dposv needs a square matrix, got \(rows)×\(columns)") }
-        guard b.rows == rows else { throw LinearAlgebraError.dimensionMismatch("dposv: A is \(rows)×\(rows), B has \(b.rows) rows") }
+        guard rows == columns else {
+            throw LinearAlgebraError.dimensionMismatch("dposv needs a square matrix, got \(rows)×\(columns)")
+        }
+        guard b.rows == rows else {
+            throw LinearAlgebraError.dimensionMismatch("dposv: A is \(rows)×\(rows), B has \(b.rows) rows")
+        }
         guard isFinite, b.isFinite else { throw LinearAlgebraError.nonFiniteInput("dposv") }
         var a = elements
         var x = b.elements
@@ -36,10 +40,13 @@ extension Matrix {
     /// - Throws: ``LinearAlgebraError`` on a non-square or non-finite matrix or no convergence.
     /// - Complexity: O(n³).
     public func symmetricEigendecomposition() throws -> SymmetricEigendecomposition {
-        guard rows == columns else { throw LinearAlgebraError.dimensionMismatch("dsyevd needs a square matrix, got \(rows)×\(columns)") }
+        guard rows == columns else {
+            throw LinearAlgebraError.dimensionMismatch("dsyevd needs a square matrix, got \(rows)×\(columns)")
+        }
         guard isFinite else { throw LinearAlgebraError.nonFiniteInput("dsyevd") }
         var a = elements
         let values = try LAPACK.syevd(n: rows, a: &a, vectors: true)
-        return SymmetricEigendecomposition(eigenvalues: values, eigenvectors: try Matrix(rows: rows, columns: rows, columnMajor: a))
+        return SymmetricEigendecomposition(
+            eigenvalues: values, eigenvectors: try Matrix(rows: rows, columns: rows, columnMajor: a))
     }
 }

@@ -20,9 +20,11 @@ public struct ActualInterval: Sendable, Hashable {
     /// Mean agents available to take contacts during the interval; nil when unknown.
     public var staffedAgents: Double?
 
-    public init(start: Int64, offered: Double, handled: Double? = nil, abandoned: Double? = nil,
-                handleSeconds: Double? = nil, answeredWithin: Double? = nil, reportedServiceLevel: Double? = nil,
-                staffedAgents: Double? = nil) {
+    public init(
+        start: Int64, offered: Double, handled: Double? = nil, abandoned: Double? = nil,
+        handleSeconds: Double? = nil, answeredWithin: Double? = nil, reportedServiceLevel: Double? = nil,
+        staffedAgents: Double? = nil
+    ) {
         self.start = start
         self.offered = offered
         self.handled = handled
@@ -54,8 +56,10 @@ public struct ActualQueue: Sendable {
     /// The callers' mean patience estimated from per-contact records (with its standard error).
     public var patience: (seconds: Double, standardError: Double)?
 
-    public init(queue: String, channel: Channel, intervalSeconds: Int64, intervals: [Int64: ActualInterval],
-                patience: (seconds: Double, standardError: Double)? = nil) {
+    public init(
+        queue: String, channel: Channel, intervalSeconds: Int64, intervals: [Int64: ActualInterval],
+        patience: (seconds: Double, standardError: Double)? = nil
+    ) {
         self.queue = queue
         self.channel = channel
         self.intervalSeconds = intervalSeconds
@@ -72,9 +76,10 @@ public struct ActualQueue: Sendable {
                 start: start, offered: Double(c.offered), handled: Double(c.answered), abandoned: Double(c.abandoned),
                 handleSeconds: c.handleSeconds, answeredWithin: Double(c.answeredWithin))
         }
-        self.init(queue: contacts.queue, channel: contacts.channel, intervalSeconds: contacts.intervalSeconds,
-                  intervals: intervals,
-                  patience: contacts.patienceSeconds.map { ($0, contacts.patienceStandardError ?? 0) })
+        self.init(
+            queue: contacts.queue, channel: contacts.channel, intervalSeconds: contacts.intervalSeconds,
+            intervals: intervals,
+            patience: contacts.patienceSeconds.map { ($0, contacts.patienceStandardError ?? 0) })
     }
 }
 
@@ -96,8 +101,11 @@ extension ActualQueue {
         for start in intervals.keys.sorted() {
             let i = intervals[start]!
             let s = floorDiv(start, seconds) * seconds
-            var o = out[s] ?? ActualInterval(start: s, offered: 0, handled: 0, abandoned: 0, handleSeconds: 0,
-                                             answeredWithin: 0, reportedServiceLevel: 0, staffedAgents: 0)
+            var o =
+                out[s]
+                ?? ActualInterval(
+                    start: s, offered: 0, handled: 0, abandoned: 0, handleSeconds: 0,
+                    answeredWithin: 0, reportedServiceLevel: 0, staffedAgents: 0)
             o.offered += i.offered
             o.handled = add(o.handled, i.handled)
             o.abandoned = add(o.abandoned, i.abandoned)

@@ -112,7 +112,9 @@ public enum ContactRecords {
     /// returned when there is any (at most 20 listed).
     ///
     /// - Complexity: O(rows), memory O(intervals with contacts).
-    public static func aggregate(_ paths: [String], options: ContactRecordOptions, grid: Grid) throws(HistoryError) -> [ContactIntervals] {
+    public static func aggregate(_ paths: [String], options: ContactRecordOptions, grid: Grid) throws(HistoryError)
+        -> [ContactIntervals]
+    {
         var issues: [FileIssue] = []
         var issueCount = 0
         func add(_ issue: FileIssue) {
@@ -145,7 +147,9 @@ public enum ContactRecords {
                             if let c = names.firstIndex(where: { wanted.contains($0) }) { found[field] = c }
                         }
                         for required in [ContactField.arrival, .waitSeconds, .outcome] where found[required] == nil {
-                            let how = options.mappings[required].map { "'\($0)'" } ?? "'\(required.rawValue)' (or --map \(required.rawValue)=HEADER)"
+                            let how =
+                                options.mappings[required].map { "'\($0)'" }
+                                ?? "'\(required.rawValue)' (or --map \(required.rawValue)=HEADER)"
                             add(FileIssue(file: path, line: record.line, column: 1, message: "missing column \(how)"))
                         }
                         columns = found
@@ -169,7 +173,10 @@ public enum ContactRecords {
                     }
                     let outcomeText = (text(.outcome) ?? "").lowercased()
                     guard let mapped = options.outcomes[outcomeText] else {
-                        issue(.outcome, "unknown outcome \(record.quoted(map[.outcome]!)) (expected answered or abandoned; map others with --outcome TEXT=answered|abandoned|skip)")
+                        issue(
+                            .outcome,
+                            "unknown outcome \(record.quoted(map[.outcome]!)) (expected answered or abandoned; map others with --outcome TEXT=answered|abandoned|skip)"
+                        )
                         return true
                     }
                     guard let outcome = mapped else { return true }
@@ -187,7 +194,10 @@ public enum ContactRecords {
                             switch clock.resolve(local: parts.local) {
                             case .unique(let t), .ambiguous(let t, _): instant = t
                             case .gap:
-                                issue(.arrival, "\(record.quoted(arrivalColumn)) does not exist in \(options.timeZone.identifier) (daylight-saving gap)")
+                                issue(
+                                    .arrival,
+                                    "\(record.quoted(arrivalColumn)) does not exist in \(options.timeZone.identifier) (daylight-saving gap)"
+                                )
                                 return true
                             }
                         }
@@ -203,11 +213,14 @@ public enum ContactRecords {
                         }
                     }
                     guard let wait = seconds(.waitSeconds, required: true),
-                          let handle = seconds(.handleSeconds, required: false) else { return true }
+                        let handle = seconds(.handleSeconds, required: false)
+                    else { return true }
                     let queue = CSVInjection.restored(text(.queue).flatMap { $0.isEmpty ? nil : $0 } ?? "default")
                     let channelText = (text(.channel) ?? "").lowercased()
                     guard let channel = channelText.isEmpty ? .voice : Channel(rawValue: channelText) else {
-                        issue(.channel, "unknown channel \(record.quoted(map[.channel]!)) (expected voice, chat or email)")
+                        issue(
+                            .channel, "unknown channel \(record.quoted(map[.channel]!)) (expected voice, chat or email)"
+                        )
                         return true
                     }
                     let key = Key(queue: queue, channel: channel)
@@ -220,8 +233,11 @@ public enum ContactRecords {
                         gridCache[key] = (step, threshold)
                     }
                     let start = floorDiv(instant, step) * step
-                    var group = groups[key] ?? ContactIntervals(
-                        queue: queue, channel: channel, intervalSeconds: step, intervals: [:], totalWaitSeconds: 0, abandons: 0)
+                    var group =
+                        groups[key]
+                        ?? ContactIntervals(
+                            queue: queue, channel: channel, intervalSeconds: step, intervals: [:], totalWaitSeconds: 0,
+                            abandons: 0)
                     var counts = group.intervals[start] ?? ContactIntervals.Counts()
                     counts.offered += 1
                     switch outcome {
@@ -244,8 +260,11 @@ public enum ContactRecords {
             } catch {
                 add(FileIssue(file: path, message: "\(error)"))
             }
-            if columns == nil { add(FileIssue(file: path, message: "the file is empty (no header line)")) }
-            else if !sawRow && issueCount == 0 { add(FileIssue(file: path, line: 1, column: 1, message: "the file has a header but no contacts")) }
+            if columns == nil {
+                add(FileIssue(file: path, message: "the file is empty (no header line)"))
+            } else if !sawRow && issueCount == 0 {
+                add(FileIssue(file: path, line: 1, column: 1, message: "the file has a header but no contacts"))
+            }
         }
         if issueCount > 0 { throw HistoryError(issues: issues, totalCount: issueCount) }
         return groups.values.sorted { ($0.queue, $0.channel) < ($1.queue, $1.channel) }
@@ -256,12 +275,16 @@ extension ContactRecordOptions {
     /// Parses one `--map` value for per-contact files, `field=Header`; nil with a message when the
     /// field is not one of ``ContactField``.
     public static func parseMapping(_ text: String) -> Result<(ContactField, String), FileIssue> {
-        func bad(_ m: String) -> Result<(ContactField, String), FileIssue> { .failure(FileIssue(file: "--map", message: m)) }
+        func bad(_ m: String) -> Result<(ContactField, String), FileIssue> {
+            .failure(FileIssue(file: "--map", message: m))
+        }
         guard let eq = text.firstIndex(of: "=") else { return bad("expected field=Header, found \"\(text)\"") }
         let name = String(text[..<eq]).trimmingSpaces.lowercased()
         let header = String(text[text.index(after: eq)...]).trimmingSpaces
         guard let field = ContactField(rawValue: name) else {
-            return bad("unknown per-contact field \"\(name)\"; expected one of \(ContactField.allCases.map(\.rawValue).joined(separator: ", "))")
+            return bad(
+                "unknown per-contact field \"\(name)\"; expected one of \(ContactField.allCases.map(\.rawValue).joined(separator: ", "))"
+            )
         }
         guard !header.isEmpty else { return bad("expected a header name after \"\(name)=\"") }
         return .success((field, header))
@@ -270,14 +293,17 @@ extension ContactRecordOptions {
     /// Parses one `--outcome` value, `TEXT=answered|abandoned|skip`.
     public static func parseOutcome(_ text: String) -> Result<(String, ContactOutcome?), FileIssue> {
         guard let eq = text.lastIndex(of: "=") else {
-            return .failure(FileIssue(file: "--outcome", message: "expected TEXT=answered|abandoned|skip, found \"\(text)\""))
+            return .failure(
+                FileIssue(file: "--outcome", message: "expected TEXT=answered|abandoned|skip, found \"\(text)\""))
         }
         let value = String(text[..<eq]).trimmingSpaces.lowercased()
         switch String(text[text.index(after: eq)...]).trimmingSpaces.lowercased() {
         case "answered": return .success((value, .answered))
         case "abandoned": return .success((value, .abandoned))
         case "skip": return .success((value, nil))
-        default: return .failure(FileIssue(file: "--outcome", message: "expected TEXT=answered|abandoned|skip, found \"\(text)\""))
+        default:
+            return .failure(
+                FileIssue(file: "--outcome", message: "expected TEXT=answered|abandoned|skip, found \"\(text)\""))
         }
     }
 }

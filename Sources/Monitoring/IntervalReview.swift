@@ -44,8 +44,10 @@ public struct IntervalReview: Sendable {
     /// Reviews one interval.
     ///
     /// - Complexity: O(solver) for the requirement plus up to four model evaluations.
-    public static func review(_ plan: PlannedInterval, actual: ActualInterval, queue: PlannedQueue,
-                              staffer: IntervalStaffer) -> IntervalReview {
+    public static func review(
+        _ plan: PlannedInterval, actual: ActualInterval, queue: PlannedQueue,
+        staffer: IntervalStaffer
+    ) -> IntervalReview {
         let a = queue.assumptions
         let aht = actual.ahtSeconds
         let modelAHT = aht ?? plan.ahtSeconds
@@ -69,7 +71,8 @@ public struct IntervalReview: Sendable {
             review.plannedAgentsAtActualServiceLevel = modelServiceLevel(
                 agents: Double(plan.agents), volume: actual.offered, aht: modelAHT, staffer: staffer)
             if let staffed = actual.staffedAgents {
-                review.modelledServiceLevel = modelServiceLevel(agents: staffed, volume: actual.offered, aht: modelAHT, staffer: staffer)
+                review.modelledServiceLevel = modelServiceLevel(
+                    agents: staffed, volume: actual.offered, aht: modelAHT, staffer: staffer)
             }
         }
         return review
@@ -96,7 +99,9 @@ public struct IntervalReview: Sendable {
         guard agents.isFinite, agents >= 0, aht > 0 else { return nil }
         let low = agents.rounded(.down), weight = agents - low
         guard let a = staffer.metrics(agents: Int(low), volume: volume, aht: aht)?.serviceLevel else { return nil }
-        guard weight > 0, let b = staffer.metrics(agents: Int(low) + 1, volume: volume, aht: aht)?.serviceLevel else { return a }
+        guard weight > 0, let b = staffer.metrics(agents: Int(low) + 1, volume: volume, aht: aht)?.serviceLevel else {
+            return a
+        }
         return a + weight * (b - a)
     }
 }

@@ -7,7 +7,8 @@ import Planning
 /// the actuals, no service level for deferred work).
 public enum MonitorFiles {
     /// The header of `intervals.csv`.
-    public static let intervalsHeader = "queue,channel,interval_start,forecast_volume,actual_volume,forecast_aht_seconds,"
+    public static let intervalsHeader =
+        "queue,channel,interval_start,forecast_volume,actual_volume,forecast_aht_seconds,"
         + "actual_aht_seconds,planned_agents,planned_scheduled_agents,required_agents,staffed_agents,"
         + "target_service_level,planned_service_level,actual_service_level,modelled_service_level,"
         + "planned_agents_at_actual_service_level,abandoned\n"
@@ -32,14 +33,18 @@ public enum MonitorFiles {
         for r in q.intervals {
             out.append(contentsOf: prefix)
             appendISO8601(r.start, offset: r.utcOffset, to: &out)
-            for value in [r.forecastVolume, r.actualVolume, r.forecastAHT] { comma(&out); appendShortestNumber(value, to: &out) }
+            for value in [r.forecastVolume, r.actualVolume, r.forecastAHT] {
+                comma(&out); appendShortestNumber(value, to: &out)
+            }
             comma(&out); optional(r.actualAHT, 3, &out)
             comma(&out); appendInteger(Int64(r.plannedAgents), to: &out)
             comma(&out); appendInteger(Int64(r.plannedScheduledAgents), to: &out)
             comma(&out); if let n = r.requiredAgents { appendInteger(Int64(n), to: &out) }
             comma(&out); optional(r.staffedAgents, 3, &out)
-            for value in [r.targetServiceLevel, r.plannedServiceLevel, r.actualServiceLevel, r.modelledServiceLevel,
-                          r.plannedAgentsAtActualServiceLevel] {
+            for value in [
+                r.targetServiceLevel, r.plannedServiceLevel, r.actualServiceLevel, r.modelledServiceLevel,
+                r.plannedAgentsAtActualServiceLevel,
+            ] {
                 comma(&out); optional(value, 6, &out)
             }
             comma(&out); if let ab = r.abandoned { appendShortestNumber(ab, to: &out) }
@@ -68,13 +73,17 @@ public enum MonitorFiles {
             comma(&out); appendFixed(r.plannedHours, 2, to: &out)
             comma(&out); appendFixed(r.scheduledHours, 2, to: &out)
             comma(&out); optional(r.staffedHours, 2, &out)
-            for value in [r.targetServiceLevel, r.plannedServiceLevel, r.actualServiceLevel, r.shareMeetingTarget,
-                          r.abandonRate] {
+            for value in [
+                r.targetServiceLevel, r.plannedServiceLevel, r.actualServiceLevel, r.shareMeetingTarget,
+                r.abandonRate,
+            ] {
                 comma(&out); optional(value, 4, &out)
             }
             for value in attribution(r) { comma(&out); optional(value, 4, &out) }
             comma(&out)
-            out.append(contentsOf: (r.breaches.isEmpty ? "ok" : "breach: " + r.breaches.map(\.key).joined(separator: " ")).utf8)
+            out.append(
+                contentsOf: (r.breaches.isEmpty ? "ok" : "breach: " + r.breaches.map(\.key).joined(separator: " ")).utf8
+            )
             out.append(UInt8(ascii: "\n"))
         }
     }
@@ -85,7 +94,8 @@ public enum MonitorFiles {
     public static func attribution(_ r: PeriodReview) -> [Double?] {
         func units(_ x: Double?) -> Double? { x.map { ($0 * 1e4).rounded() } }
         guard let gap = units(r.serviceLevelGap), let f = units(r.gapForecast), let d = units(r.gapDelivery),
-              r.gapOther != nil else {
+            r.gapOther != nil
+        else {
             return [r.serviceLevelGap, r.gapForecast, r.gapDelivery, r.gapOther]
         }
         return [gap / 1e4, f / 1e4, d / 1e4, (gap - f - d) / 1e4]

@@ -17,9 +17,11 @@ public struct MonitorProvenance: Sendable {
     public var version: String
     public var generatedAt: String
 
-    public init(planPath: String, scenario: String, planDescriptionSHA256: String, planIntervalsSHA256: String,
-                inputs: [(role: String, path: String, bytes: Int, sha256: String)], tolerancesPath: String?,
-                tolerances: Tolerances, version: String, generatedAt: String) {
+    public init(
+        planPath: String, scenario: String, planDescriptionSHA256: String, planIntervalsSHA256: String,
+        inputs: [(role: String, path: String, bytes: Int, sha256: String)], tolerancesPath: String?,
+        tolerances: Tolerances, version: String, generatedAt: String
+    ) {
         self.planPath = planPath
         self.scenario = scenario
         self.planDescriptionSHA256 = planDescriptionSHA256
@@ -38,22 +40,31 @@ public enum MonitorJSON {
     /// - Complexity: O(periods).
     public static func render(_ result: MonitorResult, provenance p: MonitorProvenance) -> String {
         func limits(_ l: Tolerances.Limits) -> JSONText {
-            .object([("volume", .finite(l.volume)), ("service_level_points", .finite(l.serviceLevelPoints)),
-                     ("abandon_rate", .finite(l.abandonRate)), ("interval_wape", .finite(l.intervalWAPE))])
+            .object([
+                ("volume", .finite(l.volume)), ("service_level_points", .finite(l.serviceLevelPoints)),
+                ("abandon_rate", .finite(l.abandonRate)), ("interval_wape", .finite(l.intervalWAPE)),
+            ])
         }
         func tolerances(_ t: Tolerances) -> JSONText {
-            .object([("all_periods", limits(t.all))]
-                + RollUpPeriod.allCases.compactMap { period in t.byPeriod[period].map { (period.rawValue, limits($0)) } }
-                + (t.perQueue.isEmpty ? [] : [("queues", .object(t.perQueue.keys.sorted().map { ($0, tolerances(t.perQueue[$0]!)) }))]))
+            .object(
+                [("all_periods", limits(t.all))]
+                    + RollUpPeriod.allCases.compactMap { period in
+                        t.byPeriod[period].map { (period.rawValue, limits($0)) }
+                    }
+                    + (t.perQueue.isEmpty
+                        ? []
+                        : [("queues", .object(t.perQueue.keys.sorted().map { ($0, tolerances(t.perQueue[$0]!)) }))]))
         }
         func period(_ r: PeriodReview) -> JSONText {
             let parts = MonitorFiles.attribution(r)
             return .object([
                 ("period", .string(r.label)), ("intervals", .integer(r.intervals)),
-                ("forecast_volume", .number(round2(r.forecastVolume))), ("actual_volume", .number(round2(r.actualVolume))),
+                ("forecast_volume", .number(round2(r.forecastVolume))),
+                ("actual_volume", .number(round2(r.actualVolume))),
                 ("bias", .finite(r.bias.map(round4))), ("interval_wape", .finite(r.intervalWAPE.map(round4))),
                 ("aht_error", .finite(r.ahtError.map(round4))),
-                ("required_hours", .finite(r.requiredAgentHours.map(round2))), ("planned_hours", .number(round2(r.plannedHours))),
+                ("required_hours", .finite(r.requiredAgentHours.map(round2))),
+                ("planned_hours", .number(round2(r.plannedHours))),
                 ("staffed_hours", .finite(r.staffedHours.map(round2))),
                 ("target_service_level", .finite(r.targetServiceLevel.map(round4))),
                 ("planned_service_level", .finite(r.plannedServiceLevel.map(round4))),
@@ -61,15 +72,23 @@ public enum MonitorJSON {
                 ("abandon_rate", .finite(r.abandonRate.map(round4))),
                 ("sl_gap", .finite(parts[0])), ("sl_gap_forecast", .finite(parts[1])),
                 ("sl_gap_delivery", .finite(parts[2])), ("sl_gap_other", .finite(parts[3])),
-                ("breaches", .array(r.breaches.map { b in
-                    .object([("tolerance", .string(b.key)), ("value", .number(round4(b.value))), ("limit", .number(b.limit))])
-                })),
+                (
+                    "breaches",
+                    .array(
+                        r.breaches.map { b in
+                            .object([
+                                ("tolerance", .string(b.key)), ("value", .number(round4(b.value))),
+                                ("limit", .number(b.limit)),
+                            ])
+                        })
+                ),
             ])
         }
         let queues: [JSONText] = result.queues.map { q in
             .object([
                 ("queue", .string(q.queue)), ("channel", .string(q.channel.rawValue)),
-                ("intervals_reviewed", .integer(q.intervals.count)), ("actual_intervals_outside_the_plan", .integer(q.unmatchedIntervals)),
+                ("intervals_reviewed", .integer(q.intervals.count)),
+                ("actual_intervals_outside_the_plan", .integer(q.unmatchedIntervals)),
                 ("patience_seconds", .finite(q.patience.map { round2($0.seconds) })),
                 ("patience_standard_error_seconds", .finite(q.patience.map { round2($0.standardError) })),
                 ("monthly", .array(q.monthly.map(period))), ("weekly", .array(q.weekly.map(period))),
@@ -80,19 +99,37 @@ public enum MonitorJSON {
             ("ccplan_version", .string(p.version)),
             ("generated_at", .string(p.generatedAt)),
             ("status", .string(breaches.isEmpty ? "within_tolerance" : "tolerance_breached")),
-            ("plan", .object([
-                ("path", .string(p.planPath)), ("scenario", .string(p.scenario)),
-                ("plan_json_sha256", .string(p.planDescriptionSHA256)), ("intervals_csv_sha256", .string(p.planIntervalsSHA256)),
-            ])),
-            ("inputs", .array(p.inputs.map { i in
-                .object([("role", .string(i.role)), ("path", .string(i.path)), ("bytes", .integer(i.bytes)), ("sha256", .string(i.sha256))])
-            })),
+            (
+                "plan",
+                .object([
+                    ("path", .string(p.planPath)), ("scenario", .string(p.scenario)),
+                    ("plan_json_sha256", .string(p.planDescriptionSHA256)),
+                    ("intervals_csv_sha256", .string(p.planIntervalsSHA256)),
+                ])
+            ),
+            (
+                "inputs",
+                .array(
+                    p.inputs.map { i in
+                        .object([
+                            ("role", .string(i.role)), ("path", .string(i.path)), ("bytes", .integer(i.bytes)),
+                            ("sha256", .string(i.sha256)),
+                        ])
+                    })
+            ),
             ("tolerances", .object([("path", .text(p.tolerancesPath)), ("limits", tolerances(p.tolerances))])),
             ("breaches", .integer(breaches.count)),
-            ("unmatched_actuals", .array(result.unmatched.map { u in
-                .object([("queue", .string(u.queue)), ("channel", .string(u.channel.rawValue)), ("intervals", .integer(u.intervals)),
-                         ("reason", .string(u.reason))])
-            })),
+            (
+                "unmatched_actuals",
+                .array(
+                    result.unmatched.map { u in
+                        .object([
+                            ("queue", .string(u.queue)), ("channel", .string(u.channel.rawValue)),
+                            ("intervals", .integer(u.intervals)),
+                            ("reason", .string(u.reason)),
+                        ])
+                    })
+            ),
             ("queues", .array(queues)),
         ]).rendered()
     }

@@ -125,9 +125,13 @@ public struct PeriodReview: Sendable {
     public var plannedServiceLevel: Double? { plannedWeight > 0 ? plannedWeighted / plannedWeight : nil }
     public var actualServiceLevel: Double? { actualWeight > 0 && !actualMissing ? actualWeighted / actualWeight : nil }
     /// SL of the planned agents at the actual workload.
-    public var plannedAgentsAtActualServiceLevel: Double? { modelWeight > 0 && !atPlanMissing ? atPlanWeighted / modelWeight : nil }
+    public var plannedAgentsAtActualServiceLevel: Double? {
+        modelWeight > 0 && !atPlanMissing ? atPlanWeighted / modelWeight : nil
+    }
     /// SL of the staffed agents at the actual workload.
-    public var modelledServiceLevel: Double? { modelWeight > 0 && !staffedMissing ? atStaffWeighted / modelWeight : nil }
+    public var modelledServiceLevel: Double? {
+        modelWeight > 0 && !staffedMissing ? atStaffWeighted / modelWeight : nil
+    }
     /// Intervals with contacts and a service level that met the target, as a share.
     public var shareMeetingTarget: Double? {
         intervalsWithServiceLevel > 0 ? Double(intervalsMeetingTarget) / Double(intervalsWithServiceLevel) : nil
@@ -136,9 +140,13 @@ public struct PeriodReview: Sendable {
     /// actual SL − planned SL.
     public var serviceLevelGap: Double? { actualServiceLevel.flatMap { a in plannedServiceLevel.map { a - $0 } } }
     /// The forecast part of the gap.
-    public var gapForecast: Double? { plannedAgentsAtActualServiceLevel.flatMap { x in plannedServiceLevel.map { x - $0 } } }
+    public var gapForecast: Double? {
+        plannedAgentsAtActualServiceLevel.flatMap { x in plannedServiceLevel.map { x - $0 } }
+    }
     /// The delivery part of the gap.
-    public var gapDelivery: Double? { modelledServiceLevel.flatMap { x in plannedAgentsAtActualServiceLevel.map { x - $0 } } }
+    public var gapDelivery: Double? {
+        modelledServiceLevel.flatMap { x in plannedAgentsAtActualServiceLevel.map { x - $0 } }
+    }
     /// The rest of the gap (model, routing, intraday swings).
     public var gapOther: Double? { actualServiceLevel.flatMap { a in modelledServiceLevel.map { a - $0 } } }
 }

@@ -1,7 +1,7 @@
+import Batch
 import CCPlanBase
 import ContactHistory
 import Foundation
-import Batch
 import Planning
 
 /// One interval of the plan being monitored, as `intervals.csv` records it.
@@ -60,7 +60,9 @@ public struct PlanDirectory: Sendable {
             throw FileIssue(file: path, message: "is not a directory (expected a plan written by ccplan plan)")
         }
         let jsonPath = path + "/plan.json", intervalsPath = path + "/intervals.csv"
-        if !FileManager.default.fileExists(atPath: jsonPath), FileManager.default.fileExists(atPath: path + "/manifest.json") {
+        if !FileManager.default.fileExists(atPath: jsonPath),
+            FileManager.default.fileExists(atPath: path + "/manifest.json")
+        {
             return try readBatch(path: path, scenario: scenario)
         }
         for (file, what) in [(jsonPath, "plan.json"), (intervalsPath, "intervals.csv")]
@@ -69,11 +71,17 @@ public struct PlanDirectory: Sendable {
         }
         let description = try PlanDescription.read(path: jsonPath)
         guard description.scenarios[scenario] != nil else {
-            throw FileIssue(file: jsonPath, message: "the plan has no scenario '\(scenario)' (it has: \(description.scenarioNames.joined(separator: ", ")))")
+            throw FileIssue(
+                file: jsonPath,
+                message:
+                    "the plan has no scenario '\(scenario)' (it has: \(description.scenarioNames.joined(separator: ", ")))"
+            )
         }
         var byKey: [String: PlannedQueue] = [:]
         for q in description.queues {
-            guard let a = description.assumptions(scenario: scenario, queue: q.queue, channel: q.channel) else { continue }
+            guard let a = description.assumptions(scenario: scenario, queue: q.queue, channel: q.channel) else {
+                continue
+            }
             byKey["\(q.queue)\u{1F}\(q.channel.rawValue)"] = PlannedQueue(
                 queue: q.queue, channel: q.channel, timeZone: q.timeZone, intervalMinutes: q.intervalMinutes,
                 assumptions: a, intervals: [])
@@ -85,8 +93,9 @@ public struct PlanDirectory: Sendable {
         var queues = Array(byKey.values)
         for i in queues.indices { queues[i].intervals.sort { $0.start < $1.start } }
         queues.sort { ($0.queue, $0.channel) < ($1.queue, $1.channel) }
-        return PlanDirectory(path: path, scenario: scenario, title: description.title, queues: queues,
-                             descriptionSHA256: jsonDigest.hex, intervalsSHA256: intervalsDigest.hex)
+        return PlanDirectory(
+            path: path, scenario: scenario, title: description.title, queues: queues,
+            descriptionSHA256: jsonDigest.hex, intervalsSHA256: intervalsDigest.hex)
     }
 
     /// Reads a directory written by `ccplan batch` or `ccplan merge`: its `manifest.json` (which
@@ -104,10 +113,16 @@ public struct PlanDirectory: Sendable {
         case .manifest(let m): manifest = m
         }
         guard manifest.status == .complete else {
-            throw FileIssue(file: manifestPath, message: "the batch is not complete (status \(manifest.status.rawValue)); review a complete run")
+            throw FileIssue(
+                file: manifestPath,
+                message: "the batch is not complete (status \(manifest.status.rawValue)); review a complete run")
         }
-        guard manifest.outputFiles.contains("intervals.csv"), FileManager.default.fileExists(atPath: intervalsPath) else {
-            throw FileIssue(file: path, message: "is not a complete ccplan plan: intervals.csv is missing (add it to the config's outputs.files)")
+        guard manifest.outputFiles.contains("intervals.csv"), FileManager.default.fileExists(atPath: intervalsPath)
+        else {
+            throw FileIssue(
+                file: path,
+                message:
+                    "is not a complete ccplan plan: intervals.csv is missing (add it to the config's outputs.files)")
         }
         var byKey: [String: PlannedQueue] = [:]
         var scenarios = Set<String>()
@@ -121,9 +136,11 @@ public struct PlanDirectory: Sendable {
         }
         guard !byKey.isEmpty else {
             let known = scenarios.sorted().joined(separator: ", ")
-            throw FileIssue(file: manifestPath, message: scenarios.isEmpty
-                ? "the manifest records no queue's assumptions (written by a ccplan before 0.2: run the batch again)"
-                : "the plan has no scenario '\(scenario)' (it has: \(known))")
+            throw FileIssue(
+                file: manifestPath,
+                message: scenarios.isEmpty
+                    ? "the manifest records no queue's assumptions (written by a ccplan before 0.2: run the batch again)"
+                    : "the plan has no scenario '\(scenario)' (it has: \(known))")
         }
         try readIntervals(intervalsPath, scenario: scenario, into: &byKey)
         guard let manifestDigest = fileSHA256(manifestPath), let intervalsDigest = fileSHA256(intervalsPath) else {
@@ -139,15 +156,20 @@ public struct PlanDirectory: Sendable {
             queues[i].intervalMinutes = step == .max ? 30 : Int(step / 60)
         }
         queues.sort { ($0.queue, $0.channel) < ($1.queue, $1.channel) }
-        return PlanDirectory(path: path, scenario: scenario, title: "Batch plan (\(manifest.configPath))", queues: queues,
-                             descriptionSHA256: manifestDigest.hex, intervalsSHA256: intervalsDigest.hex)
+        return PlanDirectory(
+            path: path, scenario: scenario, title: "Batch plan (\(manifest.configPath))", queues: queues,
+            descriptionSHA256: manifestDigest.hex, intervalsSHA256: intervalsDigest.hex)
     }
 
     /// The columns of `intervals.csv` monitoring needs.
-    static let requiredColumns = ["scenario", "queue", "channel", "interval_start", "volume", "aht_seconds", "agents",
-                                  "scheduled_agents", "service_level"]
+    static let requiredColumns = [
+        "scenario", "queue", "channel", "interval_start", "volume", "aht_seconds", "agents",
+        "scheduled_agents", "service_level",
+    ]
 
-    static func readIntervals(_ path: String, scenario: String, into byKey: inout [String: PlannedQueue]) throws(FileIssue) {
+    static func readIntervals(_ path: String, scenario: String, into byKey: inout [String: PlannedQueue])
+        throws(FileIssue)
+    {
         var reader: CSVRecordReader
         do {
             reader = try CSVRecordReader(path: path)
@@ -161,8 +183,9 @@ public struct PlanDirectory: Sendable {
                 if column.isEmpty {
                     for c in 0..<record.count { column[record.trimmedString(c)] = c }
                     if let missing = requiredColumns.first(where: { column[$0] == nil }) {
-                        failure = FileIssue(file: path, line: record.line, column: 1,
-                                            message: "not a ccplan intervals.csv: column '\(missing)' is missing")
+                        failure = FileIssue(
+                            file: path, line: record.line, column: 1,
+                            message: "not a ccplan intervals.csv: column '\(missing)' is missing")
                         return false
                     }
                     return true
@@ -173,8 +196,9 @@ public struct PlanDirectory: Sendable {
                     return false
                 }
                 guard record.count >= column.count else {
-                    failure = FileIssue(file: path, line: record.line, column: record.endColumn,
-                                        message: "expected \(column.count) fields, found \(record.count)")
+                    failure = FileIssue(
+                        file: path, line: record.line, column: record.endColumn,
+                        message: "expected \(column.count) fields, found \(record.count)")
                     return false
                 }
                 guard CSVInjection.restored(record.trimmedString(column["scenario"]!)) == scenario else { return true }
@@ -182,7 +206,9 @@ public struct PlanDirectory: Sendable {
                 let channel = record.trimmedString(column["channel"]!)
                 let key = queue + "\u{1F}" + channel
                 if key != lastKey {
-                    guard byKey[key] != nil else { return fail("queue", "queue \(queue)/\(channel) is not in plan.json") }
+                    guard byKey[key] != nil else {
+                        return fail("queue", "queue \(queue)/\(channel) is not in plan.json")
+                    }
                     lastKey = key
                     lastQueue = key
                 }
@@ -198,11 +224,12 @@ public struct PlanDirectory: Sendable {
                     return nil
                 }
                 guard let volume = number("volume"), let aht = number("aht_seconds"),
-                      let agents = number("agents"), let scheduled = number("scheduled_agents")
+                    let agents = number("agents"), let scheduled = number("scheduled_agents")
                 else { return fail("volume", "expected numbers in volume, aht_seconds, agents and scheduled_agents") }
-                byKey[lastQueue!]!.intervals.append(PlannedInterval(
-                    start: start, utcOffset: offset, volume: volume, ahtSeconds: aht, agents: Int(agents),
-                    scheduledAgents: Int(scheduled), serviceLevel: number("service_level")))
+                byKey[lastQueue!]!.intervals.append(
+                    PlannedInterval(
+                        start: start, utcOffset: offset, volume: volume, ahtSeconds: aht, agents: Int(agents),
+                        scheduledAgents: Int(scheduled), serviceLevel: number("service_level")))
                 return true
             }
         } catch let error as CSVSyntaxError {

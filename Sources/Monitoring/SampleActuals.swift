@@ -20,7 +20,8 @@ import Planning
 /// that staffing produces — not the model's formula (what differs is the "other" part).
 public enum SampleActuals {
     /// The columns written.
-    public static let header = "interval_start,queue,channel,offered,handled,abandoned,handle_seconds,answered_within,staffed_agents"
+    public static let header =
+        "interval_start,queue,channel,offered,handled,abandoned,handle_seconds,answered_within,staffed_agents"
 
     /// The spike and the under-staffed week.
     static let spikeDay = CivilDate(year: 2026, month: 11, day: 4)!
@@ -29,18 +30,23 @@ public enum SampleActuals {
     /// Generates `weeks` weeks of actuals after `generator.lastDay` for the queues of `plan`.
     ///
     /// - Complexity: O(history rows + contacts simulated).
-    public static func csv(plan: PlanDirectory, generator: SampleHistoryGenerator, weeks: Int = 4, seed: UInt64 = 20_261_128) throws -> String {
+    public static func csv(
+        plan: PlanDirectory, generator: SampleHistoryGenerator, weeks: Int = 4, seed: UInt64 = 20_261_128
+    ) throws -> String {
         let lastDay = generator.lastDay
         var extended = generator
         extended.lastDay = lastDay.adding(days: 7 * weeks)
-        let temporary = FileManager.default.temporaryDirectory.appendingPathComponent("ccplan-sample-\(getpid()).csv").path
+        let temporary = FileManager.default.temporaryDirectory.appendingPathComponent("ccplan-sample-\(getpid()).csv")
+            .path
         defer { try? FileManager.default.removeItem(atPath: temporary) }
         _ = try extended.writeHistory(to: temporary)
         let history = try ContactHistory.load([temporary], options: HistoryReadOptions(timeZone: generator.timeZone))
         var out = header + "\n"
         var rng = SeededRandom(seed: seed)
         for q in plan.queues {
-            guard let series = history.series.first(where: { $0.queue == q.queue && $0.channel == q.channel }) else { continue }
+            guard let series = history.series.first(where: { $0.queue == q.queue && $0.channel == q.channel }) else {
+                continue
+            }
             let seconds = Double(q.intervalMinutes * 60)
             var byStart: [Int64: Int] = [:]
             for i in series.indices where series.states[i] == .observed { byStart[series.intervalStart(i)] = i }
@@ -56,14 +62,16 @@ public enum SampleActuals {
                 let aht = handled > 0 ? total / handled : p.ahtSeconds
                 let factor = shortWeek.contains(date) ? 0.85 : 1 + 0.03 * (2 * rng.uniform() - 1)
                 let staffed = (Double(p.agents) * factor * 100).rounded() / 100
-                let servers = q.channel == .chat
+                let servers =
+                    q.channel == .chat
                     ? Int((staffed * q.assumptions.chatConcurrency).rounded(.down)) : Int(staffed.rounded())
                 let outcome = QueueSimulation.interval(
                     arrivals: offered, seconds: seconds, servers: servers, ahtSeconds: aht,
                     patienceSeconds: q.channel == .email ? nil : (q.assumptions.patience ?? 180),
                     answerWithin: q.assumptions.answerWithin, rng: &rng)
                 out += iso8601(p.start, offset: p.utcOffset) + ",\(csvField(q.queue)),\(q.channel.rawValue),\(offered),"
-                out += "\(outcome.answered),\(outcome.abandoned),\(fixed(outcome.handleSeconds, 1)),\(outcome.answeredWithin),"
+                out +=
+                    "\(outcome.answered),\(outcome.abandoned),\(fixed(outcome.handleSeconds, 1)),\(outcome.answeredWithin),"
                 out += shortestNumber(staffed) + "\n"
             }
         }
@@ -81,8 +89,10 @@ enum QueueSimulation {
 
     /// Simulates `arrivals` contacts arriving uniformly over the interval (and, before it, half an
     /// interval of the same rate to warm the queue up; those are not counted).
-    static func interval(arrivals: Int, seconds: Double, servers: Int, ahtSeconds: Double, patienceSeconds: Double?,
-                         answerWithin: Double, rng: inout SeededRandom) -> Outcome {
+    static func interval(
+        arrivals: Int, seconds: Double, servers: Int, ahtSeconds: Double, patienceSeconds: Double?,
+        answerWithin: Double, rng: inout SeededRandom
+    ) -> Outcome {
         var outcome = Outcome()
         guard arrivals > 0 else { return outcome }
         let warmUp = arrivals / 2

@@ -29,8 +29,10 @@ public struct Tolerances: Sendable, Hashable {
         public var abandonRate: Double?
         public var intervalWAPE: Double?
 
-        public init(volume: Double? = nil, serviceLevelPoints: Double? = nil, abandonRate: Double? = nil,
-                    intervalWAPE: Double? = nil) {
+        public init(
+            volume: Double? = nil, serviceLevelPoints: Double? = nil, abandonRate: Double? = nil,
+            intervalWAPE: Double? = nil
+        ) {
             self.volume = volume
             self.serviceLevelPoints = serviceLevelPoints
             self.abandonRate = abandonRate
@@ -39,8 +41,9 @@ public struct Tolerances: Sendable, Hashable {
 
         /// `other`'s limits where set, these elsewhere.
         func overridden(by other: Limits) -> Limits {
-            Limits(volume: other.volume ?? volume, serviceLevelPoints: other.serviceLevelPoints ?? serviceLevelPoints,
-                   abandonRate: other.abandonRate ?? abandonRate, intervalWAPE: other.intervalWAPE ?? intervalWAPE)
+            Limits(
+                volume: other.volume ?? volume, serviceLevelPoints: other.serviceLevelPoints ?? serviceLevelPoints,
+                abandonRate: other.abandonRate ?? abandonRate, intervalWAPE: other.intervalWAPE ?? intervalWAPE)
         }
     }
 
@@ -76,7 +79,8 @@ public struct Tolerances: Sendable, Hashable {
             out.append(Breach(key: prefix + "volume", value: abs(bias), limit: limit))
         }
         if let limit = l.serviceLevelPoints, let actual = r.actualServiceLevel, let target = r.targetServiceLevel,
-           target - actual > limit + 1e-12 {
+            target - actual > limit + 1e-12
+        {
             out.append(Breach(key: prefix + "service_level", value: target - actual, limit: limit))
         }
         if let limit = l.abandonRate, let rate = r.abandonRate, rate > limit + 1e-12 {

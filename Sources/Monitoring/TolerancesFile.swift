@@ -1,7 +1,7 @@
 import CCPlanBase
+import ConfigFiles
 import Foundation
 import Planning
-import ConfigFiles
 
 extension Tolerances {
     /// The keys of a tolerances file (each also with a `daily_`, `weekly_` or `monthly_` prefix).
@@ -47,20 +47,23 @@ extension Tolerances {
                     continue
                 }
                 guard periodKeys.contains(key) else {
-                    throw entry.keyNode.issue("unknown tolerance '\(key)' (expected \(keys.joined(separator: ", ")), each optionally "
-                                               + "with a daily_, weekly_ or monthly_ prefix, and 'queues')")
+                    throw entry.keyNode.issue(
+                        "unknown tolerance '\(key)' (expected \(keys.joined(separator: ", ")), each optionally "
+                            + "with a daily_, weekly_ or monthly_ prefix, and 'queues')")
                 }
                 var period: RollUpPeriod?
                 var metric = key
-                for (prefix, p) in [("daily_", RollUpPeriod.day), ("weekly_", .week), ("monthly_", .month)] where key.hasPrefix(prefix) {
+                for (prefix, p) in [("daily_", RollUpPeriod.day), ("weekly_", .week), ("monthly_", .month)]
+                where key.hasPrefix(prefix) {
                     period = p
                     metric = String(key.dropFirst(prefix.count))
                 }
                 let text = try value.string()
                 guard let limit = fraction(text, points: metric == "service_level") else {
-                    throw value.issue(metric == "service_level"
-                        ? "'\(key)' must be points below the target such as 5pp or 0.05, found '\(text)'"
-                        : "'\(key)' must be a fraction such as 10% or 0.1, found '\(text)'")
+                    throw value.issue(
+                        metric == "service_level"
+                            ? "'\(key)' must be points below the target such as 5pp or 0.05, found '\(text)'"
+                            : "'\(key)' must be a fraction such as 10% or 0.1, found '\(text)'")
                 }
                 var limits = period.map { t.byPeriod[$0] ?? Limits() } ?? t.all
                 switch metric {

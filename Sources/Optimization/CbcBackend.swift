@@ -95,12 +95,16 @@ enum CbcBackend {
         return out
     }
 
-    static func solve(_ p: LinearProgram, _ options: SolveOptions, start: [Double]? = nil) throws(OptimizationError) -> Solution {
+    static func solve(_ p: LinearProgram, _ options: SolveOptions, start: [Double]? = nil) throws(OptimizationError)
+        -> Solution
+    {
         let needsIntegerColumn = p.integerCount == 0  // pitfall 5
         let offsetColumn = p.objectiveOffset != 0  // pitfall 9
         let extra = (needsIntegerColumn ? 1 : 0) + (offsetColumn ? 1 : 0)
         let matrix = columnMajor(p, extraEmptyColumns: extra)
-        func finite(_ x: Double) -> Double { x.isFinite ? x : (x > 0 ? Double.greatestFiniteMagnitude : -Double.greatestFiniteMagnitude) }
+        func finite(_ x: Double) -> Double {
+            x.isFinite ? x : (x > 0 ? Double.greatestFiniteMagnitude : -Double.greatestFiniteMagnitude)
+        }
         var lower = p.columns.map { finite($0.lower) }
         var upper = p.columns.map { finite($0.upper) }
         var cost = p.columns.map(\.cost)
@@ -169,8 +173,9 @@ enum CbcBackend {
         let nodes = Int(Cbc_getNodeCount(model))
 
         func result(_ s: SolveStatus, bound: Double?) -> Solution {
-            Solution(status: s, objective: values.map { p.objective(at: $0) }, bestBound: bound,
-                     values: values, seconds: seconds, nodes: nodes)
+            Solution(
+                status: s, objective: values.map { p.objective(at: $0) }, bestBound: bound,
+                values: values, seconds: seconds, nodes: nodes)
         }
         if Cbc_isContinuousUnbounded(model) != 0 || secondary == 7 {
             values = nil

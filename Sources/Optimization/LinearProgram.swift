@@ -126,7 +126,8 @@ public struct LinearProgram: Sendable {
     public mutating func addConstraint(
         _ terms: [(Variable, Double)], lower: Double, upper: Double, name: String = ""
     ) -> Constraint {
-        rows.append(Row(name: name, terms: terms.map { (index: $0.0.index, coefficient: $0.1) }, lower: lower, upper: upper))
+        rows.append(
+            Row(name: name, terms: terms.map { (index: $0.0.index, coefficient: $0.1) }, lower: lower, upper: upper))
         return Constraint(index: rows.count - 1)
     }
 

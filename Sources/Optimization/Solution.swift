@@ -22,7 +22,8 @@ public struct SolveOptions: Sendable, Hashable {
     public var nodeLimit: Int?
 
     public init(
-        timeLimit: Double? = nil, relativeGap: Double = 0, seed: Int = 1_234_567, cuts: Bool = true, heuristics: Bool = true,
+        timeLimit: Double? = nil, relativeGap: Double = 0, seed: Int = 1_234_567, cuts: Bool = true,
+        heuristics: Bool = true,
         nodeLimit: Int? = nil
     ) {
         self.timeLimit = timeLimit
@@ -127,11 +128,13 @@ extension LinearProgram {
     /// - Throws: ``OptimizationError/invalidProgram(_:)`` also when `start` has the wrong length
     ///   or a non-finite value.
     /// - Complexity: as ``solve(_:)``, plus O(variables) to load the start.
-    public func solve(_ options: SolveOptions = SolveOptions(), start: [Double]?) throws(OptimizationError) -> Solution {
+    public func solve(_ options: SolveOptions = SolveOptions(), start: [Double]?) throws(OptimizationError) -> Solution
+    {
         try validate()
         if let start {
             guard start.count == columns.count, start.allSatisfy(\.isFinite) else {
-                throw .invalidProgram("the start has \(start.count) values for \(columns.count) variables, or a non-finite one")
+                throw .invalidProgram(
+                    "the start has \(start.count) values for \(columns.count) variables, or a non-finite one")
             }
         }
         if crossedBounds() != nil {
@@ -152,11 +155,13 @@ extension LinearProgram {
         }
         for (r, row) in rows.enumerated() {
             guard !row.lower.isNaN, !row.upper.isNaN, row.lower != .infinity, row.upper != -.infinity else {
-                throw .invalidProgram("constraint \(r) '\(row.name)' has a NaN bound or an infinite bound on the wrong side")
+                throw .invalidProgram(
+                    "constraint \(r) '\(row.name)' has a NaN bound or an infinite bound on the wrong side")
             }
             for t in row.terms {
                 guard t.index >= 0, t.index < columns.count else {
-                    throw .invalidProgram("constraint \(r) '\(row.name)' names variable \(t.index), which does not exist")
+                    throw .invalidProgram(
+                        "constraint \(r) '\(row.name)' names variable \(t.index), which does not exist")
                 }
                 guard t.coefficient.isFinite else {
                     throw .invalidProgram("constraint \(r) '\(row.name)' has a non-finite coefficient")
@@ -172,7 +177,9 @@ extension LinearProgram {
     /// The first variable or constraint whose lower bound exceeds its upper bound: the program
     /// is infeasible, and CBC's behaviour on crossed bounds is not documented, so it is not asked.
     func crossedBounds() -> String? {
-        if let j = columns.firstIndex(where: { $0.lower > $0.upper || ($0.isInteger && $0.lower.rounded(.up) > $0.upper.rounded(.down)) }) {
+        if let j = columns.firstIndex(where: {
+            $0.lower > $0.upper || ($0.isInteger && $0.lower.rounded(.up) > $0.upper.rounded(.down))
+        }) {
             return "variable \(j)"
         }
         if let r = rows.firstIndex(where: { $0.lower > $0.upper }) { return "constraint \(r)" }

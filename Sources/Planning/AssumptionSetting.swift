@@ -28,7 +28,8 @@ public struct AssumptionSetting: Sendable, Hashable {
     ///     unknown-key message), e.g. a scenario block's `description`, `queues`, `events`.
     /// - Throws: ``FileIssue`` at an unknown key or a bad value.
     /// - Complexity: O(entries).
-    public static func read(_ entries: [ConfigEntry], otherKeys: [String] = []) throws(FileIssue) -> [AssumptionSetting] {
+    public static func read(_ entries: [ConfigEntry], otherKeys: [String] = []) throws(FileIssue) -> [AssumptionSetting]
+    {
         var out: [AssumptionSetting] = []
         for entry in entries {
             guard PlanAssumptions.settingKeys.contains(entry.key) else {
@@ -39,8 +40,10 @@ public struct AssumptionSetting: Sendable, Hashable {
             let text = entry.value.isNull ? "~" : try entry.value.string()
             var probe = PlanAssumptions()
             do { try probe.set(entry.key, to: text) } catch { throw entry.value.issue(error.description) }
-            out.append(AssumptionSetting(
-                key: entry.key, value: text, file: entry.value.file, line: entry.value.line, column: entry.value.column))
+            out.append(
+                AssumptionSetting(
+                    key: entry.key, value: text, file: entry.value.file, line: entry.value.line,
+                    column: entry.value.column))
         }
         return out
     }
@@ -49,7 +52,9 @@ public struct AssumptionSetting: Sendable, Hashable {
     ///
     /// - Throws: ``FileIssue`` at the first setting whose value is refused.
     /// - Complexity: O(settings).
-    public static func apply(_ settings: [AssumptionSetting], to assumptions: PlanAssumptions) throws(FileIssue) -> PlanAssumptions {
+    public static func apply(_ settings: [AssumptionSetting], to assumptions: PlanAssumptions) throws(FileIssue)
+        -> PlanAssumptions
+    {
         var result = assumptions
         for setting in settings {
             do { try result.set(setting.key, to: setting.value) } catch { throw setting.issue(error.description) }

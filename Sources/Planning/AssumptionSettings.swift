@@ -52,16 +52,22 @@ extension PlanAssumptions {
             }
             serviceLevelDefinition = d
         case "target_asa":
-            if isNone { targetASA = nil } else {
+            if isNone {
+                targetASA = nil
+            } else {
                 let d = try duration()
                 guard d > 0 else { throw bad("must be a positive duration") }
                 targetASA = d
             }
         case "max_abandon": maxAbandon = isNone ? nil : try fraction(openBelow: true, openAbove: true)
         case "max_occupancy":
-            if isNone { maxOccupancy = nil } else {
+            if isNone {
+                maxOccupancy = nil
+            } else {
                 let x = try fraction(openBelow: true, openAbove: false)
-                try queueing { () throws(StaffingError) in try StaffingTargets(answerWithin: 0, serviceLevel: nil, maxOccupancy: x).validate() }
+                try queueing { () throws(StaffingError) in
+                    try StaffingTargets(answerWithin: 0, serviceLevel: nil, maxOccupancy: x).validate()
+                }
                 maxOccupancy = x
             }
         case "patience":
@@ -85,13 +91,17 @@ extension PlanAssumptions {
             guard x > 0, x <= 168 else { throw bad("must be in (0, 168] hours per week, got \(value)") }
             fteHoursPerWeek = x
         case "cost_per_hour":
-            if isNone { costPerHour = nil } else {
+            if isNone {
+                costPerHour = nil
+            } else {
                 let x = try number()
                 guard x >= 0 else { throw bad("must be ≥ 0, got \(value)") }
                 costPerHour = x
             }
         case "staff_to":
-            guard let s = StaffTo(rawValue: value.lowercased()) else { throw bad("expected point, p90 or expected-sl, got '\(text)'") }
+            guard let s = StaffTo(rawValue: value.lowercased()) else {
+                throw bad("expected point, p90 or expected-sl, got '\(text)'")
+            }
             staffTo = s
         case "concurrency":
             let x = try number()

@@ -8,10 +8,13 @@ public enum BacktestReport {
         let header = ["queue", "channel", "model", "folds", "WAPE", "MAPE", "RMSE", "bias", "MASE", "ms/fold", ""]
         var cells: [[String]] = [header]
         for r in rows {
-            cells.append([r.queue, r.channel.rawValue, r.model, "\(r.folds)", percent(r.wape), percent(r.mape), fixed(r.rmse, 2),
-                          percent(r.bias), fixed(r.mase, 3), fixed(r.seconds * 1000, 1), r.chosenByAuto ? "*" : ""])
+            cells.append([
+                r.queue, r.channel.rawValue, r.model, "\(r.folds)", percent(r.wape), percent(r.mape), fixed(r.rmse, 2),
+                percent(r.bias), fixed(r.mase, 3), fixed(r.seconds * 1000, 1), r.chosenByAuto ? "*" : "",
+            ])
         }
-        return aligned(cells) + "\n* a model auto uses on the full history (alone or in its pool)\n\n" + totalsTable(rows)
+        return aligned(cells) + "\n* a model auto uses on the full history (alone or in its pool)\n\n"
+            + totalsTable(rows)
     }
 
     /// Rows of cells in columns: the first three (queue, channel, model) left-aligned, the rest right.
@@ -34,8 +37,10 @@ public enum BacktestReport {
         }
         var cells: [[String]] = [header]
         for r in rows {
-            cells.append([r.queue, r.channel.rawValue, r.model, cell(r.wape, r.bias), cell(r.dayWAPE, r.dayBias),
-                          cell(r.weekWAPE, r.weekBias), cell(r.monthWAPE, r.monthBias), percent(r.coverage)])
+            cells.append([
+                r.queue, r.channel.rawValue, r.model, cell(r.wape, r.bias), cell(r.dayWAPE, r.dayBias),
+                cell(r.weekWAPE, r.weekBias), cell(r.monthWAPE, r.monthBias), percent(r.coverage),
+            ])
         }
         return "WAPE (bias) of totals; weeks and months only when whole inside a fold\n" + aligned(cells) + "\n"
     }
@@ -48,7 +53,8 @@ public enum BacktestReport {
             out += "\(csvField(r.queue)),\(r.channel.rawValue),\(csvField(r.model)),\(r.folds),"
             out += [r.wape, r.mape, r.rmse, r.bias, r.mase].map { fixed($0, 6) }.joined(separator: ",")
             out += ",\(fixed(r.seconds, 6)),\(r.chosenByAuto),"
-            out += [r.dayWAPE, r.dayBias, r.weekWAPE, r.weekBias, r.monthWAPE, r.monthBias, r.coverage]
+            out +=
+                [r.dayWAPE, r.dayBias, r.weekWAPE, r.weekBias, r.monthWAPE, r.monthBias, r.coverage]
                 .map { fixed($0, 6) }.joined(separator: ",") + "\n"
         }
         return out
@@ -56,17 +62,28 @@ public enum BacktestReport {
 
     /// JSON: `{"results": [...]}`.
     public static func json(_ rows: [BacktestRow]) -> String {
-        JSONText.object([("results", .array(rows.map { r in
-            .object([
-                ("queue", .string(r.queue)), ("channel", .string(r.channel.rawValue)), ("model", .string(r.model)),
-                ("folds", .integer(r.folds)), ("wape", .finite(r.wape)), ("mape", .finite(r.mape)), ("rmse", .finite(r.rmse)),
-                ("bias", .finite(r.bias)), ("mase", .finite(r.mase)), ("seconds_per_fold", .finite(r.seconds)),
-                ("chosen_by_auto", .bool(r.chosenByAuto)),
-                ("day_wape", .finite(r.dayWAPE)), ("day_bias", .finite(r.dayBias)), ("week_wape", .finite(r.weekWAPE)),
-                ("week_bias", .finite(r.weekBias)), ("month_wape", .finite(r.monthWAPE)), ("month_bias", .finite(r.monthBias)),
-                ("coverage_p10_p90", .finite(r.coverage)),
-            ])
-        }))]).rendered()
+        JSONText.object([
+            (
+                "results",
+                .array(
+                    rows.map { r in
+                        .object([
+                            ("queue", .string(r.queue)), ("channel", .string(r.channel.rawValue)),
+                            ("model", .string(r.model)),
+                            ("folds", .integer(r.folds)), ("wape", .finite(r.wape)), ("mape", .finite(r.mape)),
+                            ("rmse", .finite(r.rmse)),
+                            ("bias", .finite(r.bias)), ("mase", .finite(r.mase)),
+                            ("seconds_per_fold", .finite(r.seconds)),
+                            ("chosen_by_auto", .bool(r.chosenByAuto)),
+                            ("day_wape", .finite(r.dayWAPE)), ("day_bias", .finite(r.dayBias)),
+                            ("week_wape", .finite(r.weekWAPE)),
+                            ("week_bias", .finite(r.weekBias)), ("month_wape", .finite(r.monthWAPE)),
+                            ("month_bias", .finite(r.monthBias)),
+                            ("coverage_p10_p90", .finite(r.coverage)),
+                        ])
+                    })
+            )
+        ]).rendered()
     }
 
     static func percent(_ x: Double) -> String { x.isFinite ? fixed(x * 100, 2) + "%" : "–" }

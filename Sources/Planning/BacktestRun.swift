@@ -47,7 +47,9 @@ public enum BacktestRun {
         let lastOrigin = last.dayNumber + 1 - horizonDays
         let origins = (0..<folds).map { CivilDate(dayNumber: lastOrigin - $0 * stepDays) }.reversed()
         guard let earliest = origins.first, earliest.dayNumber - first.dayNumber >= 28 else {
-            throw .badHistory("\(name): \(history.dates.count) days of history are too few for \(folds) folds of \(horizonDays) days \(stepDays) days apart (each fold needs 4 weeks of training)")
+            throw .badHistory(
+                "\(name): \(history.dates.count) days of history are too few for \(folds) folds of \(horizonDays) days \(stepDays) days apart (each fold needs 4 weeks of training)"
+            )
         }
         var request = ForecastRequest(horizonSeconds: Double(horizonDays) * 86_400)
         request.holidays = holidays
@@ -70,11 +72,14 @@ public enum BacktestRun {
         let score = PublishedPrecision.score
         return zip(models, results).map { choice, r in
             BacktestRow(
-                queue: series.queue, channel: series.channel, model: choice == .auto ? "auto (\(chosen ?? "?"))" : r.model,
+                queue: series.queue, channel: series.channel,
+                model: choice == .auto ? "auto (\(chosen ?? "?"))" : r.model,
                 folds: r.perOrigin.count, wape: score(r.mean.wape), mape: score(r.mean.mape), rmse: score(r.mean.rmse),
-                bias: score(r.mean.bias), mase: score(r.mean.mase), seconds: r.meanSeconds, chosenByAuto: used.contains(r.model),
+                bias: score(r.mean.bias), mase: score(r.mean.mase), seconds: r.meanSeconds,
+                chosenByAuto: used.contains(r.model),
                 dayWAPE: score(r.dayTotals.wape), dayBias: score(r.dayTotals.bias), weekWAPE: score(r.weekTotals.wape),
-                weekBias: score(r.weekTotals.bias), monthWAPE: score(r.monthTotals.wape), monthBias: score(r.monthTotals.bias),
+                weekBias: score(r.weekTotals.bias), monthWAPE: score(r.monthTotals.wape),
+                monthBias: score(r.monthTotals.bias),
                 coverage: score(r.coverage ?? .nan))
         }
     }

@@ -22,10 +22,14 @@ public enum CalendarFiles {
             } else if let rule = RecurringDate(fields[0]) {
                 dates = rule.dates(in: ruleYears)
             } else {
-                throw .badInput("\(path):\(line):1: expected a date YYYY-MM-DD or a rule (easter, easter+1, easter-2, *-12-25), found '\(fields[0])'")
+                throw .badInput(
+                    "\(path):\(line):1: expected a date YYYY-MM-DD or a rule (easter, easter+1, easter-2, *-12-25), found '\(fields[0])'"
+                )
             }
             let queue = fields.count > 2 && !fields[2].isEmpty && fields[2] != "*" ? fields[2] : nil
-            for date in dates { result.append(Holiday(date: date, name: fields.count > 1 ? fields[1] : "holiday", queue: queue)) }
+            for date in dates {
+                result.append(Holiday(date: date, name: fields.count > 1 ? fields[1] : "holiday", queue: queue))
+            }
         }
         return result
     }
@@ -39,8 +43,12 @@ public enum CalendarFiles {
         var result: [VolumeEvent] = []
         for (line, fields) in try rows(path, expected: ["start", "end", "queue", "factor"]) {
             guard fields.count >= 4 else { throw .badInput("\(path):\(line):1: expected start,end,queue,factor") }
-            guard let start = CivilDate(fields[0]) else { throw .badInput("\(path):\(line):1: expected a date YYYY-MM-DD, found '\(fields[0])'") }
-            guard let end = CivilDate(fields[1]) else { throw .badInput("\(path):\(line):2: expected a date YYYY-MM-DD, found '\(fields[1])'") }
+            guard let start = CivilDate(fields[0]) else {
+                throw .badInput("\(path):\(line):1: expected a date YYYY-MM-DD, found '\(fields[0])'")
+            }
+            guard let end = CivilDate(fields[1]) else {
+                throw .badInput("\(path):\(line):2: expected a date YYYY-MM-DD, found '\(fields[1])'")
+            }
             guard end >= start else { throw .badInput("\(path):\(line):2: the event ends before it starts") }
             guard let factor = Double(fields[3]), factor.isFinite, factor >= 0 else {
                 throw .badInput("\(path):\(line):4: expected a factor ≥ 0, found '\(fields[3])'")
@@ -55,8 +63,11 @@ public enum CalendarFiles {
         let table: CSVTable
         do { table = try CSVTable.read(path: path) } catch { throw .badInput(error.description) }
         guard Array(table.header.map { $0.lowercased() }.prefix(expected.count)) == expected else {
-            throw .badInput(FileIssue(file: path, line: 1, column: 1,
-                                      message: "expected the header \(expected.joined(separator: ","))").description)
+            throw .badInput(
+                FileIssue(
+                    file: path, line: 1, column: 1,
+                    message: "expected the header \(expected.joined(separator: ","))"
+                ).description)
         }
         // Names a spreadsheet-safe writer prefixed with an apostrophe read back as written.
         return table.rows.map { ($0.line, $0.fields.map(CSVInjection.restored)) }

@@ -18,7 +18,8 @@ extension ForecastCSV {
     ///   not divide a day.
     /// - Complexity: O(rows · log rows); the queue and channel of a row are compared as bytes
     ///   with the previous row's, so a file sorted by queue creates one name per queue.
-    public static func read(path: String, timeZone: TimeZone, defaultAHT: Double?) throws(PlanError) -> [QueueForecast] {
+    public static func read(path: String, timeZone: TimeZone, defaultAHT: Double?) throws(PlanError) -> [QueueForecast]
+    {
         var reader: CSVRecordReader
         do { reader = try CSVRecordReader(path: path) } catch { throw .badForecast(error.issue(in: path).description) }
         var columns: ForecastColumns?
@@ -29,7 +30,8 @@ extension ForecastCSV {
             let decimalComma = reader.delimiter == UInt8(ascii: ";")
             try reader.forEachRecord { record in
                 guard let columns else {
-                    columns = try ForecastColumns(header: (0..<record.count).map { record.trimmedString($0) }, path: path)
+                    columns = try ForecastColumns(
+                        header: (0..<record.count).map { record.trimmedString($0) }, path: path)
                     return true
                 }
                 guard groups.rowCount < maximumRows else {
@@ -45,7 +47,9 @@ extension ForecastCSV {
         } catch {
             throw .badForecast(FileIssue(file: path, message: "\(error)").description)
         }
-        guard columns != nil else { throw .badForecast(FileIssue(file: path, message: "the file is empty (no header line)").description) }
+        guard columns != nil else {
+            throw .badForecast(FileIssue(file: path, message: "the file is empty (no header line)").description)
+        }
         return try groups.forecasts(quantileLevels: columns!.quantiles.map(\.level))
     }
 }
@@ -65,7 +69,9 @@ struct ForecastColumns {
             throw FileIssue(file: path, line: 1, column: 1, message: "missing column 'interval_start'")
         }
         guard let volume = column(["volume", "offered", "calls", "contacts", "forecast"]) else {
-            throw FileIssue(file: path, line: 1, column: 1, message: "missing column 'volume' (or offered, calls, contacts, forecast)")
+            throw FileIssue(
+                file: path, line: 1, column: 1,
+                message: "missing column 'volume' (or offered, calls, contacts, forecast)")
         }
         self.start = start
         self.volume = volume
@@ -75,7 +81,9 @@ struct ForecastColumns {
         model = column(["model"])
         for (c, name) in names.enumerated() where name.hasPrefix("volume_p") {
             guard let p = Double(name.dropFirst("volume_p".count)), p > 0, p < 100 else {
-                throw FileIssue(file: path, line: 1, column: c + 1, message: "'\(name)' is not a quantile column (expected volume_p10, volume_p90, …)")
+                throw FileIssue(
+                    file: path, line: 1, column: c + 1,
+                    message: "'\(name)' is not a quantile column (expected volume_p10, volume_p90, …)")
             }
             quantiles.append((p / 100, c))
         }
@@ -136,7 +144,9 @@ struct ForecastGroups {
         switch startResult {
         case .success(let p) where p.fraction == 0: parts = p
         case .success:
-            throw fail(columns.start, "fractional seconds are not allowed in an interval start, found '\(text(columns.start))'")
+            throw fail(
+                columns.start, "fractional seconds are not allowed in an interval start, found '\(text(columns.start))'"
+            )
         case .failure(let error): throw fail(columns.start, "\(error), found '\(text(columns.start))'")
         }
         let instant: Int64
@@ -146,11 +156,16 @@ struct ForecastGroups {
             switch clock.resolve(local: parts.local) {
             case .unique(let t): instant = t
             case .ambiguous(let t, _): instant = t
-            case .gap: throw fail(columns.start, "'\(text(columns.start))' does not exist in \(zone.identifier) (daylight-saving gap)")
+            case .gap:
+                throw fail(
+                    columns.start, "'\(text(columns.start))' does not exist in \(zone.identifier) (daylight-saving gap)"
+                )
             }
         }
         guard groups[g].starts.insert(instant).inserted else {
-            throw fail(columns.start, "duplicate interval \(text(columns.start)) for \(groups[g].queue)/\(groups[g].channel.rawValue)")
+            throw fail(
+                columns.start,
+                "duplicate interval \(text(columns.start)) for \(groups[g].queue)/\(groups[g].channel.rawValue)")
         }
         let volume = try value(columns.volume, "volume")
         var quantiles: [Double] = []
@@ -165,18 +180,26 @@ struct ForecastGroups {
         }
         let offset = Int(clock.offset(at: instant))
         let localDay = Int(floorDiv(instant + Int64(offset), 86_400))
-        groups[g].intervals.append(ForecastInterval(
-            start: instant, utcOffset: offset, localDate: CivilDate(dayNumber: localDay), volume: volume, quantiles: quantiles,
-            ahtSeconds: aht))
-        if let m = columns.model, groups[g].model == nil, m < record.count, !record.isEmpty(m) { groups[g].model = record.trimmedString(m) }
+        groups[g].intervals.append(
+            ForecastInterval(
+                start: instant, utcOffset: offset, localDate: CivilDate(dayNumber: localDay), volume: volume,
+                quantiles: quantiles,
+                ahtSeconds: aht))
+        if let m = columns.model, groups[g].model == nil, m < record.count, !record.isEmpty(m) {
+            groups[g].model = record.trimmedString(m)
+        }
     }
 
     /// The group of the row's queue and channel: the previous row's when the fields are the same bytes.
     private mutating func group(_ record: CSVRecord, _ columns: ForecastColumns) throws(FileIssue) -> Int {
         let queueField = columns.queue.flatMap { $0 < record.count ? $0 : nil }
         let channelField = columns.channel.flatMap { $0 < record.count ? $0 : nil }
-        if lastGroup >= 0, same(record, queueField, lastQueue), same(record, channelField, lastChannel) { return lastGroup }
-        let queue = queueField.map { CSVInjection.restored(record.trimmedString($0)) }.flatMap { $0.isEmpty ? nil : $0 } ?? "default"
+        if lastGroup >= 0, same(record, queueField, lastQueue), same(record, channelField, lastChannel) {
+            return lastGroup
+        }
+        let queue =
+            queueField.map { CSVInjection.restored(record.trimmedString($0)) }.flatMap { $0.isEmpty ? nil : $0 }
+            ?? "default"
         let channelText = channelField.map { record.trimmedString($0).lowercased() } ?? ""
         guard let channel = channelText.isEmpty ? .voice : Channel(rawValue: channelText) else {
             throw FileIssue(
@@ -217,11 +240,15 @@ struct ForecastGroups {
             for i in 1..<max(1, g.intervals.count) { step = min(step, g.intervals[i].start - g.intervals[i - 1].start) }
             if step == .max { step = 1800 }
             guard step % 60 == 0, 1440 % Int(step / 60) == 0 else {
-                throw .badForecast("\(path): \(g.queue)/\(g.channel.rawValue): intervals \(step / 60) minutes apart do not divide a day")
+                throw .badForecast(
+                    "\(path): \(g.queue)/\(g.channel.rawValue): intervals \(step / 60) minutes apart do not divide a day"
+                )
             }
-            result.append(QueueForecast(
-                queue: g.queue, channel: g.channel, timeZone: zone, intervalMinutes: Int(step / 60), quantileLevels: quantileLevels,
-                intervals: g.intervals, model: g.model ?? "external"))
+            result.append(
+                QueueForecast(
+                    queue: g.queue, channel: g.channel, timeZone: zone, intervalMinutes: Int(step / 60),
+                    quantileLevels: quantileLevels,
+                    intervals: g.intervals, model: g.model ?? "external"))
         }
         return result
     }

@@ -61,6 +61,7 @@ public enum ForecastCSV {
     /// - Complexity: O(rows).
     public static func render(_ forecasts: [QueueForecast]) -> String {
         let levels = forecasts.first?.quantileLevels ?? [0.1, 0.9]
-        return header(levels: levels) + forecasts.sorted(by: { ($0.queue, $0.channel) < ($1.queue, $1.channel) }).map(rows).joined()
+        return header(levels: levels)
+            + forecasts.sorted(by: { ($0.queue, $0.channel) < ($1.queue, $1.channel) }).map(rows).joined()
     }
 }

@@ -113,7 +113,8 @@ public enum ForecastPipeline {
             handled?[i] /= 2
             time?[i] /= 2
         }
-        return try DailyIntervalSeries(slotsPerDay: s, dates: grid.dates, volume: volume, handled: handled, handleTimeSeconds: time)
+        return try DailyIntervalSeries(
+            slotsPerDay: s, dates: grid.dates, volume: volume, handled: handled, handleTimeSeconds: time)
     }
 
     /// Forecasts one series.
@@ -123,10 +124,13 @@ public enum ForecastPipeline {
     ///
     /// - Throws: ``PlanError/badHistory(_:)`` when the history is empty or too short for the model.
     /// - Complexity: that of the model (for `auto`, its rolling-origin backtest) plus O(horizon intervals).
-    public static func forecast(_ series: IntervalSeries, _ request: ForecastRequest) throws(PlanError) -> QueueForecast {
+    public static func forecast(_ series: IntervalSeries, _ request: ForecastRequest) throws(PlanError) -> QueueForecast
+    {
         let name = "\(series.queue)/\(series.channel.rawValue)"
         guard series.observedCount > 0 else { throw .badHistory("\(name): the history has no observed interval") }
-        if let reason = ForecastRequest.checkHorizon(request.horizonSeconds) { throw .badAssumption(key: "horizon", reason: reason) }
+        if let reason = ForecastRequest.checkHorizon(request.horizonSeconds) {
+            throw .badAssumption(key: "horizon", reason: reason)
+        }
         let step = series.step
         let start = request.start ?? (series.end + step)
         var clock = ZoneClock(series.timeZone)
@@ -137,7 +141,8 @@ public enum ForecastPipeline {
         var history = try dailySeries(series)
         history = history.prefix(before: CivilDate(dayNumber: Int(firstDay)))
         guard history.dates.count >= 7 else {
-            throw .badHistory("\(name): \(history.dates.count) days of history before the forecast start; at least 7 are needed")
+            throw .badHistory(
+                "\(name): \(history.dates.count) days of history before the forecast start; at least 7 are needed")
         }
         let calendar = forecastCalendar(queue: series.queue, request: request)
         let targetDates = (firstDay...lastDay).map { CivilDate(dayNumber: Int($0)) }
@@ -145,7 +150,8 @@ public enum ForecastPipeline {
             model: request.model.model(), quantileLevels: request.quantileLevels,
             handleTime: HandleTimeModel(defaultSeconds: request.defaultAHT))
         let forecast: Forecast
-        do { forecast = try forecaster.forecast(history: history, calendar: calendar, targetDates: targetDates) } catch {
+        do { forecast = try forecaster.forecast(history: history, calendar: calendar, targetDates: targetDates) } catch
+        {
             throw .badHistory("\(name): \(error)")
         }
 
@@ -168,18 +174,20 @@ public enum ForecastPipeline {
                 for t in instants where t >= start && t < end {
                     let aht = forecast.averageHandleTimeSeconds.map { $0[k] }
                         .flatMap { $0.isFinite && $0 > 0 ? PublishedPrecision.seconds($0) : nil }
-                    intervals.append(ForecastInterval(
-                        start: t, utcOffset: Int(clock.offset(at: t)), localDate: localDate,
-                        volume: clean(forecast.volume[k]),
-                        quantiles: levels.indices.map { clean(forecast.quantiles[$0][k]) },
-                        ahtSeconds: aht ?? request.defaultAHT))
+                    intervals.append(
+                        ForecastInterval(
+                            start: t, utcOffset: Int(clock.offset(at: t)), localDate: localDate,
+                            volume: clean(forecast.volume[k]),
+                            quantiles: levels.indices.map { clean(forecast.quantiles[$0][k]) },
+                            ahtSeconds: aht ?? request.defaultAHT))
                 }
             }
         }
         intervals.sort { $0.start < $1.start }
         let wape = forecast.selection.flatMap { sel in sel.scores.first { $0.model == forecast.method }?.metrics.wape }
         return QueueForecast(
-            queue: series.queue, channel: series.channel, timeZone: series.timeZone, intervalMinutes: series.intervalMinutes,
+            queue: series.queue, channel: series.channel, timeZone: series.timeZone,
+            intervalMinutes: series.intervalMinutes,
             quantileLevels: levels, intervals: intervals, model: forecast.method,
             backtestWAPE: wape.flatMap { $0.isFinite ? PublishedPrecision.score($0) : nil },
             trainingFirstDate: forecast.trainingFirstDate.map { CivilDate(dayNumber: $0.dayNumber) },

@@ -73,18 +73,23 @@ public struct IntervalStaffer: Sendable {
                 return (r.agents, r.metrics)
             case .chat:
                 let r = try ChatStaffing.requiredAgents(
-                    workload: workload, concurrency: assumptions.chatConcurrency, model: model, targets: assumptions.targets)
+                    workload: workload, concurrency: assumptions.chatConcurrency, model: model,
+                    targets: assumptions.targets)
                 return (r.agents, r.slots.metrics)
             case .email:
-                return (deferred(volume: volume, aht: aht).requiredAgents(maxOccupancy: assumptions.maxOccupancy ?? 1), nil)
+                return (
+                    deferred(volume: volume, aht: aht).requiredAgents(maxOccupancy: assumptions.maxOccupancy ?? 1), nil
+                )
             }
         } catch {
-            throw .unstaffable("\(volume) contacts with AHT \(aht) s in \(Int(intervalSeconds / 60)) minutes: \(describe(error))")
+            throw .unstaffable(
+                "\(volume) contacts with AHT \(aht) s in \(Int(intervalSeconds / 60)) minutes: \(describe(error))")
         }
     }
 
     private func deferred(volume: Double, aht: Double) -> DeferredWork {
-        DeferredWork(arrivalRate: volume / intervalSeconds, averageHandleTime: aht, responseWindow: assumptions.responseWindow)
+        DeferredWork(
+            arrivalRate: volume / intervalSeconds, averageHandleTime: aht, responseWindow: assumptions.responseWindow)
     }
 
     /// The queue's performance with `agents` agents.
@@ -94,11 +99,14 @@ public struct IntervalStaffer: Sendable {
         guard channel != .email, aht > 0 else { return nil }
         let workload = Workload(contacts: volume, interval: intervalSeconds, averageHandleTime: aht)
         let t = assumptions.answerWithin, definition = assumptions.serviceLevelDefinition
-        let servers = channel == .chat ? ChatStaffing.slots(agents: agents, concurrency: assumptions.chatConcurrency) : agents
+        let servers =
+            channel == .chat ? ChatStaffing.slots(agents: agents, concurrency: assumptions.chatConcurrency) : agents
         switch model {
-        case .erlangC: return ErlangC.metrics(agents: servers, workload: workload, answerWithin: t, definition: definition)
+        case .erlangC:
+            return ErlangC.metrics(agents: servers, workload: workload, answerWithin: t, definition: definition)
         case .erlangA(let patience):
-            return ErlangA.metrics(agents: servers, workload: workload, patience: patience, answerWithin: t, definition: definition)
+            return ErlangA.metrics(
+                agents: servers, workload: workload, patience: patience, answerWithin: t, definition: definition)
         }
     }
 
@@ -119,25 +127,35 @@ public struct IntervalStaffer: Sendable {
         switch assumptions.staffTo {
         case .point: break
         case .p90:
-            guard upperIndex != nil else { throw .badAssumption(key: "staff_to", reason: "p90 needs an upper quantile ≥ 0.5 in --quantiles") }
+            guard upperIndex != nil else {
+                throw .badAssumption(key: "staff_to", reason: "p90 needs an upper quantile ≥ 0.5 in --quantiles")
+            }
             agents = upperAgents
         case .expectedSL:
-            if volume > 0 { agents = try expectedSLAgents(pointAgents: point.agents, distribution: distribution, aht: aht) }
+            if volume > 0 {
+                agents = try expectedSLAgents(pointAgents: point.agents, distribution: distribution, aht: aht)
+            }
         }
         let scheduled = Shrinkage.scheduledAgents(agents, shrinkage: assumptions.shrinkage)
         if channel == .email {
             return IntervalStaffing(
-                volume: volume, ahtSeconds: aht, agents: agents, scheduledAgents: scheduled, serviceLevel: nil, asaSeconds: nil,
+                volume: volume, ahtSeconds: aht, agents: agents, scheduledAgents: scheduled, serviceLevel: nil,
+                asaSeconds: nil,
                 abandonRate: nil, occupancy: deferred(volume: volume, aht: aht).occupancy(agents: Double(agents)),
                 agentsUpper: upperAgents, expectedServiceLevel: nil)
         }
-        guard volume > 0, let m = agents == point.agents ? point.metrics : metrics(agents: agents, volume: volume, aht: aht) else {
+        guard volume > 0,
+            let m = agents == point.agents ? point.metrics : metrics(agents: agents, volume: volume, aht: aht)
+        else {
             // No contact: nobody waits.
             return IntervalStaffing(
-                volume: volume, ahtSeconds: aht, agents: agents, scheduledAgents: scheduled, serviceLevel: 1, asaSeconds: 0,
+                volume: volume, ahtSeconds: aht, agents: agents, scheduledAgents: scheduled, serviceLevel: 1,
+                asaSeconds: 0,
                 abandonRate: 0, occupancy: 0, agentsUpper: upperAgents, expectedServiceLevel: 1)
         }
-        let expected = distribution.hasSpread ? expectedServiceLevel(agents: agents, distribution: distribution, aht: aht) : m.serviceLevel
+        let expected =
+            distribution.hasSpread
+            ? expectedServiceLevel(agents: agents, distribution: distribution, aht: aht) : m.serviceLevel
         return IntervalStaffing(
             volume: volume, ahtSeconds: aht, agents: agents, scheduledAgents: scheduled, serviceLevel: m.serviceLevel,
             asaSeconds: m.averageSpeedOfAnswer, abandonRate: m.probabilityOfAbandonment, occupancy: m.occupancy,
@@ -156,17 +174,25 @@ public struct IntervalStaffer: Sendable {
     }
 
     /// The fewest agents whose expected SL meets the SL target (and the point forecast the others).
-    private func expectedSLAgents(pointAgents: Int, distribution: VolumeDistribution, aht: Double) throws(PlanError) -> Int {
+    private func expectedSLAgents(pointAgents: Int, distribution: VolumeDistribution, aht: Double) throws(PlanError)
+        -> Int
+    {
         guard let target = assumptions.targetServiceLevel else {
             throw .badAssumption(key: "staff_to", reason: "expected-sl needs a service-level target (target_sl)")
         }
         guard channel != .email else { return pointAgents }
         var others = assumptions
         others.targetServiceLevel = nil
-        let floor = (others.targetASA == nil && others.maxAbandon == nil && others.maxOccupancy == nil)
-            ? 0 : try IntervalStaffer(assumptions: others, channel: channel, intervalSeconds: intervalSeconds, quantileLevels: quantileLevels)
-                .requiredAgents(volume: distribution.point, aht: aht)
-        func meets(_ n: Int) -> Bool { (expectedServiceLevel(agents: n, distribution: distribution, aht: aht) ?? 0) >= target }
+        let floor =
+            (others.targetASA == nil && others.maxAbandon == nil && others.maxOccupancy == nil)
+            ? 0
+            : try IntervalStaffer(
+                assumptions: others, channel: channel, intervalSeconds: intervalSeconds, quantileLevels: quantileLevels
+            )
+            .requiredAgents(volume: distribution.point, aht: aht)
+        func meets(_ n: Int) -> Bool {
+            (expectedServiceLevel(agents: n, distribution: distribution, aht: aht) ?? 0) >= target
+        }
         var n = max(pointAgents, floor)
         if meets(n) {
             while n - 1 >= floor, meets(n - 1) { n -= 1 }
@@ -184,7 +210,8 @@ public struct IntervalStaffer: Sendable {
     private func describe(_ error: StaffingError) -> String {
         switch error {
         case .invalidParameter(let name, let why): return "\(name) \(why)"
-        case .unreachable(let target): return "no number of agents meets the \(target.rawValue) target under the other targets"
+        case .unreachable(let target):
+            return "no number of agents meets the \(target.rawValue) target under the other targets"
         }
     }
 }

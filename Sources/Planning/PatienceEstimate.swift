@@ -17,7 +17,9 @@ public enum PatienceEstimate {
     /// The estimate in seconds, or nil when the history has no waits, too few abandons, or no wait.
     ///
     /// - Complexity: O(intervals).
-    public static func seconds(_ series: IntervalSeries, lookbackDays: Int = 56, minimumAbandons: Double = 20) -> Double? {
+    public static func seconds(_ series: IntervalSeries, lookbackDays: Int = 56, minimumAbandons: Double = 20)
+        -> Double?
+    {
         guard let waits = series.waitSeconds, series.count > 0 else { return nil }
         let from = series.end - Int64(lookbackDays) * 86_400
         var waited = 0.0, abandoned = 0.0

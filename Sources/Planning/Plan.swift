@@ -54,7 +54,9 @@ public enum Planner {
                 assumptions = try spec.apply(to: assumptions, queue: forecast.queue)
                 events += spec.events
             }
-            if assumptions.patience == nil, assumptions.estimatePatience, let estimate = forecast.estimatedPatienceSeconds {
+            if assumptions.patience == nil, assumptions.estimatePatience,
+                let estimate = forecast.estimatedPatienceSeconds
+            {
                 assumptions.patience = estimate
             }
             do { try assumptions.validate() } catch {
@@ -90,19 +92,24 @@ public enum Planner {
             let baseAHT = f.ahtSeconds ?? 0
             let aht = volume > 0 || baseAHT > 0 ? max(1, baseAHT * assumptions.ahtFactor + assumptions.ahtDelta) : 0
             if volume > 0 && f.ahtSeconds == nil {
-                throw .badForecast("\(forecast.queue)/\(forecast.channel.rawValue) at \(f.isoStart): no handle time (pass --aht)")
+                throw .badForecast(
+                    "\(forecast.queue)/\(forecast.channel.rawValue) at \(f.isoStart): no handle time (pass --aht)")
             }
             let staffing: IntervalStaffing
             do { staffing = try staffer.staff(volume: volume, quantiles: quantiles, aht: aht) } catch {
                 if case .unstaffable(let why) = error {
-                    throw .unstaffable("\(forecast.queue)/\(forecast.channel.rawValue) at \(f.isoStart) (scenario '\(scenario)'): \(why)")
+                    throw .unstaffable(
+                        "\(forecast.queue)/\(forecast.channel.rawValue) at \(f.isoStart) (scenario '\(scenario)'): \(why)"
+                    )
                 }
                 throw error
             }
-            intervals.append(PlannedInterval(start: f.start, utcOffset: f.utcOffset, localDate: f.localDate, staffing: staffing))
+            intervals.append(
+                PlannedInterval(start: f.start, utcOffset: f.utcOffset, localDate: f.localDate, staffing: staffing))
         }
         return QueuePlan(
             scenario: scenario, queue: forecast.queue, channel: forecast.channel, timeZone: forecast.timeZone,
-            intervalMinutes: forecast.intervalMinutes, assumptions: assumptions, intervals: intervals, forecast: forecast)
+            intervalMinutes: forecast.intervalMinutes, assumptions: assumptions, intervals: intervals,
+            forecast: forecast)
     }
 }

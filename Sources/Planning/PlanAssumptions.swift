@@ -61,7 +61,8 @@ public struct PlanAssumptions: Sendable, Hashable {
     /// The staffing targets of the queueing model.
     public var targets: StaffingTargets {
         StaffingTargets(
-            answerWithin: answerWithin, serviceLevel: targetServiceLevel, serviceLevelDefinition: serviceLevelDefinition,
+            answerWithin: answerWithin, serviceLevel: targetServiceLevel,
+            serviceLevelDefinition: serviceLevelDefinition,
             maxAverageSpeedOfAnswer: targetASA, maxAbandonment: maxAbandon, maxOccupancy: maxOccupancy)
     }
 
@@ -71,9 +72,13 @@ public struct PlanAssumptions: Sendable, Hashable {
             if !ok { throw PlanError.badAssumption(key: key, reason: why) }
         }
         try check(answerWithin.isFinite && answerWithin >= 0, "answer_within", "must be a duration ≥ 0")
-        if let v = targetServiceLevel { try check(v > 0 && v < 1, "target_sl", "must be between 0 and 1 (exclusive), got \(v)") }
+        if let v = targetServiceLevel {
+            try check(v > 0 && v < 1, "target_sl", "must be between 0 and 1 (exclusive), got \(v)")
+        }
         if let v = targetASA { try check(v.isFinite && v > 0, "target_asa", "must be a positive duration") }
-        if let v = maxAbandon { try check(v > 0 && v < 1, "max_abandon", "must be between 0 and 1 (exclusive), got \(v)") }
+        if let v = maxAbandon {
+            try check(v > 0 && v < 1, "max_abandon", "must be between 0 and 1 (exclusive), got \(v)")
+        }
         if let v = patience { try check(v.isFinite && v > 0, "patience", "must be a positive duration") }
         // The ranges of the queueing models (QueueingLimits), named by their scenario-file key.
         do {
@@ -86,14 +91,18 @@ public struct PlanAssumptions: Sendable, Hashable {
             }
             throw PlanError.badAssumption(key: "target_sl", reason: "\(error)")
         }
-        try check(fteHoursPerWeek.isFinite && fteHoursPerWeek > 0 && fteHoursPerWeek <= 168, "fte_hours", "must be in (0, 168], got \(fteHoursPerWeek)")
+        try check(
+            fteHoursPerWeek.isFinite && fteHoursPerWeek > 0 && fteHoursPerWeek <= 168, "fte_hours",
+            "must be in (0, 168], got \(fteHoursPerWeek)")
         if let v = costPerHour { try check(v.isFinite && v >= 0, "cost_per_hour", "must be ≥ 0, got \(v)") }
         try check(responseWindow.isFinite && responseWindow > 0, "response_within", "must be a positive duration")
         try check(volumeFactor.isFinite && volumeFactor >= 0, "volume_factor", "must be ≥ 0, got \(volumeFactor)")
         try check(ahtFactor.isFinite && ahtFactor > 0, "aht_factor", "must be > 0, got \(ahtFactor)")
         try check(ahtDelta.isFinite, "aht_delta", "must be a finite duration")
         if targetServiceLevel == nil && targetASA == nil && maxAbandon == nil && maxOccupancy == nil {
-            throw PlanError.badAssumption(key: "target_sl", reason: "at least one target is needed (target_sl, target_asa, max_abandon or max_occupancy)")
+            throw PlanError.badAssumption(
+                key: "target_sl",
+                reason: "at least one target is needed (target_sl, target_asa, max_abandon or max_occupancy)")
         }
     }
 }
@@ -118,7 +127,8 @@ public enum PlanError: Error, Sendable, Equatable, CustomStringConvertible {
         switch self {
         case .badAssumption(let key, let reason): return "\(key): \(reason)"
         case .badScenarioFile(let issue): return issue.description
-        case .badForecast(let message), .badHistory(let message), .unstaffable(let message), .badInput(let message): return message
+        case .badForecast(let message), .badHistory(let message), .unstaffable(let message), .badInput(let message):
+            return message
         }
     }
 

@@ -8,7 +8,8 @@ public enum PlanFiles {
     /// The header of `intervals.csv` for the forecast's upper quantile level.
     public static func intervalsHeader(upperLevel: Double?) -> String {
         let upper = upperLevel.map { "agents_\(quantileName($0))" } ?? "agents_upper"
-        return "scenario,queue,channel,interval_start,volume,aht_seconds,agents,scheduled_agents,service_level,asa_seconds,abandon_rate,occupancy,\(upper),expected_service_level\n"
+        return
+            "scenario,queue,channel,interval_start,volume,aht_seconds,agents,scheduled_agents,service_level,asa_seconds,abandon_rate,occupancy,\(upper),expected_service_level\n"
     }
 
     /// Appends the rows of `intervals.csv` for one queue under one scenario. Volume and AHT are
@@ -124,7 +125,8 @@ public enum PlanFiles {
                 scenario: scenario, month: month, volume: rows.reduce(0) { $0 + $1.volume },
                 scheduledHours: rows.reduce(0) { $0 + $1.scheduledHours }, fte: fte,
                 cost: costs.isEmpty ? nil : costs.reduce(0, +),
-                expectedServiceLevel: slVolume > 0 ? withSL.reduce(0) { $0 + $1.expectedServiceLevel! * $1.volume } / slVolume : nil)
+                expectedServiceLevel: slVolume > 0
+                    ? withSL.reduce(0) { $0 + $1.expectedServiceLevel! * $1.volume } / slVolume : nil)
         }
         let months = Set(monthly.map(\.period)).sorted()
         let byScenario = PlanJSON.byScenario(monthly)  // once, not a filter per scenario (O(scenarios²))
@@ -137,7 +139,8 @@ public enum PlanFiles {
             }
             guard !perMonth.isEmpty else { continue }
             out += perMonth
-            out.append(summed(rows, scenario, "total", fte: perMonth.reduce(0) { $0 + $1.fte } / Double(perMonth.count)))
+            out.append(
+                summed(rows, scenario, "total", fte: perMonth.reduce(0) { $0 + $1.fte } / Double(perMonth.count)))
         }
         return out
     }
@@ -146,16 +149,21 @@ public enum PlanFiles {
     public static func scenarios(_ rows: [ScenarioMonth], base: String) -> String {
         var baseRows: [String: ScenarioMonth] = [:]
         for r in rows where r.scenario == base { baseRows[r.month] = r }
-        var out = "scenario,month,volume,scheduled_hours,fte,cost,expected_service_level,fte_vs_base,fte_vs_base_pct,scheduled_hours_vs_base,cost_vs_base\n"
+        var out =
+            "scenario,month,volume,scheduled_hours,fte,cost,expected_service_level,fte_vs_base,fte_vs_base_pct,scheduled_hours_vs_base,cost_vs_base\n"
         for r in rows {
             let b = baseRows[r.month]
             let dFTE = b.map { r.fte - $0.fte }
             let pct = b.flatMap { $0.fte > 0 ? (r.fte - $0.fte) / $0.fte * 100 : nil }
             let dHours = b.map { r.scheduledHours - $0.scheduledHours }
             let dCost: Double? = (r.cost != nil && b?.cost != nil) ? r.cost! - b!.cost! : nil
-            out += "\(csvField(r.scenario)),\(r.month),\(fixed(r.volume, 2)),\(fixed(r.scheduledHours, 2)),\(fixed(r.fte, 2)),"
-            out += [r.cost.map { fixed($0, 2) }, r.expectedServiceLevel.map { fixed($0, 4) }, dFTE.map { fixed($0, 2) },
-                    pct.map { fixed($0, 2) }, dHours.map { fixed($0, 2) }, dCost.map { fixed($0, 2) }]
+            out +=
+                "\(csvField(r.scenario)),\(r.month),\(fixed(r.volume, 2)),\(fixed(r.scheduledHours, 2)),\(fixed(r.fte, 2)),"
+            out +=
+                [
+                    r.cost.map { fixed($0, 2) }, r.expectedServiceLevel.map { fixed($0, 4) }, dFTE.map { fixed($0, 2) },
+                    pct.map { fixed($0, 2) }, dHours.map { fixed($0, 2) }, dCost.map { fixed($0, 2) },
+                ]
                 .map { $0 ?? "" }.joined(separator: ",") + "\n"
         }
         return out

@@ -41,14 +41,16 @@ public struct PlanDescription: Sendable {
             throw FileIssue(file: path, message: "not a ccplan plan.json (not a JSON object)")
         }
         func fail(_ what: String) -> FileIssue { FileIssue(file: path, message: "not a ccplan plan.json: \(what)") }
-        guard let queueList = root["queues"] as? [[String: Any]], let scenarioList = root["scenarios"] as? [[String: Any]] else {
+        guard let queueList = root["queues"] as? [[String: Any]],
+            let scenarioList = root["scenarios"] as? [[String: Any]]
+        else {
             throw fail("'queues' and 'scenarios' are missing")
         }
         var queues: [Queue] = []
         for q in queueList {
             guard let name = q["queue"] as? String, let channelText = q["channel"] as? String,
-                  let channel = Channel(rawValue: channelText), let zoneName = q["time_zone"] as? String,
-                  let zone = TimeZone(identifier: zoneName), let minutes = q["interval_minutes"] as? Int, minutes > 0
+                let channel = Channel(rawValue: channelText), let zoneName = q["time_zone"] as? String,
+                let zone = TimeZone(identifier: zoneName), let minutes = q["interval_minutes"] as? Int, minutes > 0
             else { throw fail("a queue entry lacks queue, channel, time_zone or interval_minutes") }
             queues.append(Queue(queue: name, channel: channel, timeZone: zone, intervalMinutes: minutes))
         }
@@ -56,19 +58,20 @@ public struct PlanDescription: Sendable {
         var names: [String] = []
         for s in scenarioList {
             guard let name = s["name"] as? String, let assumptions = s["assumptions"] as? [String: Any],
-                  let base = PlanAssumptions(planJSON: assumptions)
+                let base = PlanAssumptions(planJSON: assumptions)
             else { throw fail("a scenario lacks its name or assumptions") }
             var perQueue: [String: PlanAssumptions] = [:]
             for entry in s["per_queue_assumptions"] as? [[String: Any]] ?? [] {
                 guard let queue = entry["queue"] as? String, let channel = entry["channel"] as? String,
-                      let a = (entry["assumptions"] as? [String: Any]).flatMap(PlanAssumptions.init(planJSON:))
+                    let a = (entry["assumptions"] as? [String: Any]).flatMap(PlanAssumptions.init(planJSON:))
                 else { throw fail("scenario '\(name)' has a malformed per-queue entry") }
                 perQueue["\(queue)\u{1F}\(channel)"] = a
             }
             scenarios[name] = (base, perQueue)
             names.append(name)
         }
-        return PlanDescription(title: root["title"] as? String ?? "", queues: queues, scenarios: scenarios, scenarioNames: names)
+        return PlanDescription(
+            title: root["title"] as? String ?? "", queues: queues, scenarios: scenarios, scenarioNames: names)
     }
 }
 
@@ -79,12 +82,12 @@ extension PlanAssumptions {
         self.init()
         func number(_ key: String) -> Double? { (a[key] as? NSNumber)?.doubleValue }
         guard let sl = a["service_level"] as? [String: Any],
-              let within = (sl["answer_within_seconds"] as? NSNumber)?.doubleValue,
-              let definitionText = sl["definition"] as? String,
-              let definition = ServiceLevelDefinition(rawValue: definitionText),
-              let staffTo = (a["staff_to"] as? String).flatMap(StaffTo.init(rawValue:)),
-              let shrinkage = number("shrinkage"), let fteHours = number("fte_hours_per_week"),
-              let concurrency = number("chat_concurrency"), let window = number("email_response_window_seconds")
+            let within = (sl["answer_within_seconds"] as? NSNumber)?.doubleValue,
+            let definitionText = sl["definition"] as? String,
+            let definition = ServiceLevelDefinition(rawValue: definitionText),
+            let staffTo = (a["staff_to"] as? String).flatMap(StaffTo.init(rawValue:)),
+            let shrinkage = number("shrinkage"), let fteHours = number("fte_hours_per_week"),
+            let concurrency = number("chat_concurrency"), let window = number("email_response_window_seconds")
         else { return nil }
         answerWithin = within
         targetServiceLevel = (sl["target"] as? NSNumber)?.doubleValue

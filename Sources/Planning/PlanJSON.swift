@@ -10,11 +10,13 @@ public enum PlanJSON {
         let paths = (inputs.forecastPath.map { [$0] } ?? inputs.historyPaths) + inputs.otherInputs
         for path in paths {
             guard let digest = fileSHA256(path) else { continue }
-            fileEntries.append(.object([("path", .string(path)), ("bytes", .integer(digest.bytes)), ("sha256", .string(digest.hex))]))
+            fileEntries.append(
+                .object([("path", .string(path)), ("bytes", .integer(digest.bytes)), ("sha256", .string(digest.hex))]))
         }
         let queues: [JSONText] = result.forecasts.map { f in
             .object([
-                ("queue", .string(f.queue)), ("channel", .string(f.channel.rawValue)), ("time_zone", .string(f.timeZone.identifier)),
+                ("queue", .string(f.queue)), ("channel", .string(f.channel.rawValue)),
+                ("time_zone", .string(f.timeZone.identifier)),
                 ("interval_minutes", .integer(f.intervalMinutes)),
                 ("forecast_model", .string(f.model)), ("backtest_wape", .finite(f.backtestWAPE)),
                 ("estimated_patience_seconds", .finite(f.estimatedPatienceSeconds)),
@@ -35,9 +37,16 @@ public enum PlanJSON {
             return .object([
                 ("name", .string(s.name)), ("description", .text(s.description)),
                 ("assumptions", assumptionsJSON(assumptions)),
-                ("per_queue_assumptions", .array(s.queues.filter { $0.assumptions != assumptions }.map {
-                    .object([("queue", .string($0.queue)), ("channel", .string($0.channel.rawValue)), ("assumptions", assumptionsJSON($0.assumptions))])
-                })),
+                (
+                    "per_queue_assumptions",
+                    .array(
+                        s.queues.filter { $0.assumptions != assumptions }.map {
+                            .object([
+                                ("queue", .string($0.queue)), ("channel", .string($0.channel.rawValue)),
+                                ("assumptions", assumptionsJSON($0.assumptions)),
+                            ])
+                        })
+                ),
                 ("monthly", totals(monthly)), ("weekly", totals(weekly)), ("daily", totals(daily)),
             ])
         }
@@ -64,22 +73,32 @@ public enum PlanJSON {
     public static func assumptionsJSON(_ a: PlanAssumptions) -> JSONText {
         let definition: String
         switch a.serviceLevelDefinition {
-        case .offered: definition = "contacts answered within the threshold ÷ all contacts offered (abandons count as misses)"
+        case .offered:
+            definition = "contacts answered within the threshold ÷ all contacts offered (abandons count as misses)"
         case .answered: definition = "contacts answered within the threshold ÷ contacts answered"
-        case .virtual: definition = "probability that the wait of a contact with unlimited patience is within the threshold"
+        case .virtual:
+            definition = "probability that the wait of a contact with unlimited patience is within the threshold"
         }
         return .object([
-            ("service_level", .object([
-                ("target", .finite(a.targetServiceLevel)), ("answer_within_seconds", .number(a.answerWithin)),
-                ("definition", .string(a.serviceLevelDefinition.rawValue)), ("meaning", .string(definition)),
-            ])),
+            (
+                "service_level",
+                .object([
+                    ("target", .finite(a.targetServiceLevel)), ("answer_within_seconds", .number(a.answerWithin)),
+                    ("definition", .string(a.serviceLevelDefinition.rawValue)), ("meaning", .string(definition)),
+                ])
+            ),
             ("max_asa_seconds", .finite(a.targetASA)),
             ("max_abandon_rate", .finite(a.maxAbandon)),
             ("max_occupancy", .finite(a.maxOccupancy)),
             ("patience_seconds", .finite(a.patience)),
-            ("staffing_model", .string(a.patience == nil
-                ? "Erlang C (voice), Erlang C over agents × concurrency slots (chat), deferred work (email)"
-                : "Erlang A with mean patience \(JSONText.format(a.patience!)) s (voice; chat over slots), deferred work (email)")),
+            (
+                "staffing_model",
+                .string(
+                    a.patience == nil
+                        ? "Erlang C (voice), Erlang C over agents × concurrency slots (chat), deferred work (email)"
+                        : "Erlang A with mean patience \(JSONText.format(a.patience!)) s (voice; chat over slots), deferred work (email)"
+                )
+            ),
             ("staff_to", .string(a.staffTo.rawValue)),
             ("shrinkage", .number(a.shrinkage)),
             ("fte_hours_per_week", .number(a.fteHoursPerWeek)),
@@ -93,7 +112,9 @@ public enum PlanJSON {
     }
 
     static func periodJSON(_ t: PeriodTotals) -> JSONText {
-        func r(_ x: Double, _ digits: Int) -> JSONText { .number((x * pow(10, Double(digits))).rounded() / pow(10, Double(digits))) }
+        func r(_ x: Double, _ digits: Int) -> JSONText {
+            .number((x * pow(10, Double(digits))).rounded() / pow(10, Double(digits)))
+        }
         return .object([
             ("queue", .string(t.queue)), ("channel", .string(t.channel.rawValue)), ("period", .string(t.period)),
             ("days", .integer(t.days)), ("volume", r(t.volume, 2)), ("workload_hours", r(t.workloadHours, 2)),

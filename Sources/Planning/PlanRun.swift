@@ -77,10 +77,13 @@ public enum PlanRun {
         var quality: [SeriesQuality] = []
         var historySeries: [IntervalSeries] = []
         if let path = inputs.forecastPath {
-            let forecasts = try ForecastCSV.read(path: path, timeZone: inputs.timeZone, defaultAHT: inputs.request.defaultAHT)
+            let forecasts = try ForecastCSV.read(
+                path: path, timeZone: inputs.timeZone, defaultAHT: inputs.request.defaultAHT)
             let (assumptions, scenarios) = (inputs.assumptions, inputs.scenarioFile)
             outputs = try Parallel.map(forecasts, workers: inputs.workers) { f in
-                Result { () throws(PlanError) in try QueuePlanning.plan(f, assumptions: assumptions, scenarios: scenarios) }
+                Result { () throws(PlanError) in
+                    try QueuePlanning.plan(f, assumptions: assumptions, scenarios: scenarios)
+                }
             }.map { try $0.get() }
         } else {
             let history = try HistoryReader(options: inputs.readOptions).read(inputs.historyPaths)
@@ -91,7 +94,8 @@ public enum PlanRun {
             // In parallel across queues; the first error in queue order is reported.
             outputs = try Parallel.map(history.series, workers: inputs.workers) { series in
                 Result { () throws(PlanError) in
-                    try QueuePlanning.planQueue(series, request: request, assumptions: assumptions, scenarios: scenarios)
+                    try QueuePlanning.planQueue(
+                        series, request: request, assumptions: assumptions, scenarios: scenarios)
                 }
             }.map { try $0.get() }
         }
@@ -118,11 +122,13 @@ public enum PlanRun {
         // Each file: its header, then every queue's rows in (queue, channel) order.
         var files: [PlanResult.File] = QueuePlanning.fileNames.map { name in
             PlanResult.File(
-                name: name, parts: [Array(QueuePlanning.header(for: name, quantileLevels: levels).utf8)]
+                name: name,
+                parts: [Array(QueuePlanning.header(for: name, quantileLevels: levels).utf8)]
                     + outputs.map { o in o.rows.first { $0.name == name }?.bytes ?? [] })
         }
         if inputs.scenarioFile != nil {
-            files.append(PlanResult.File(name: "scenarios.csv", parts: [Array(PlanFiles.scenarios(months, base: "base").utf8)]))
+            files.append(
+                PlanResult.File(name: "scenarios.csv", parts: [Array(PlanFiles.scenarios(months, base: "base").utf8)]))
         }
         var result = PlanResult(
             forecasts: forecasts, scenarios: scenarios, daily: daily, weekly: weekly, monthly: monthly,
@@ -134,8 +140,10 @@ public enum PlanRun {
                 ? PlanJSON.render(finished, inputs: inputs)
                 : PlanReportPage.render(ReportBuilder.document(finished, inputs: inputs)).bytes
         }
-        result.files += [PlanResult.File(name: "plan.json", parts: [documents[0]]),
-                         PlanResult.File(name: "report.html", parts: [documents[1]])]
+        result.files += [
+            PlanResult.File(name: "plan.json", parts: [documents[0]]),
+            PlanResult.File(name: "report.html", parts: [documents[1]]),
+        ]
         result.summary = summaryTable(monthly.filter { $0.scenario == "base" })
         return result
     }
@@ -153,8 +161,10 @@ public enum PlanRun {
     public static func summaryTable(_ monthly: [PeriodTotals]) -> String {
         let header = ["queue", "channel", "month", "volume", "FTE", "expected SL"]
         var rows: [[String]] = monthly.map {
-            [$0.queue, $0.channel.rawValue, $0.period, groupThousands(Int($0.volume.rounded())), fixed($0.fte, 1),
-             $0.expectedServiceLevel.map { fixed($0 * 100, 1) + "%" } ?? "–"]
+            [
+                $0.queue, $0.channel.rawValue, $0.period, groupThousands(Int($0.volume.rounded())), fixed($0.fte, 1),
+                $0.expectedServiceLevel.map { fixed($0 * 100, 1) + "%" } ?? "–",
+            ]
         }
         rows.insert(header, at: 0)
         let widths = header.indices.map { c in rows.map { $0[c].count }.max() ?? 0 }

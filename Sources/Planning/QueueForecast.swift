@@ -17,7 +17,9 @@ public struct ForecastInterval: Sendable, Hashable {
     /// Forecast mean handle time, seconds; nil when unknown.
     public var ahtSeconds: Double?
 
-    public init(start: Int64, utcOffset: Int, localDate: CivilDate, volume: Double, quantiles: [Double], ahtSeconds: Double?) {
+    public init(
+        start: Int64, utcOffset: Int, localDate: CivilDate, volume: Double, quantiles: [Double], ahtSeconds: Double?
+    ) {
         self.start = start
         self.utcOffset = utcOffset
         self.localDate = localDate
@@ -51,9 +53,11 @@ public struct QueueForecast: Sendable {
     /// The callers' mean patience estimated from the history's abandons and waits, seconds.
     public var estimatedPatienceSeconds: Double?
 
-    public init(queue: String, channel: Channel, timeZone: TimeZone, intervalMinutes: Int, quantileLevels: [Double],
-                intervals: [ForecastInterval], model: String, backtestWAPE: Double? = nil,
-                trainingFirstDate: CivilDate? = nil, trainingLastDate: CivilDate? = nil, estimatedPatienceSeconds: Double? = nil) {
+    public init(
+        queue: String, channel: Channel, timeZone: TimeZone, intervalMinutes: Int, quantileLevels: [Double],
+        intervals: [ForecastInterval], model: String, backtestWAPE: Double? = nil,
+        trainingFirstDate: CivilDate? = nil, trainingLastDate: CivilDate? = nil, estimatedPatienceSeconds: Double? = nil
+    ) {
         self.queue = queue
         self.channel = channel
         self.timeZone = timeZone

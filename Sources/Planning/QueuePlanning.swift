@@ -40,8 +40,12 @@ public enum QueuePlanning {
     }
 
     /// The scenarios of a scenario file as (name, description, blocks to apply in order).
-    public static func scenarioSpecs(_ file: ScenarioFile?) -> [(name: String, description: String?, specs: [ScenarioSpec])] {
-        var specs: [(String, String?, [ScenarioSpec])] = [("base", file?.base.description, file.map { [$0.base] } ?? [])]
+    public static func scenarioSpecs(_ file: ScenarioFile?) -> [(
+        name: String, description: String?, specs: [ScenarioSpec]
+    )] {
+        var specs: [(String, String?, [ScenarioSpec])] = [
+            ("base", file?.base.description, file.map { [$0.base] } ?? [])
+        ]
         for s in file?.scenarios ?? [] { specs.append((s.name, s.description, [file!.base, s])) }
         return specs
     }
@@ -50,15 +54,19 @@ public enum QueuePlanning {
     ///
     /// - Throws: ``PlanError``.
     /// - Complexity: O(scenarios × intervals × solver).
-    public static func plan(_ forecast: QueueForecast, assumptions: PlanAssumptions, scenarios: ScenarioFile?) throws(PlanError) -> QueueOutputs {
+    public static func plan(_ forecast: QueueForecast, assumptions: PlanAssumptions, scenarios: ScenarioFile?)
+        throws(PlanError) -> QueueOutputs
+    {
         var plans: [QueuePlan] = []
         for s in scenarioSpecs(scenarios) {
             let scenario = try Planner.plan(
-                forecasts: [forecast], base: assumptions, specs: s.specs, scenarioFile: scenarios, name: s.name, description: s.description)
+                forecasts: [forecast], base: assumptions, specs: s.specs, scenarioFile: scenarios, name: s.name,
+                description: s.description)
             plans += scenario.queues
         }
         let rollUps = plans.map(RollUp.totals)
-        var forecastRows: [UInt8] = [], intervalRows: [UInt8] = [], daily: [UInt8] = [], weekly: [UInt8] = [], monthly: [UInt8] = []
+        var forecastRows: [UInt8] = [], intervalRows: [UInt8] = [], daily: [UInt8] = [], weekly: [UInt8] = [],
+            monthly: [UInt8] = []
         ForecastCSV.appendRows(forecast, to: &forecastRows)
         for (plan, totals) in zip(plans, rollUps) {
             PlanFiles.appendIntervalRows(plan, to: &intervalRows)
@@ -66,8 +74,11 @@ public enum QueuePlanning {
             PlanFiles.appendRollUpRows(totals.weekly, to: &weekly)
             PlanFiles.appendRollUpRows(totals.monthly, to: &monthly)
         }
-        let rows = [("forecast.csv", forecastRows), ("intervals.csv", intervalRows), ("daily.csv", daily), ("weekly.csv", weekly),
-                    ("monthly.csv", monthly)]
+        let rows = [
+            ("forecast.csv", forecastRows), ("intervals.csv", intervalRows), ("daily.csv", daily),
+            ("weekly.csv", weekly),
+            ("monthly.csv", monthly),
+        ]
         return QueueOutputs(rows: rows, plans: plans, rollUps: rollUps, forecast: forecast)
     }
 

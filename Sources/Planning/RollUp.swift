@@ -19,7 +19,10 @@ public enum RollUpPeriod: String, Sendable, CaseIterable {
             let week = (monday.dayNumber - week1Monday.dayNumber) / 7 + 1
             return ("\(thursday.year)-W\(week < 10 ? "0" : "")\(week)", monday)
         case .month:
-            return ("\(date.year)-\(date.month < 10 ? "0" : "")\(date.month)", CivilDate(year: date.year, month: date.month, day: 1)!)
+            return (
+                "\(date.year)-\(date.month < 10 ? "0" : "")\(date.month)",
+                CivilDate(year: date.year, month: date.month, day: 1)!
+            )
         }
     }
 }
@@ -91,7 +94,8 @@ public enum RollUp {
     ///
     /// - Complexity: O(intervals + days × periods a day belongs to).
     public static func totals(_ plan: QueuePlan) -> PlanRollUps {
-        var day = PeriodAccumulator(.day, plan), week = PeriodAccumulator(.week, plan), month = PeriodAccumulator(.month, plan)
+        var day = PeriodAccumulator(.day, plan), week = PeriodAccumulator(.week, plan),
+            month = PeriodAccumulator(.month, plan)
         let hoursPerInterval = Double(plan.intervalMinutes) / 60
         var lastDate: CivilDate? = nil
         for interval in plan.intervals {
@@ -99,7 +103,8 @@ public enum RollUp {
                 let date = interval.localDate
                 let dayNumber = date.dayNumber
                 day.enter(date, dayNumber: dayNumber, key: dayNumber)
-                week.enter(date, dayNumber: dayNumber, key: dayNumber - CivilDate.weekdayIndex(dayNumber: dayNumber))  // its Monday
+                // its Monday
+                week.enter(date, dayNumber: dayNumber, key: dayNumber - CivilDate.weekdayIndex(dayNumber: dayNumber))
                 month.enter(date, dayNumber: dayNumber, key: date.year * 12 + date.month)
                 lastDate = date
             }
@@ -149,8 +154,12 @@ private struct PeriodAccumulator {
                 current = found
             } else {
                 let (label, first) = period.key(date)
-                periods.append(Period(
-                    key: key, totals: PeriodTotals(scenario: scenario, queue: queue, channel: channel, period: label, firstDate: first, days: 0)))
+                periods.append(
+                    Period(
+                        key: key,
+                        totals: PeriodTotals(
+                            scenario: scenario, queue: queue, channel: channel, period: label, firstDate: first, days: 0
+                        )))
                 current = periods.count - 1
             }
         }
@@ -158,13 +167,16 @@ private struct PeriodAccumulator {
     }
 
     @inline(__always)
-    mutating func add(_ s: IntervalStaffing, workload: Double, agentHours: Double, scheduledHours: Double, sl: (Double, Double)?) {
+    mutating func add(
+        _ s: IntervalStaffing, workload: Double, agentHours: Double, scheduledHours: Double, sl: (Double, Double)?
+    ) {
         periods[current].totals.volume += s.volume
         periods[current].totals.workloadHours += workload
         periods[current].totals.agentHours += agentHours
         periods[current].totals.scheduledHours += scheduledHours
         periods[current].totals.peakAgents = max(periods[current].totals.peakAgents, s.agents)
-        periods[current].totals.peakScheduledAgents = max(periods[current].totals.peakScheduledAgents, s.scheduledAgents)
+        periods[current].totals.peakScheduledAgents = max(
+            periods[current].totals.peakScheduledAgents, s.scheduledAgents)
         if let (level, expected) = sl {
             periods[current].slSum += level * s.volume
             periods[current].eslSum += expected * s.volume

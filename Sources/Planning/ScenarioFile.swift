@@ -116,7 +116,9 @@ public struct ScenarioFile: Sendable, Hashable {
         let end = try map["end"]?.date() ?? start
         let queue = try map["queue"]?.string()
         let factor = try factorNode.number()
-        guard factor >= 0 else { throw factorNode.issue("'factor' must be a number ≥ 0, got \(shortestNumber(factor))") }
+        guard factor >= 0 else {
+            throw factorNode.issue("'factor' must be a number ≥ 0, got \(shortestNumber(factor))")
+        }
         guard end >= start else { throw node.issue("the event ends (\(end)) before it starts (\(start))") }
         return VolumeEvent(start: start, end: end, queue: queue == "*" || queue == "" ? nil : queue, factor: factor)
     }

@@ -45,11 +45,13 @@ public enum ChatStaffing {
     ) -> QueueMetrics {
         switch model {
         case .erlangC:
-            return ErlangC.metrics(agents: slots, workload: workload, answerWithin: targets.answerWithin,
-                                   definition: targets.serviceLevelDefinition)
+            return ErlangC.metrics(
+                agents: slots, workload: workload, answerWithin: targets.answerWithin,
+                definition: targets.serviceLevelDefinition)
         case .erlangA(let patience):
-            return ErlangA.metrics(agents: slots, workload: workload, patience: patience,
-                                   answerWithin: targets.answerWithin, definition: targets.serviceLevelDefinition)
+            return ErlangA.metrics(
+                agents: slots, workload: workload, patience: patience,
+                answerWithin: targets.answerWithin, definition: targets.serviceLevelDefinition)
         }
     }
 }

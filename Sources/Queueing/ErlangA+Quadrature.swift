@@ -37,11 +37,11 @@ extension ErlangA {
         agents n: Double, traffic a: Double, theta: Double, threshold tau: Double, logBlocking logB: Double
     ) -> Outcome {
         let overloaded = a > n
-        let referenceLog = overloaded ? _log1p((a - n) / n) : 0        // θs₀ = ln(A/n)
-        let reference = referenceLog / theta                             // s₀
-        let rate = overloaded ? n : a                                    // A·e^(−θs₀)
-        let c = overloaded ? 0 : a - n                                   // g₀′(s₀)
-        let logPeak = overloaded ? devianceTerm(n, a) / theta : 0        // g₀(s₀) = x·(ρ − 1 − ln ρ)
+        let referenceLog = overloaded ? _log1p((a - n) / n) : 0  // θs₀ = ln(A/n)
+        let reference = referenceLog / theta  // s₀
+        let rate = overloaded ? n : a  // A·e^(−θs₀)
+        let c = overloaded ? 0 : a - n  // g₀′(s₀)
+        let logPeak = overloaded ? devianceTerm(n, a) / theta : 0  // g₀(s₀) = x·(ρ − 1 − ln ρ)
         let lower = -reference, clip = tau - reference
         let virtual = LogConcaveQuadrature(
             WaitExponent(slopeAtReference: c, rate: rate, theta: theta, referenceLog: referenceLog, ownPatience: false),
@@ -53,13 +53,13 @@ extension ErlangA {
             mode: servedMode, lower: lower)
         let v = virtual.integrals(weight: { d in -_expm1(-max(0, referenceLog + theta * d)) }, upTo: clip)
         let s = served.integrals(weight: { d in max(0, reference + d) }, upTo: clip)
-        let scale = _exp(served.peak - virtual.peak)                    // ≤ 1: g₁ ≤ g₀
+        let scale = _exp(served.peak - virtual.peak)  // ≤ 1: g₁ ≤ g₀
         let k0 = v.total, k1 = s.total * scale
         let kAbandon = k1 <= 0.5 * k0 ? k0 - k1 : v.weighted
         func share(_ k: Double) -> Double { k0 > 0 ? k / k0 : 0 }
 
         let logCurlyA = _log(n) + logPeak + virtual.peak + _log(k0)
-        let logBelow = _log(-_expm1(logB)) - logB                      // log((1 − E_B)/E_B)
+        let logBelow = _log(-_expm1(logB)) - logB  // log((1 − E_B)/E_B)
         let pWait = 1 / (1 + _exp(logBelow - logCurlyA))
         let pNoWait = 1 / (1 + _exp(logCurlyA - logBelow))
         return Outcome(

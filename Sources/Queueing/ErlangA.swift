@@ -51,8 +51,9 @@ public enum ErlangA {
     ) -> QueueMetrics {
         let a = workload.trafficIntensity
         let logB = n <= 0 || a == 0 ? 0 : ErlangB.logBlocking(servers: Double(n), traffic: a)
-        return metrics(agents: n, workload: workload, patience: patience, logBlocking: logB,
-                       answerWithin: t, definition: definition)
+        return metrics(
+            agents: n, workload: workload, patience: patience, logBlocking: logB,
+            answerWithin: t, definition: definition)
     }
 
     /// Metrics when log B(n, A) is already known (the staffing search carries it).
@@ -91,12 +92,13 @@ public enum ErlangA {
                 serviceLevelDefinition: definition, averageSpeedOfAnswer: nil, meanWait: patience,
                 probabilityOfAbandonment: 1, occupancy: 0, isStable: true)
         }
-        let x = agents * patience / aht     // nμ/θ
-        let y = a * patience / aht          // λ/θ
+        let x = agents * patience / aht  // nμ/θ
+        let y = a * patience / aht  // λ/θ
         let theta = aht / patience
         if max(x, y) <= seriesLimit, x > 0, theta < lossTheta, (1 / patience).isFinite {
-            return bySeries(agents: n, workload: workload, patience: patience, logBlocking: logB,
-                            answerWithin: t, definition: definition)
+            return bySeries(
+                agents: n, workload: workload, patience: patience, logBlocking: logB,
+                answerWithin: t, definition: definition)
         }
         let outcome: Outcome
         var meanWaitScale = patience

@@ -139,7 +139,8 @@ public enum ErlangB {
         var b = blocking(servers: n, traffic: a)
         if b <= p {
             while n > 1 {
-                let previous = b < 0.5
+                let previous =
+                    b < 0.5
                     ? Double(n) * b / (a * (1 - b))
                     : blocking(servers: n - 1, traffic: a)
                 if previous > p { break }

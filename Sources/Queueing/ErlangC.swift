@@ -31,8 +31,9 @@ public enum ErlangC {
         if n <= a {
             return unstable(agents: n, traffic: a, answerWithin: t, definition: definition)
         }
-        return metrics(agents: n, workload: workload, blocking: ErlangB.blocking(servers: n, traffic: a),
-                       answerWithin: t, definition: definition)
+        return metrics(
+            agents: n, workload: workload, blocking: ErlangB.blocking(servers: n, traffic: a),
+            answerWithin: t, definition: definition)
     }
 
     /// The performance of an integer number of agents (see the fractional overload).
@@ -71,8 +72,10 @@ public enum ErlangC {
             probabilityOfAbandonment: 0, occupancy: a / n, isStable: true)
     }
 
-    static func unstable(agents n: Double, traffic a: Double, answerWithin t: Double,
-                         definition: ServiceLevelDefinition) -> QueueMetrics {
+    static func unstable(
+        agents n: Double, traffic a: Double, answerWithin t: Double,
+        definition: ServiceLevelDefinition
+    ) -> QueueMetrics {
         QueueMetrics(
             trafficIntensity: a, agents: n, probabilityOfWaiting: 1, serviceLevel: 0, answerWithin: t,
             serviceLevelDefinition: definition, averageSpeedOfAnswer: nil, meanWait: nil,

@@ -129,7 +129,8 @@ struct LogConcaveQuadrature<Exponent: ConcaveExponent> {
 
     /// `∫ e^(F − peak)`, `∫ e^(F − peak)·weight` over `[lower, ∞)` and `∫ e^(F − peak)` over
     /// `[lower, clip]`, from one pass over the pieces.
-    func integrals(weight: (Double) -> Double, upTo clip: Double) -> (total: Double, weighted: Double, clipped: Double) {
+    func integrals(weight: (Double) -> Double, upTo clip: Double) -> (total: Double, weighted: Double, clipped: Double)
+    {
         var total = 0.0, weighted = 0.0, clipped = 0.0
         for (u, v) in zip(bounds, bounds.dropFirst()) {
             let piece = rule(from: u, to: v, weight: weight, weighted: true)

@@ -13,8 +13,9 @@ public enum Shrinkage {
     ///   - shrinkage: s in [0, 1).
     /// - Complexity: O(1).
     public static func scheduledAgents(_ agents: Int, shrinkage s: Double) -> Int {
-        QueueingLimits.ceilingCount(scheduledAgents(Double(agents), shrinkage: s),
-                                    limit: QueueingLimits.maximumScheduledAgents)
+        QueueingLimits.ceilingCount(
+            scheduledAgents(Double(agents), shrinkage: s),
+            limit: QueueingLimits.maximumScheduledAgents)
     }
 
     /// Scheduled fractional agents `x / (1 − s)` (no rounding), at most

@@ -45,7 +45,8 @@ public enum Staffing {
         switch model {
         case .erlangC:
             evaluate = { n, b in
-                ErlangC.metrics(agents: Double(n), workload: workload, blocking: b, answerWithin: t, definition: definition)
+                ErlangC.metrics(
+                    agents: Double(n), workload: workload, blocking: b, answerWithin: t, definition: definition)
             }
             var floor = QueueingLimits.count(a, .down) + 1
             if let cap = targets.maxOccupancy {
@@ -54,15 +55,17 @@ public enum Staffing {
             lowest = floor
         case .erlangA(let patience):
             evaluate = { n, b in
-                ErlangA.metrics(agents: n, workload: workload, patience: patience, logBlocking: _log(b),
-                                answerWithin: t, definition: definition)
+                ErlangA.metrics(
+                    agents: n, workload: workload, patience: patience, logBlocking: _log(b),
+                    answerWithin: t, definition: definition)
             }
             lowest = 1
         }
         let highest = upperSearchLimit(traffic: a, targets: targets)
         let start = min(highest, max(lowest, squareRootStaffing(workload: workload, targets: targets)))
         if case .erlangA = model {
-            return try gallop(from: start, lowest: lowest, highest: highest, traffic: a, targets: targets, evaluate: evaluate)
+            return try gallop(
+                from: start, lowest: lowest, highest: highest, traffic: a, targets: targets, evaluate: evaluate)
         }
         var n = start
         var b = ErlangB.blocking(servers: n, traffic: a)
@@ -153,21 +156,31 @@ public enum Staffing {
         var floor = max(a, Double(whole.agents - 1))
         if let cap = targets.maxOccupancy { floor = max(floor, a / cap) }
         func meets(_ x: Double) -> Bool {
-            targets.areMet(by: ErlangC.metrics(agents: x, workload: workload, answerWithin: t,
-                                               definition: targets.serviceLevelDefinition))
+            targets.areMet(
+                by: ErlangC.metrics(
+                    agents: x, workload: workload, answerWithin: t,
+                    definition: targets.serviceLevelDefinition))
         }
         if let cap = targets.maxOccupancy, meets(a / cap), a / cap >= floor {
             let x = a / cap
-            return (x, ErlangC.metrics(agents: x, workload: workload, answerWithin: t,
-                                      definition: targets.serviceLevelDefinition))
+            return (
+                x,
+                ErlangC.metrics(
+                    agents: x, workload: workload, answerWithin: t,
+                    definition: targets.serviceLevelDefinition)
+            )
         }
         var low = floor, high = Double(whole.agents)
         while high - low > 1e-10 * max(1, high) {
             let mid = 0.5 * (low + high)
             if meets(mid) { high = mid } else { low = mid }
         }
-        return (high, ErlangC.metrics(agents: high, workload: workload, answerWithin: t,
-                                      definition: targets.serviceLevelDefinition))
+        return (
+            high,
+            ErlangC.metrics(
+                agents: high, workload: workload, answerWithin: t,
+                definition: targets.serviceLevelDefinition)
+        )
     }
 
     /// Square-root staffing `⌈A + β√A⌉`, β the smallest value meeting the SL and ASA targets under

@@ -28,7 +28,9 @@ extension StaffingTargets {
         if let maxAverageSpeedOfAnswer { try QueueingParameter.targetASA.require(maxAverageSpeedOfAnswer) { $0 >= 0 } }
         if let maxAbandonment { try QueueingParameter.maxAbandonment.require(maxAbandonment) { $0 >= 0 && $0 <= 1 } }
         if let maxOccupancy {
-            try QueueingParameter.maxOccupancy.require(maxOccupancy) { $0 >= QueueingLimits.minimumOccupancyCap && $0 <= 1 }
+            try QueueingParameter.maxOccupancy.require(maxOccupancy) {
+                $0 >= QueueingLimits.minimumOccupancyCap && $0 <= 1
+            }
         }
     }
 }
@@ -88,7 +90,8 @@ extension DeferredWork {
             let clearable = (most - steady) * cap * responseWindow / averageHandleTime
             throw .invalidParameter(
                 QueueingParameter.backlog.rawValue,
-                "must be at most \(clearable.rounded(.down)) items here (the work may need at most 10⁹ agents), got \(backlog)")
+                "must be at most \(clearable.rounded(.down)) items here (the work may need at most 10⁹ agents), got \(backlog)"
+            )
         }
     }
 }
@@ -131,6 +134,7 @@ extension Staffing {
     static func capTooLow(_ cap: Double, traffic a: Double) -> StaffingError {
         .invalidParameter(
             QueueingParameter.maxOccupancy.rawValue,
-            "must be at least \(a / Double(QueueingLimits.maximumAgents)) for \(a) Erlangs (at most 10⁹ agents), got \(cap)")
+            "must be at least \(a / Double(QueueingLimits.maximumAgents)) for \(a) Erlangs (at most 10⁹ agents), got \(cap)"
+        )
     }
 }

@@ -49,7 +49,8 @@ public struct BarChart: Sendable {
     public func render(into h: inout HTMLBuffer) -> Bool {
         guard !bars.isEmpty else { return false }
         let values = bars.compactMap { $0.value }.filter(\.isFinite)
-        let scale = NiceTicks.scale(minimum: values.min() ?? 0, maximum: values.max() ?? 1, maxTicks: 6, includeZero: true)
+        let scale = NiceTicks.scale(
+            minimum: values.min() ?? 0, maximum: values.max() ?? 1, maxTicks: 6, includeZero: true)
         let fontSize = 12.0
         let labelWidth = min(240, max(80, bars.map { SVG.textWidth($0.label, fontSize: fontSize) }.max() ?? 80))
         let valueRoom = min(220, max(60, bars.map { SVG.textWidth($0.valueLabel, fontSize: 11.5) }.max() ?? 60) + 12)

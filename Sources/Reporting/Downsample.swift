@@ -76,7 +76,9 @@ public enum Downsample {
                 low = min(low, finite[i].low)
                 high = max(high, finite[i].high)
             }
-            let x = b == 0 ? finite[start].x : (b == maxPoints - 1 ? finite[end - 1].x : (finite[start].x + finite[end - 1].x) / 2)
+            let x =
+                b == 0
+                ? finite[start].x : (b == maxPoints - 1 ? finite[end - 1].x : (finite[start].x + finite[end - 1].x) / 2)
             out.append(BandPoint(x: x, low: low, high: high))
         }
         return out

@@ -21,7 +21,8 @@ public struct LineChart: Sendable {
         public var areaOpacity: Double?
 
         public init(
-            name: String, colour: String, points: [ChartPoint], width: Double = 2, dash: String? = nil, step: Bool = false,
+            name: String, colour: String, points: [ChartPoint], width: Double = 2, dash: String? = nil,
+            step: Bool = false,
             areaOpacity: Double? = nil
         ) {
             self.name = name
@@ -89,9 +90,11 @@ public struct LineChart: Sendable {
     public var maxPointsPerSeries: Int
 
     public init(
-        label: String, yTitle: String, series: [Series], bands: [Band] = [], xTicks: [AxisTick] = [], xTickMarks: Bool = true,
+        label: String, yTitle: String, series: [Series], bands: [Band] = [], xTicks: [AxisTick] = [],
+        xTickMarks: Bool = true,
         xSeparators: [Double] = [], marker: AxisTick? = nil, hitTargets: [HitTarget] = [], highlights: [Highlight] = [],
-        highlightColour: String = Palette.vermillion, highlightOpacity: Double = 0.5, xDomain: ClosedRange<Double>? = nil,
+        highlightColour: String = Palette.vermillion, highlightOpacity: Double = 0.5,
+        xDomain: ClosedRange<Double>? = nil,
         width: Double = 960, height: Double = 300, includeZero: Bool = true, maxPointsPerSeries: Int = 2_000
     ) {
         self.label = label
@@ -157,9 +160,10 @@ public struct LineChart: Sendable {
         if xMax <= xMin { xMin -= 0.5; xMax += 0.5 }
 
         let yScale = NiceTicks.scale(minimum: yMin, maximum: yMax, maxTicks: 6, includeZero: includeZero)
-        let longestTick = yScale.ticks.map {
-            SVG.textWidth(ReportNumber.number($0, decimals: yScale.decimals), fontSize: 11)
-        }.max() ?? 20
+        let longestTick =
+            yScale.ticks.map {
+                SVG.textWidth(ReportNumber.number($0, decimals: yScale.decimals), fontSize: 11)
+            }.max() ?? 20
         let frame = PlotFrame(
             width: width, height: height, left: max(48, 30 + longestTick + 10), right: 18, top: 22, bottom: 30,
             xMin: xMin, xMax: xMax, yScale: yScale)
@@ -185,7 +189,9 @@ public struct LineChart: Sendable {
         for b in bands { Self.draw(b, frame: frame, into: &h) }
         if !highlights.isEmpty { drawHighlights(frame: frame, into: &h) }
         for line in series { Self.draw(line, frame: frame, xMax: xMax, into: &h) }
-        if let marker, marker.x.isFinite, marker.x >= xMin, marker.x <= xMax { Self.draw(marker, frame: frame, into: &h) }
+        if let marker, marker.x.isFinite, marker.x >= xMin, marker.x <= xMax {
+            Self.draw(marker, frame: frame, into: &h)
+        }
         SVG.xAxis(frame, ticks: xTicks, tickMarks: xTickMarks, into: &h)
         if !hitTargets.isEmpty { drawHitTargets(frame: frame, into: &h) }
         SVG.close(into: &h)

@@ -34,11 +34,29 @@ public enum NiceTicks {
         let fraction = x / power
         let nice: Double
         if round {
-            if fraction < 1.5 { nice = 1 } else if fraction < 2.25 { nice = 2 } else if fraction < 3.5 { nice = 2.5 }
-            else if fraction < 7 { nice = 5 } else { nice = 10 }
+            if fraction < 1.5 {
+                nice = 1
+            } else if fraction < 2.25 {
+                nice = 2
+            } else if fraction < 3.5 {
+                nice = 2.5
+            } else if fraction < 7 {
+                nice = 5
+            } else {
+                nice = 10
+            }
         } else {
-            if fraction <= 1 { nice = 1 } else if fraction <= 2 { nice = 2 } else if fraction <= 2.5 { nice = 2.5 }
-            else if fraction <= 5 { nice = 5 } else { nice = 10 }
+            if fraction <= 1 {
+                nice = 1
+            } else if fraction <= 2 {
+                nice = 2
+            } else if fraction <= 2.5 {
+                nice = 2.5
+            } else if fraction <= 5 {
+                nice = 5
+            } else {
+                nice = 10
+            }
         }
         return nice * power
     }
@@ -48,7 +66,9 @@ public enum NiceTicks {
     /// 0...1, a constant v gives a range around v, or from 0 when `includeZero`).
     ///
     /// - Complexity: O(number of ticks).
-    public static func scale(minimum: Double, maximum: Double, maxTicks: Int = 6, includeZero: Bool = false) -> TickScale {
+    public static func scale(minimum: Double, maximum: Double, maxTicks: Int = 6, includeZero: Bool = false)
+        -> TickScale
+    {
         var lo = minimum.isFinite ? minimum : (maximum.isFinite ? maximum : 0)
         var hi = maximum.isFinite ? maximum : lo
         if lo > hi { swap(&lo, &hi) }

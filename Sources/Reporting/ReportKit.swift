@@ -20,7 +20,9 @@ public enum ReportKit {
         /// Hold each value until the next point (weekly values).
         public var step: Bool
 
-        public init(name: String, colour: String, points: [(x: Double, y: Double)], dash: String? = nil, step: Bool = false) {
+        public init(
+            name: String, colour: String, points: [(x: Double, y: Double)], dash: String? = nil, step: Bool = false
+        ) {
             self.name = name
             self.colour = colour
             self.points = points
@@ -64,9 +66,12 @@ public enum ReportKit {
         let chart = LineChart(
             label: label, yTitle: yTitle,
             series: lines.map { l in
-                .init(name: l.name, colour: l.colour, points: l.points.map { ChartPoint(x: $0.x, y: $0.y) }, dash: l.dash, step: l.step)
+                .init(
+                    name: l.name, colour: l.colour, points: l.points.map { ChartPoint(x: $0.x, y: $0.y) }, dash: l.dash,
+                    step: l.step)
             },
-            xTicks: ticks, hitTargets: hover.map { HitTarget(x0: $0.x0, x1: $0.x1, title: $0.text) }, highlights: highlights,
+            xTicks: ticks, hitTargets: hover.map { HitTarget(x0: $0.x0, x1: $0.x1, title: $0.text) },
+            highlights: highlights,
             height: height, includeZero: includeZero)
         var h = HTMLBuffer()
         h.raw("<figure>")
@@ -90,7 +95,10 @@ public enum ReportKit {
     public static func barChart(label: String, axisTitle: String, bars: [Bar]) -> String {
         let chart = BarChart(
             label: label, axisTitle: axisTitle,
-            bars: bars.map { .init(label: $0.label, value: $0.value, valueLabel: $0.valueLabel, colour: $0.colour, tooltip: $0.tooltip) })
+            bars: bars.map {
+                .init(
+                    label: $0.label, value: $0.value, valueLabel: $0.valueLabel, colour: $0.colour, tooltip: $0.tooltip)
+            })
         var h = HTMLBuffer()
         h.raw("<figure>")
         guard chart.render(into: &h) else { return "" }
@@ -102,7 +110,9 @@ public enum ReportKit {
     /// `collapsedSummary`, the table is folded in a `<details>` with that summary.
     ///
     /// - Complexity: O(cells).
-    public static func table(header: [String], numeric: Set<Int> = [], rows: [[String]], collapsedSummary: String? = nil) -> String {
+    public static func table(
+        header: [String], numeric: Set<Int> = [], rows: [[String]], collapsedSummary: String? = nil
+    ) -> String {
         var h = HTMLBuffer()
         if let collapsedSummary {
             h.raw("<details class=\"data\"><summary>")
@@ -112,7 +122,9 @@ public enum ReportKit {
         ReportTable.begin(header.enumerated().map { ReportTable.Column($1, numeric: numeric.contains($0)) }, into: &h)
         for row in rows {
             ReportTable.beginRow(into: &h)
-            for (i, cell) in row.enumerated() { ReportTable.cell(cell, class: numeric.contains(i) ? "num" : "", into: &h) }
+            for (i, cell) in row.enumerated() {
+                ReportTable.cell(cell, class: numeric.contains(i) ? "num" : "", into: &h)
+            }
             ReportTable.endRow(into: &h)
         }
         ReportTable.end(into: &h)
@@ -151,7 +163,9 @@ public enum ReportKit {
     /// HTML-escaped text (``HTMLEscaping``).
     public static func escape(_ text: String) -> String { HTMLEscaping.escape(text) }
     /// A number with thousands separators; "–" when absent or not finite (``ReportNumber``).
-    public static func number(_ value: Double?, decimals: Int = 0) -> String { ReportNumber.number(value, decimals: decimals) }
+    public static func number(_ value: Double?, decimals: Int = 0) -> String {
+        ReportNumber.number(value, decimals: decimals)
+    }
     /// A fraction as a percentage; "–" when absent.
     public static func percent(_ fraction: Double?, decimals: Int = 1) -> String {
         ReportNumber.percent(fraction: fraction, decimals: decimals)

@@ -49,7 +49,8 @@ public struct ReportPage: Sendable {
     public var contents: [ContentsEntry]
 
     public init(
-        title: String, subtitle: String = "", generator: String = "ccplan", version: String = "", generatedAt: String = "",
+        title: String, subtitle: String = "", generator: String = "ccplan", version: String = "",
+        generatedAt: String = "",
         keyFigures: [KeyFigure] = [], calloutHTML: String = "", contents: [ContentsEntry] = []
     ) {
         self.title = title
@@ -165,7 +166,9 @@ public enum ReportSection {
     ///
     /// - Parameter extraClass: a further CSS class of the section (e.g. `queue`: each starts a
     ///   printed page).
-    public static func begin(id: String, heading: String, lead: String = "", extraClass: String = "", into h: inout HTMLBuffer) {
+    public static func begin(
+        id: String, heading: String, lead: String = "", extraClass: String = "", into h: inout HTMLBuffer
+    ) {
         h.raw("<section class=\"card")
         if !extraClass.isEmpty {
             h.raw(" ")

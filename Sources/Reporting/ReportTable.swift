@@ -49,7 +49,9 @@ public enum ReportTable {
     }
 
     /// A cell whose content `content` writes (markup and escaped text), with a CSS class when given.
-    public static func cell(class className: String = "", into h: inout HTMLBuffer, _ content: (inout HTMLBuffer) -> Void) {
+    public static func cell(
+        class className: String = "", into h: inout HTMLBuffer, _ content: (inout HTMLBuffer) -> Void
+    ) {
         open("td", className, into: &h)
         content(&h)
         h.raw("</td>")

@@ -124,10 +124,15 @@ public enum SVG {
     public static func textWidth(_ text: String, fontSize: Double) -> Double {
         var units = 0.0
         for ch in text {
-            if ch.isNumber || ch == "," || ch == "." { units += 0.56 }
-            else if ch.isUppercase { units += 0.66 }
-            else if ch == " " { units += 0.3 }
-            else { units += 0.55 }
+            if ch.isNumber || ch == "," || ch == "." {
+                units += 0.56
+            } else if ch.isUppercase {
+                units += 0.66
+            } else if ch == " " {
+                units += 0.3
+            } else {
+                units += 0.55
+            }
         }
         return units * fontSize
     }
@@ -174,7 +179,9 @@ public enum SVG {
     /// would overlap the previous one is skipped (with its tick mark).
     ///
     /// - Complexity: O(ticks × label length).
-    public static func xAxis(_ f: PlotFrame, ticks: [AxisTick], tickMarks: Bool = true, title: String = "", into h: inout HTMLBuffer) {
+    public static func xAxis(
+        _ f: PlotFrame, ticks: [AxisTick], tickMarks: Bool = true, title: String = "", into h: inout HTMLBuffer
+    ) {
         h.raw("<g class=\"xaxis\"><line x1=\"")
         h.coordinate(f.plotLeft)
         h.raw("\" y1=\"")

@@ -60,7 +60,9 @@ public enum TimeAxis {
             guard !text.isEmpty else { continue }
             let t = Double(times[i])
             let prev = i > 0 ? (t + Double(times[i - 1])) / 2 : t - (times.count > 1 ? (Double(times[1]) - t) / 2 : 0.5)
-            let next = i + 1 < times.count ? (t + Double(times[i + 1])) / 2 : t + (i > 0 ? (t - Double(times[i - 1])) / 2 : 0.5)
+            let next =
+                i + 1 < times.count
+                ? (t + Double(times[i + 1])) / 2 : t + (i > 0 ? (t - Double(times[i - 1])) / 2 : 0.5)
             targets.append(HitTarget(x0: prev, x1: next, title: text))
         }
         return targets

@@ -69,17 +69,22 @@ public struct PlanDemand: Sendable {
             throw .inconsistent("--plan: \(directory) is not a ccplan plan directory (no intervals.csv)")
         }
         let description: PlanDescription
-        do { description = try PlanDescription.read(path: directory + "/plan.json") } catch { throw .badData(error.description) }
+        do { description = try PlanDescription.read(path: directory + "/plan.json") } catch {
+            throw .badData(error.description)
+        }
         let names = description.scenarioNames
         let chosen = scenario ?? (names.contains("base") ? "base" : names.first ?? "base")
         guard names.contains(chosen) else {
-            throw .inconsistent("--scenario: the plan has no scenario '\(chosen)' (it has \(names.joined(separator: ", ")))")
+            throw .inconsistent(
+                "--scenario: the plan has no scenario '\(chosen)' (it has \(names.joined(separator: ", ")))")
         }
         let table: CSVTable
         do { table = try CSVTable.read(path: path) } catch { throw .badData(error.description) }
         var column: [String: Int] = [:]
         for name in ["scenario", "queue", "interval_start", "volume", "aht_seconds", "agents"] {
-            guard let c = table.column(named: name) else { throw .badData("\(path):1:1: the header needs a column '\(name)'") }
+            guard let c = table.column(named: name) else {
+                throw .badData("\(path):1:1: the header needs a column '\(name)'")
+            }
             column[name] = c
         }
         func bad(_ row: CSVTable.Row, _ name: String, _ message: String) -> ScheduleError {
@@ -88,16 +93,27 @@ public struct PlanDemand: Sendable {
         var rows: [String: [Int64: (volume: Double, aht: Double, agents: Int, offset: Int)]] = [:]
         for row in table.rows where CSVInjection.restored(row[column["scenario"]!]) == chosen {
             let queue = CSVInjection.restored(row[column["queue"]!])
-            guard case .success(let parts) = Timestamp.parse(row[column["interval_start"]!]), let instant = parts.instant else {
-                throw bad(row, "interval_start", "expected a timestamp with its UTC offset, found '\(row[column["interval_start"]!])'")
+            guard case .success(let parts) = Timestamp.parse(row[column["interval_start"]!]),
+                let instant = parts.instant
+            else {
+                throw bad(
+                    row, "interval_start",
+                    "expected a timestamp with its UTC offset, found '\(row[column["interval_start"]!])'")
             }
             func number(_ name: String) throws(ScheduleError) -> Double {
-                guard let x = Double(row[column[name]!]), x.isFinite, x >= 0 else { throw bad(row, name, "'\(name)' must be a number ≥ 0, found '\(row[column[name]!])'") }
+                guard let x = Double(row[column[name]!]), x.isFinite, x >= 0 else {
+                    throw bad(row, name, "'\(name)' must be a number ≥ 0, found '\(row[column[name]!])'")
+                }
                 return x
             }
             let agents = try number("agents")
-            guard agents == agents.rounded(), agents < 1e7 else { throw bad(row, "agents", "'agents' must be a whole number, found '\(row[column["agents"]!])'") }
-            let value = (volume: try number("volume"), aht: try number("aht_seconds"), agents: Int(agents), offset: Int(parts.offset!))
+            guard agents == agents.rounded(), agents < 1e7 else {
+                throw bad(row, "agents", "'agents' must be a whole number, found '\(row[column["agents"]!])'")
+            }
+            let value = (
+                volume: try number("volume"), aht: try number("aht_seconds"), agents: Int(agents),
+                offset: Int(parts.offset!)
+            )
             guard rows[queue, default: [:]].updateValue(value, forKey: instant) == nil else {
                 throw bad(row, "interval_start", "queue '\(queue)' has two rows for this interval")
             }
@@ -114,7 +130,8 @@ public struct PlanDemand: Sendable {
     public func firstFullWeek(_ groups: [ScheduleGroup]) -> CivilDate? {
         let queues = groups.flatMap(\.queues)
         guard let first = queues.compactMap({ rows[$0]?.keys.min() }).max(),
-              let q = queues.first, let info = queueInfo(q) else { return nil }
+            let q = queues.first, let info = queueInfo(q)
+        else { return nil }
         var clock = ZoneClock(info.timeZone)
         let local = CivilDate(dayNumber: Int(floorDiv(first + clock.offset(at: first), 86_400)))
         var monday = local.adding(days: (8 - local.isoWeekday) % 7)
@@ -130,18 +147,27 @@ public struct PlanDemand: Sendable {
     /// - Throws: ``ScheduleError/inconsistent(_:)`` when a queue is not in the plan, the queues
     ///   differ in time zone or interval length, or the plan does not cover the whole week.
     /// - Complexity: O(intervals of the week × queues).
-    public func week(_ monday: CivilDate, _ group: ScheduleGroup, otherShrinkage: Double) throws(ScheduleError) -> WeekDemand {
-        guard monday.isoWeekday == 1 else { throw .inconsistent("--week \(monday) is a \(CivilDate.weekdayNames[monday.isoWeekday]), not a Monday") }
+    public func week(_ monday: CivilDate, _ group: ScheduleGroup, otherShrinkage: Double) throws(ScheduleError)
+        -> WeekDemand
+    {
+        guard monday.isoWeekday == 1 else {
+            throw .inconsistent("--week \(monday) is a \(CivilDate.weekdayNames[monday.isoWeekday]), not a Monday")
+        }
         var infos: [PlanDescription.Queue] = []
         for q in group.queues {
             guard let info = queueInfo(q), rows[q] != nil else {
-                throw .inconsistent("group '\(group.name)': queue '\(q)' is not in the plan (\(directory)) under scenario '\(scenario)'")
+                throw .inconsistent(
+                    "group '\(group.name)': queue '\(q)' is not in the plan (\(directory)) under scenario '\(scenario)'"
+                )
             }
             infos.append(info)
         }
         let zone = infos[0].timeZone, minutes = infos[0].intervalMinutes
-        if let odd = infos.first(where: { $0.timeZone.identifier != zone.identifier || $0.intervalMinutes != minutes }) {
-            throw .inconsistent("group '\(group.name)': queue '\(odd.queue)' has \(odd.intervalMinutes)-minute intervals in \(odd.timeZone.identifier), '\(infos[0].queue)' \(minutes)-minute intervals in \(zone.identifier): a group needs one time zone and interval length")
+        if let odd = infos.first(where: { $0.timeZone.identifier != zone.identifier || $0.intervalMinutes != minutes })
+        {
+            throw .inconsistent(
+                "group '\(group.name)': queue '\(odd.queue)' has \(odd.intervalMinutes)-minute intervals in \(odd.timeZone.identifier), '\(infos[0].queue)' \(minutes)-minute intervals in \(zone.identifier): a group needs one time zone and interval length"
+            )
         }
         var clock = ZoneClock(zone)
         func midnight(_ date: CivilDate) -> Int64 {
@@ -158,7 +184,13 @@ public struct PlanDemand: Sendable {
             guard let a = description.assumptions(scenario: scenario, queue: q, channel: info.channel) else {
                 throw .badData("\(directory)/plan.json: no assumptions for queue '\(q)' under scenario '\(scenario)'")
             }
-            staffers.append((q, IntervalStaffer(assumptions: a, channel: info.channel, intervalSeconds: Double(minutes) * 60, quantileLevels: [])))
+            staffers.append(
+                (
+                    q,
+                    IntervalStaffer(
+                        assumptions: a, channel: info.channel, intervalSeconds: Double(minutes) * 60, quantileLevels: []
+                    )
+                ))
         }
         var intervals: [DemandInterval] = []
         var volume = 0.0, targetVolume = 0.0
@@ -167,7 +199,9 @@ public struct PlanDemand: Sendable {
             var loads: [QueueLoad] = [], agents = 0, offset = 0
             for (i, q) in group.queues.enumerated() {
                 guard let r = rows[q]?[t] else {
-                    throw .inconsistent("--week \(monday): the plan has no interval \(iso8601(t, offset: Int(clock.offset(at: t)))) for queue '\(q)' (scenario '\(scenario)'): schedule a week the plan covers entirely")
+                    throw .inconsistent(
+                        "--week \(monday): the plan has no interval \(iso8601(t, offset: Int(clock.offset(at: t)))) for queue '\(q)' (scenario '\(scenario)'): schedule a week the plan covers entirely"
+                    )
                 }
                 loads.append(QueueLoad(queue: i, volume: r.volume, ahtSeconds: r.aht, agents: r.agents))
                 agents += r.agents
@@ -178,11 +212,13 @@ public struct PlanDemand: Sendable {
                 }
             }
             let required = Shrinkage.scheduledAgents(agents, shrinkage: otherShrinkage)
-            intervals.append(DemandInterval(start: t, offset: offset, planAgents: agents, required: required, loads: loads))
+            intervals.append(
+                DemandInterval(start: t, offset: offset, planAgents: agents, required: required, loads: loads))
             t += step
         }
         let target = group.targetServiceLevel ?? (volume > 0 ? targetVolume / volume : nil)
-        return WeekDemand(group: group, monday: monday, timeZone: zone, intervalMinutes: minutes, start: start, end: end,
-                          queues: staffers, intervals: intervals, targetServiceLevel: target, otherShrinkage: otherShrinkage)
+        return WeekDemand(
+            group: group, monday: monday, timeZone: zone, intervalMinutes: minutes, start: start, end: end,
+            queues: staffers, intervals: intervals, targetServiceLevel: target, otherShrinkage: otherShrinkage)
     }
 }

@@ -21,8 +21,11 @@ public enum ScheduleFiles {
             for (h, n) in s.shifts {
                 let c = s.grid.candidates[h], type = r.inputs.rules.shiftTypes[c.type]
                 let end = c.start + Int64(type.length) * 60
-                out += [csvField(s.demand.group.name), "\(s.demand.monday.adding(days: c.day))", csvField(type.name),
-                        local(c.start, &clock), local(end, &clock), "\(n)"].joined(separator: ",") + "\n"
+                out +=
+                    [
+                        csvField(s.demand.group.name), "\(s.demand.monday.adding(days: c.day))", csvField(type.name),
+                        local(c.start, &clock), local(end, &clock), "\(n)",
+                    ].joined(separator: ",") + "\n"
             }
         }
         return out
@@ -37,10 +40,16 @@ public enum ScheduleFiles {
             let s = gw.chosen
             var clock = ZoneClock(s.demand.timeZone)
             for b in s.breaks {
-                let c = s.grid.candidates[b.candidate], type = r.inputs.rules.shiftTypes[c.type], rule = type.breaks[b.breakIndex]
+                let c = s.grid.candidates[b.candidate], type = r.inputs.rules.shiftTypes[c.type],
+                    rule = type.breaks[b.breakIndex]
                 let start = s.demand.start + Int64(b.slot * s.grid.slotMinutes) * 60
-                out += [csvField(s.demand.group.name), "\(s.demand.monday.adding(days: c.day))", csvField(type.name), local(c.start, &clock),
-                        csvField(rule.name), local(start, &clock), local(start + Int64(rule.length) * 60, &clock), "\(b.agents)"]
+                out +=
+                    [
+                        csvField(s.demand.group.name), "\(s.demand.monday.adding(days: c.day))", csvField(type.name),
+                        local(c.start, &clock),
+                        csvField(rule.name), local(start, &clock), local(start + Int64(rule.length) * 60, &clock),
+                        "\(b.agents)",
+                    ]
                     .joined(separator: ",") + "\n"
             }
         }
@@ -59,9 +68,16 @@ public enum ScheduleFiles {
                 let contract = r.inputs.rules.contracts[t.contract].name
                 number[t.contract, default: 0] += 1
                 let days = t.days.indices.filter { t.days[$0] != nil }.map { CivilDate.weekdayNames[$0 + 1] }
-                let shifts = t.days.enumerated().compactMap { d, h in h.map { describe(s, $0, day: d, rules: r.inputs.rules) } }
-                out += [csvField(s.demand.group.name), csvField("\(contract) \(number[t.contract]!)"), days.joined(separator: " "),
-                        csvField(shifts.joined(separator: "; ")), "\(t.agents)", csvField(contract), "\(s.demand.monday)"].joined(separator: ",") + "\n"
+                let shifts = t.days.enumerated().compactMap { d, h in
+                    h.map { describe(s, $0, day: d, rules: r.inputs.rules) }
+                }
+                out +=
+                    [
+                        csvField(s.demand.group.name), csvField("\(contract) \(number[t.contract]!)"),
+                        days.joined(separator: " "),
+                        csvField(shifts.joined(separator: "; ")), "\(t.agents)", csvField(contract),
+                        "\(s.demand.monday)",
+                    ].joined(separator: ",") + "\n"
             }
         }
         return out
@@ -71,7 +87,8 @@ public enum ScheduleFiles {
     static func describe(_ s: WeekSchedule, _ h: Int, day: Int, rules: ShiftRules) -> String {
         let c = s.grid.candidates[h], type = rules.shiftTypes[c.type]
         let end = (c.startMinute + type.length) % (24 * 60)
-        return "\(CivilDate.weekdayNames[day + 1]) \(type.name) \(ShiftFile.clock(c.startMinute))-\(ShiftFile.clock(end))"
+        return
+            "\(CivilDate.weekdayNames[day + 1]) \(type.name) \(ShiftFile.clock(c.startMinute))-\(ShiftFile.clock(end))"
     }
 
     /// `coverage.csv`: per interval the requirement, the average agents on the floor, over- and
@@ -84,8 +101,13 @@ public enum ScheduleFiles {
             let s = gw.chosen
             for (i, c) in s.coverage.enumerated() {
                 let interval = s.demand.intervals[i]
-                out += [csvField(s.demand.group.name), iso8601(interval.start, offset: interval.offset), "\(c.required)",
-                        fixed(c.onFloor, 4), fixed(c.over, 4), fixed(c.under, 4), c.serviceLevel.map { fixed($0, 6) } ?? ""]
+                out +=
+                    [
+                        csvField(s.demand.group.name), iso8601(interval.start, offset: interval.offset),
+                        "\(c.required)",
+                        fixed(c.onFloor, 4), fixed(c.over, 4), fixed(c.under, 4),
+                        c.serviceLevel.map { fixed($0, 6) } ?? "",
+                    ]
                     .joined(separator: ",") + "\n"
             }
         }

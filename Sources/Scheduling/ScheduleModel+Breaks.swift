@@ -52,7 +52,11 @@ struct BreakFamily: Sendable {
                 let slot = starts[b].slot
                 guard slot >= startSlots[m] + earliest, slot <= startSlots[m] + latest else { return nil }
                 let take = min(need, leftInBreak)
-                if let last = out.last, last.member == m, last.slot == slot { out[out.count - 1].agents += take } else { out.append((m, slot, take)) }
+                if let last = out.last, last.member == m, last.slot == slot {
+                    out[out.count - 1].agents += take
+                } else {
+                    out.append((m, slot, take))
+                }
                 need -= take
                 leftInBreak -= take
             }
@@ -68,14 +72,19 @@ extension ScheduleModel {
         for j in grid.types {
             let type = rules.shiftTypes[j]
             for day in 0..<7 {
-                let members = grid.candidates.indices.filter { grid.candidates[$0].type == j && grid.candidates[$0].day == day }
-                    .sorted { (grid.candidates[$0].startSlot, $0) < (grid.candidates[$1].startSlot, $1) }
+                let members = grid.candidates.indices.filter {
+                    grid.candidates[$0].type == j && grid.candidates[$0].day == day
+                }
+                .sorted { (grid.candidates[$0].startSlot, $0) < (grid.candidates[$1].startSlot, $1) }
                 guard !members.isEmpty else { continue }
                 for (k, rule) in type.breaks.enumerated() {
-                    var f = BreakFamily(type: j, day: day, breakIndex: k, members: members, earliest: rule.earliestOffset / g,
-                                        latest: rule.latestOffset / g, length: rule.length / g)
+                    var f = BreakFamily(
+                        type: j, day: day, breakIndex: k, members: members, earliest: rule.earliestOffset / g,
+                        latest: rule.latestOffset / g, length: rule.length / g)
                     var slots = Set<Int>()
-                    for h in members { for o in f.earliest...f.latest { slots.insert(grid.candidates[h].startSlot + o) } }
+                    for h in members {
+                        for o in f.earliest...f.latest { slots.insert(grid.candidates[h].startSlot + o) }
+                    }
                     for slot in slots.sorted() {
                         let w = program.addVariable("b\(j)_\(day)_\(k)_\(slot)", integer: true)
                         f.starts.append((slot, w))
@@ -92,14 +101,19 @@ extension ScheduleModel {
 
     private mutating func addFamilyRows(_ f: BreakFamily) {
         let x = f.members.map { (shifts[$0], grid.candidates[$0].startSlot) }
-        program.addConstraint(f.starts.map { ($0.variable, 1.0) } + x.map { ($0.0, -1.0) }, .equal, 0, name: "breaks\(families.count)")
+        program.addConstraint(
+            f.starts.map { ($0.variable, 1.0) } + x.map { ($0.0, -1.0) }, .equal, 0, name: "breaks\(families.count)")
         let distinct = Array(Set(x.map(\.1))).sorted()
         for s in distinct.dropLast() {  // the last forward row is the equality
-            let terms = x.filter { $0.1 <= s }.map { ($0.0, 1.0) } + f.starts.filter { $0.slot <= s + f.latest }.map { ($0.variable, -1.0) }
+            let terms =
+                x.filter { $0.1 <= s }.map { ($0.0, 1.0) }
+                + f.starts.filter { $0.slot <= s + f.latest }.map { ($0.variable, -1.0) }
             program.addConstraint(terms, .lessOrEqual, 0)
         }
         for s in distinct.dropFirst() {  // the first backward row is the equality
-            let terms = x.filter { $0.1 >= s }.map { ($0.0, 1.0) } + f.starts.filter { $0.slot >= s + f.earliest }.map { ($0.variable, -1.0) }
+            let terms =
+                x.filter { $0.1 >= s }.map { ($0.0, 1.0) }
+                + f.starts.filter { $0.slot >= s + f.earliest }.map { ($0.variable, -1.0) }
             program.addConstraint(terms, .lessOrEqual, 0)
         }
     }

@@ -50,8 +50,10 @@ extension ScheduleModel {
         var volume = 0.0, atFloors = 0.0
         let d = demand
         let all = Parallel.map(d.intervals, workers: ProcessInfo.processInfo.activeProcessorCount) { interval in
-            ServiceCurve(interval: interval, queues: d.queues, otherShrinkage: d.otherShrinkage, upTo: 2 * interval.required + 20,
-                         saturation: Self.saturation)
+            ServiceCurve(
+                interval: interval, queues: d.queues, otherShrinkage: d.otherShrinkage,
+                upTo: 2 * interval.required + 20,
+                saturation: Self.saturation)
         }
         for (i, curve) in all.enumerated() {
             guard curve.volume > 0 else {
@@ -68,7 +70,8 @@ extension ScheduleModel {
             // u_i lends the floor row agents it does not have: make each cost at least what the
             // contacts one agent can answer cost as shortfall.
             let steepest = (1..<curve.answered.count).map { curve.answered[$0] - curve.answered[$0 - 1] }.max() ?? 0
-            let u = program.addVariable("u\(i)", upper: k * Double(floor), cost: max(uncovered, shortfallPenalty * steepest) / k, integer: true)
+            let u = program.addVariable(
+                "u\(i)", upper: k * Double(floor), cost: max(uncovered, shortfallPenalty * steepest) / k, integer: true)
             under.append(u)
             var terms = sorted(floorTerms[i]) + [(u, 1)]
             for m in (floor + 1)..<curve.answered.count {
@@ -80,6 +83,7 @@ extension ScheduleModel {
         }
         let v = program.addVariable("v", cost: shortfallPenalty, integer: true)
         program.addConstraint(increments + [(v, 1)], .greaterOrEqual, target * volume - atFloors, name: "weekly_sl")
-        serviceLevel = ServiceLevelPart(curves: curves, floors: floors, target: target, requiredAnswered: target * volume, shortfall: v)
+        serviceLevel = ServiceLevelPart(
+            curves: curves, floors: floors, target: target, requiredAnswered: target * volume, shortfall: v)
     }
 }

@@ -46,7 +46,9 @@ extension ScheduleModel {
             let types = grid.types.filter { contract.shiftTypes.contains(rules.shiftTypes[$0].name) }
             let own = grid.candidates.indices.filter { types.contains(grid.candidates[$0].type) }
             let firstBlock = tours.count
-            for band in Self.bands(starts: own.map { grid.candidates[$0].startMinute }, variation: contract.maxStartVariation) {
+            for band in Self.bands(
+                starts: own.map { grid.candidates[$0].startMinute }, variation: contract.maxStartVariation)
+            {
                 var block = TourBlock(contract: c, band: band)
                 let inBand = own.filter { band.contains(grid.candidates[$0].startMinute) }
                 let days = Set(inBand.map { grid.candidates[$0].day })
@@ -60,7 +62,8 @@ extension ScheduleModel {
                     fromTours[h].append((z, -1))
                 }
                 for day in 0..<7 {
-                    let terms = block.shifts.filter { grid.candidates[$0.candidate].day == day }.map { ($0.variable, 1.0) }
+                    let terms =
+                        block.shifts.filter { grid.candidates[$0.candidate].day == day }.map { ($0.variable, 1.0) }
                         + block.patterns.filter { $0.pattern & (1 << day) != 0 }.map { ($0.variable, -1.0) }
                     if !terms.isEmpty { program.addConstraint(terms, .equal, 0, name: "tour\(tours.count)_\(day)") }
                 }
@@ -100,7 +103,9 @@ extension ScheduleModel {
         }
         for day in 0..<7 {
             var terms: [(LinearProgram.Variable, Double)] = []
-            for b in blocks { terms += tours[b].shifts.filter { grid.candidates[$0.candidate].day == day }.map { ($0.variable, 1.0) } }
+            for b in blocks {
+                terms += tours[b].shifts.filter { grid.candidates[$0.candidate].day == day }.map { ($0.variable, 1.0) }
+            }
             terms += total.filter { $0.pattern & (1 << day) != 0 }.map { ($0.variable, -1.0) }
             if !terms.isEmpty { program.addConstraint(terms, .equal, 0, name: "agg\(c)_day\(day)") }
         }

@@ -82,7 +82,9 @@ struct ScheduleModel {
         for j in grid.types {
             guard let limit = rules.shiftTypes[j].maxAgentsPerDay else { continue }
             for day in 0..<7 {
-                let terms = grid.candidates.indices.filter { grid.candidates[$0].type == j && grid.candidates[$0].day == day }.map { (shifts[$0], 1.0) }
+                let terms = grid.candidates.indices.filter {
+                    grid.candidates[$0].type == j && grid.candidates[$0].day == day
+                }.map { (shifts[$0], 1.0) }
                 if !terms.isEmpty { program.addConstraint(terms, .lessOrEqual, Double(limit), name: "max_\(j)_\(day)") }
             }
         }
@@ -91,7 +93,9 @@ struct ScheduleModel {
             let terms = grid.candidates.indices.filter { grid.candidates[$0].day == day }.map { h in
                 (shifts[h], rules.shiftTypes[grid.candidates[h].type].partTime ? 1 - share : -share)
             }
-            if terms.contains(where: { $0.1 > 0 }) { program.addConstraint(terms, .lessOrEqual, 0, name: "part_time_\(day)") }
+            if terms.contains(where: { $0.1 > 0 }) {
+                program.addConstraint(terms, .lessOrEqual, 0, name: "part_time_\(day)")
+            }
         }
     }
 
@@ -113,7 +117,8 @@ struct ScheduleModel {
             under.append(u)
             if p.over > 0 { secondary.append((o1, p.over)) }
             if p.spike > 0 { secondary.append((o2, p.spike)) }
-            program.addConstraint(sorted(floorTerms[i]) + [(u, 1), (o1, -k), (o2, -k)], .equal, k * required, name: "cover\(i)")
+            program.addConstraint(
+                sorted(floorTerms[i]) + [(u, 1), (o1, -k), (o2, -k)], .equal, k * required, name: "cover\(i)")
         }
     }
 

@@ -71,7 +71,8 @@ public enum ScheduleRun {
         for monday in inputs.weeks {
             for group in inputs.rules.groups {
                 let demand = try inputs.plan.week(monday, group, otherShrinkage: inputs.rules.otherShrinkage)
-                let coverage = try Scheduler.solve(demand, rules: inputs.rules, objective: .coverage, options: inputs.options)
+                let coverage = try Scheduler.solve(
+                    demand, rules: inputs.rules, objective: .coverage, options: inputs.options)
                 var result = GroupWeek(coverage: coverage)
                 if inputs.objective == .serviceLevel, demand.targetServiceLevel != nil {
                     let target: Double?
@@ -80,8 +81,9 @@ public enum ScheduleRun {
                     case .value(let v): target = v
                     case .coverage: target = coverage.weeklyServiceLevel
                     }
-                    result.serviceLevel = try Scheduler.solve(demand, rules: inputs.rules, objective: .serviceLevel, target: target,
-                                                              options: inputs.options, warmStart: coverage)
+                    result.serviceLevel = try Scheduler.solve(
+                        demand, rules: inputs.rules, objective: .serviceLevel, target: target,
+                        options: inputs.options, warmStart: coverage)
                 }
                 out.append(result)
             }

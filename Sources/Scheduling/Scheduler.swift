@@ -30,7 +30,9 @@ public enum Scheduler {
             throw .solver("group '\(demand.group.name)', week of \(demand.monday): \(error.description)")
         }
         guard var values = solution.values else {
-            throw .solver("group '\(demand.group.name)', week of \(demand.monday): CBC returned no schedule (status \(solution.status.rawValue))")
+            throw .solver(
+                "group '\(demand.group.name)', week of \(demand.monday): CBC returned no schedule (status \(solution.status.rawValue))"
+            )
         }
         if let better = secondPass(model, from: values, options: options) { values = better }
         func whole(_ v: LinearProgram.Variable) -> Int { Int(values[v.index].rounded()) }
@@ -39,10 +41,18 @@ public enum Scheduler {
         for f in model.families {
             let counts = f.members.map { whole(model.shifts[$0]) }
             let starts = f.starts.map { whole($0.variable) }
-            guard let given = f.assign(shifts: counts, breaks: starts, startSlots: f.members.map { grid.candidates[$0].startSlot }) else {
-                throw .solver("group '\(demand.group.name)', week of \(demand.monday): the breaks of a family cannot be handed out (internal error)")
+            guard
+                let given = f.assign(
+                    shifts: counts, breaks: starts, startSlots: f.members.map { grid.candidates[$0].startSlot })
+            else {
+                throw .solver(
+                    "group '\(demand.group.name)', week of \(demand.monday): the breaks of a family cannot be handed out (internal error)"
+                )
             }
-            breaks += given.map { ScheduledBreak(candidate: f.members[$0.member], breakIndex: f.breakIndex, slot: $0.slot, agents: $0.agents) }
+            breaks += given.map {
+                ScheduledBreak(
+                    candidate: f.members[$0.member], breakIndex: f.breakIndex, slot: $0.slot, agents: $0.agents)
+            }
         }
         breaks.sort { ($0.candidate, $0.breakIndex, $0.slot) < ($1.candidate, $1.breakIndex, $1.slot) }
         let tours = model.tours.flatMap { Self.tours($0, values: values, grid: grid) }
@@ -54,11 +64,13 @@ public enum Scheduler {
             paid += Double(n * type.paidMinutes) / 60
             cost += Double(n * type.paidMinutes) / 60 * type.costPerHour
         }
-        let report = SolverReport(status: solution.status, objective: solution.objective, bound: solution.bestBound, gap: solution.gap,
-                                  seconds: solution.seconds, nodes: solution.nodes, variables: p.variableCount,
-                                  integerVariables: p.integerCount, constraints: p.constraintCount)
-        return WeekSchedule(demand: demand, grid: grid, objective: objective, target: model.serviceLevel?.target, shifts: shifts,
-                            breaks: breaks, tours: tours, coverage: coverage, solver: report, paidHours: paid, cost: cost)
+        let report = SolverReport(
+            status: solution.status, objective: solution.objective, bound: solution.bestBound, gap: solution.gap,
+            seconds: solution.seconds, nodes: solution.nodes, variables: p.variableCount,
+            integerVariables: p.integerCount, constraints: p.constraintCount)
+        return WeekSchedule(
+            demand: demand, grid: grid, objective: objective, target: model.serviceLevel?.target, shifts: shifts,
+            breaks: breaks, tours: tours, coverage: coverage, solver: report, paidHours: paid, cost: cost)
     }
 
     /// The node limit of the second pass: a fixed effort, so that the pass ends at the same
@@ -71,17 +83,23 @@ public enum Scheduler {
     static func secondPass(_ model: ScheduleModel, from values: [Double], options: SolveOptions) -> [Double]? {
         guard !model.secondary.isEmpty else { return nil }
         var p = model.program
-        let primary = (model.shifts + model.under.compactMap { $0 }).map { ($0, p.columns[$0.index].cost) }.filter { $0.1 != 0 }
+        let primary = (model.shifts + model.under.compactMap { $0 }).map { ($0, p.columns[$0.index].cost) }.filter {
+            $0.1 != 0
+        }
         let first = p.objective(at: values)
         p.addConstraint(primary, .lessOrEqual, first + 1e-6 * max(1, abs(first)), name: "first_objective")
         for (v, _) in primary { p.setCost(v, 0) }
         for (v, c) in model.secondary { p.setCost(v, c) }
-        for v in model.shifts + model.tours.flatMap({ $0.patterns.map(\.variable) + $0.shifts.map(\.variable) }) + model.patternTotals.map(\.variable) {
+        for v in model.shifts + model.tours.flatMap({ $0.patterns.map(\.variable) + $0.shifts.map(\.variable) })
+            + model.patternTotals.map(\.variable)
+        {
             p.setBounds(v, lower: values[v.index], upper: values[v.index])
         }
         var second = options
         second.nodeLimit = secondPassNodes
-        guard let s = try? p.solve(second), let better = s.values, p.objective(at: better) < p.objective(at: values) - 1e-9 else {
+        guard let s = try? p.solve(second), let better = s.values,
+            p.objective(at: better) < p.objective(at: values) - 1e-9
+        else {
             return nil
         }
         return better
@@ -107,7 +125,11 @@ public enum Scheduler {
         }
         var out: [Tour] = []
         for d in days {
-            if let i = out.firstIndex(where: { $0.days == d }) { out[i].agents += 1 } else { out.append(Tour(contract: block.contract, days: d, agents: 1)) }
+            if let i = out.firstIndex(where: { $0.days == d }) {
+                out[i].agents += 1
+            } else {
+                out.append(Tour(contract: block.contract, days: d, agents: 1))
+            }
         }
         return out
     }
@@ -128,16 +150,23 @@ extension ScheduleModel {
             }
             // Tours: rebuilt per block from the tours of the same contract whose starts fit its band.
             for tour in schedule.tours {
-                guard let b = tours.firstIndex(where: { block in
-                    block.contract == tour.contract && tour.days.allSatisfy { $0.map { h in block.shifts.contains { $0.candidate == h } } ?? true }
-                }) else { return start(from: nil) }
+                guard
+                    let b = tours.firstIndex(where: { block in
+                        block.contract == tour.contract
+                            && tour.days.allSatisfy {
+                                $0.map { h in block.shifts.contains { $0.candidate == h } } ?? true
+                            }
+                    })
+                else { return start(from: nil) }
                 let pattern = tour.days.enumerated().reduce(0) { $0 | ($1.element == nil ? 0 : 1 << $1.offset) }
                 guard let y = tours[b].patterns.first(where: { $0.pattern == pattern }) else { return start(from: nil) }
                 x[y.variable.index] += Double(tour.agents)
                 if let total = patternTotals.first(where: { $0.contract == tour.contract && $0.pattern == pattern }) {
                     x[total.variable.index] += Double(tour.agents)
                 }
-                for case let h? in tour.days { x[tours[b].shifts.first { $0.candidate == h }!.variable.index] += Double(tour.agents) }
+                for case let h? in tour.days {
+                    x[tours[b].shifts.first { $0.candidate == h }!.variable.index] += Double(tour.agents)
+                }
             }
             for (i, c) in schedule.coverage.enumerated() { floorSlots[i] = c.onFloor * Double(grid.slotsPerInterval) }
         }

@@ -44,12 +44,17 @@ public struct ServiceCurve: Sendable {
         func sl(_ q: Int, _ agents: Int) -> Double {
             if let v = cache[q][agents] { return v }
             let load = interval.loads[q]
-            let v = agents <= 0 ? 0 : queues[load.queue].staffer.metrics(agents: agents, volume: load.volume, aht: load.ahtSeconds)?.serviceLevel ?? 0
+            let v =
+                agents <= 0
+                ? 0
+                : queues[load.queue].staffer.metrics(agents: agents, volume: load.volume, aht: load.ahtSeconds)?
+                    .serviceLevel ?? 0
             cache[q][agents] = v
             return v
         }
         let live = interval.loads.indices.filter { q in
-            interval.loads[q].volume > 0 && interval.loads[q].ahtSeconds > 0 && queues[interval.loads[q].queue].staffer.channel != .email
+            interval.loads[q].volume > 0 && interval.loads[q].ahtSeconds > 0
+                && queues[interval.loads[q].queue].staffer.channel != .email
         }
         volume = live.reduce(0) { $0 + interval.loads[$1].volume }
         var values: [Double] = []

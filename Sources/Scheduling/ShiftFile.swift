@@ -1,7 +1,7 @@
 import CCPlanBase
+import ConfigFiles
 import Foundation
 import Planning
-import ConfigFiles
 
 /// Reads the shifts file of `ccplan schedule` (YAML):
 ///
@@ -39,7 +39,9 @@ public enum ShiftFile {
     /// - Throws: ``ScheduleError``.
     /// - Complexity: O(size of the file).
     public static func load(_ path: String) throws(ScheduleError) -> ShiftRules {
-        guard let data = FileManager.default.contents(atPath: path) else { throw .inconsistent("--shifts: cannot read \(path)") }
+        guard let data = FileManager.default.contents(atPath: path) else {
+            throw .inconsistent("--shifts: cannot read \(path)")
+        }
         return try parse(yaml: String(decoding: data, as: UTF8.self), path: path)
     }
 
@@ -50,8 +52,9 @@ public enum ShiftFile {
     public static func parse(yaml text: String, path: String) throws(ScheduleError) -> ShiftRules {
         let y = Reader(path: path)
         let root = try y.root(text)
-        let top = try y.mapping(root, "the shifts file",
-                                known: ["groups", "shift_types", "contracts", "part_time_share", "other_shrinkage", "penalties"])
+        let top = try y.mapping(
+            root, "the shifts file",
+            known: ["groups", "shift_types", "contracts", "part_time_share", "other_shrinkage", "penalties"])
         try y.require(["groups", "shift_types"], in: top, at: root, "the shifts file")
         var rules = ShiftRules(groups: [], shiftTypes: [])
         var groupNodes: [(ScheduleGroup, Node)] = [], contractNodes: [(Contract, Node)] = []
@@ -60,7 +63,9 @@ public enum ShiftFile {
             case "groups":
                 for item in try y.list(value, "'groups'") {
                     let g = try group(item, y)
-                    if groupNodes.contains(where: { $0.0.name == g.name }) { throw y.error(item, "group '\(g.name)' is defined twice") }
+                    if groupNodes.contains(where: { $0.0.name == g.name }) {
+                        throw y.error(item, "group '\(g.name)' is defined twice")
+                    }
                     if let q = g.queues.first(where: { q in groupNodes.contains { $0.0.queues.contains(q) } }) {
                         throw y.error(item, "queue '\(q)' is in two groups")
                     }
@@ -77,7 +82,9 @@ public enum ShiftFile {
             case "contracts":
                 for item in try y.list(value, "'contracts'") {
                     let c = try contract(item, y)
-                    if contractNodes.contains(where: { $0.0.name == c.name }) { throw y.error(item, "contract '\(c.name)' is defined twice") }
+                    if contractNodes.contains(where: { $0.0.name == c.name }) {
+                        throw y.error(item, "contract '\(c.name)' is defined twice")
+                    }
                     contractNodes.append((c, item))
                 }
             case "part_time_share": rules.partTimeShare = try y.fraction(value, key, 0...1)
@@ -87,17 +94,28 @@ public enum ShiftFile {
         }
         let names = rules.shiftTypes.map(\.name)
         for (g, node) in groupNodes {
-            if let bad = g.shiftTypes?.first(where: { !names.contains($0) }) { throw y.error(node, "group '\(g.name)': unknown shift type '\(bad)'") }
-        }
-        for (c, node) in contractNodes {
-            if let bad = c.shiftTypes.first(where: { !names.contains($0) }) { throw y.error(node, "contract '\(c.name)': unknown shift type '\(bad)'") }
-            let days = Set(c.shiftTypes.flatMap { rules.shiftType($0)!.days })
-            if !c.patterns.contains(where: { p in (0..<7).allSatisfy { p & (1 << $0) == 0 || days.contains($0 + 1) } }) {
-                throw y.error(node, "contract '\(c.name)': no week of \(c.minDays)–\(c.maxDays) working days fits the days its shift types run")
+            if let bad = g.shiftTypes?.first(where: { !names.contains($0) }) {
+                throw y.error(node, "group '\(g.name)': unknown shift type '\(bad)'")
             }
         }
-        if !contractNodes.isEmpty, let lonely = names.first(where: { n in !contractNodes.contains { $0.0.shiftTypes.contains(n) } }) {
-            throw y.error(root, "shift type '\(lonely)' is in no contract: with contracts, every shift belongs to a weekly tour")
+        for (c, node) in contractNodes {
+            if let bad = c.shiftTypes.first(where: { !names.contains($0) }) {
+                throw y.error(node, "contract '\(c.name)': unknown shift type '\(bad)'")
+            }
+            let days = Set(c.shiftTypes.flatMap { rules.shiftType($0)!.days })
+            if !c.patterns.contains(where: { p in (0..<7).allSatisfy { p & (1 << $0) == 0 || days.contains($0 + 1) } })
+            {
+                throw y.error(
+                    node,
+                    "contract '\(c.name)': no week of \(c.minDays)–\(c.maxDays) working days fits the days its shift types run"
+                )
+            }
+        }
+        if !contractNodes.isEmpty,
+            let lonely = names.first(where: { n in !contractNodes.contains { $0.0.shiftTypes.contains(n) } })
+        {
+            throw y.error(
+                root, "shift type '\(lonely)' is in no contract: with contracts, every shift belongs to a weekly tour")
         }
         rules.groups = groupNodes.map(\.0)
         rules.contracts = contractNodes.map(\.0)
@@ -120,7 +138,9 @@ public enum ShiftFile {
     }
 
     static func shiftType(_ node: Node, _ y: Reader) throws(ScheduleError) -> ShiftType {
-        let known = ["name", "length", "start", "days", "overnight", "cost_per_hour", "max_agents", "part_time", "breaks"]
+        let known = [
+            "name", "length", "start", "days", "overnight", "cost_per_hour", "max_agents", "part_time", "breaks",
+        ]
         let entries = try y.mapping(node, "a shift type", known: known)
         try y.require(["name", "length", "start"], in: entries, at: node, "a shift type")
         var s = ShiftType(name: "", length: 0, earliestStart: 0, latestStart: 0, startStep: 60)
@@ -137,7 +157,8 @@ public enum ShiftFile {
                     s.earliestStart = try y.timeOfDay(value, key)
                     s.latestStart = s.earliestStart
                 } else {
-                    let e = try y.mapping(value, "'start' (a time or { from, to, every })", known: ["from", "to", "every"])
+                    let e = try y.mapping(
+                        value, "'start' (a time or { from, to, every })", known: ["from", "to", "every"])
                     try y.require(["from", "to", "every"], in: e, at: value, "'start'")
                     for (k, _, v) in e {
                         switch k {
@@ -153,7 +174,11 @@ public enum ShiftFile {
                 for d in try y.list(value, "'days'") {
                     let written = try y.scalar(d), text = written.lowercased()
                     let full = ["", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
-                    guard let day = (1...7).first(where: { text == full[$0] || text == CivilDate.weekdayNames[$0].lowercased() }) else {
+                    guard
+                        let day = (1...7).first(where: {
+                            text == full[$0] || text == CivilDate.weekdayNames[$0].lowercased()
+                        })
+                    else {
                         throw y.error(d, "'days' lists weekdays Mon … Sun, got '\(written)'")
                     }
                     guard days.insert(day).inserted else { throw y.error(d, "'\(written)' is listed twice") }
@@ -168,18 +193,27 @@ public enum ShiftFile {
                 for b in try y.list(value, "'breaks'") {
                     let rule = try breakRule(b, y)
                     if let last = s.breaks.last, last.latestOffset + last.length > rule.earliestOffset {
-                        throw y.error(b, "break '\(rule.name)' may start before '\(last.name)' has ended (latest \(clock(last.latestOffset)) + \(last.length)m): list breaks in order with windows that do not overlap")
+                        throw y.error(
+                            b,
+                            "break '\(rule.name)' may start before '\(last.name)' has ended (latest \(clock(last.latestOffset)) + \(last.length)m): list breaks in order with windows that do not overlap"
+                        )
                     }
                     s.breaks.append(rule)
                 }
             }
         }
         if let last = s.breaks.last, last.latestOffset + last.length > s.length {
-            throw y.error(lengthNode, "break '\(last.name)' may end after the shift (latest start \(clock(last.latestOffset)) + \(last.length)m > length \(clock(s.length)))")
+            throw y.error(
+                lengthNode,
+                "break '\(last.name)' may end after the shift (latest start \(clock(last.latestOffset)) + \(last.length)m > length \(clock(s.length)))"
+            )
         }
         if s.paidMinutes <= 0 { throw y.error(lengthNode, "the unpaid breaks are as long as the shift") }
         if !s.overnight && s.latestStart + s.length > 24 * 60 {
-            throw y.error(startNode, "shift '\(s.name)' starting at \(clock(s.latestStart)) ends after midnight: set 'overnight: true' or start earlier")
+            throw y.error(
+                startNode,
+                "shift '\(s.name)' starting at \(clock(s.latestStart)) ends after midnight: set 'overnight: true' or start earlier"
+            )
         }
         return s
     }
@@ -197,7 +231,11 @@ public enum ShiftFile {
                 let e = try y.mapping(value, "'window' ({ from, to } after the shift's start)", known: ["from", "to"])
                 try y.require(["from", "to"], in: e, at: value, "'window'")
                 for (k, _, v) in e {
-                    if k == "from" { b.earliestOffset = try y.minutes(v, k, 0...(24 * 60)) } else { b.latestOffset = try y.minutes(v, k, 0...(24 * 60)) }
+                    if k == "from" {
+                        b.earliestOffset = try y.minutes(v, k, 0...(24 * 60))
+                    } else {
+                        b.latestOffset = try y.minutes(v, k, 0...(24 * 60))
+                    }
                 }
                 guard b.earliestOffset <= b.latestOffset else { throw y.error(value, "'from' is after 'to'") }
             }
@@ -221,7 +259,11 @@ public enum ShiftFile {
                     let e = try y.mapping(value, "'days' (a number or { min, max })", known: ["min", "max"])
                     try y.require(["min", "max"], in: e, at: value, "'days'")
                     for (k, _, v) in e {
-                        if k == "min" { c.minDays = try y.integer(v, k, 1...7) } else { c.maxDays = try y.integer(v, k, 1...7) }
+                        if k == "min" {
+                            c.minDays = try y.integer(v, k, 1...7)
+                        } else {
+                            c.maxDays = try y.integer(v, k, 1...7)
+                        }
                     }
                     guard c.minDays <= c.maxDays else { throw y.error(value, "'min' is above 'max'") }
                 }
@@ -235,7 +277,8 @@ public enum ShiftFile {
     }
 
     static func penalties(_ node: Node, _ y: Reader) throws(ScheduleError) -> Penalties {
-        let entries = try y.mapping(node, "'penalties'", known: ["uncovered", "over", "spike", "spike_above", "sl_shortfall"])
+        let entries = try y.mapping(
+            node, "'penalties'", known: ["uncovered", "over", "spike", "spike_above", "sl_shortfall"])
         var p = Penalties()
         for (key, _, value) in entries {
             switch key {
@@ -260,7 +303,9 @@ public enum ShiftFile {
         func root(_ text: String) throws(ScheduleError) -> Node {
             let root: Node
             do { root = try ConfigFile.parse(text, path: path) } catch { throw .badShiftFile(error) }
-            guard !root.isNull else { throw .badShiftFile(FileIssue(file: path, line: 1, column: 1, message: "the file is empty")) }
+            guard !root.isNull else {
+                throw .badShiftFile(FileIssue(file: path, line: 1, column: 1, message: "the file is empty"))
+            }
             return root
         }
 
@@ -270,16 +315,23 @@ public enum ShiftFile {
 
         /// A mapping's entries in file order; unknown keys are errors at the key (repeated keys
         /// are refused by the reader).
-        func mapping(_ node: Node, _ what: String, known: [String]) throws(ScheduleError) -> [(key: String, keyNode: Node, value: Node)] {
+        func mapping(_ node: Node, _ what: String, known: [String]) throws(ScheduleError) -> [(
+            key: String, keyNode: Node, value: Node
+        )] {
             guard case .mapping(let map) = node.value else { throw error(node, "\(what) must be a mapping") }
             for entry in map.entries where !known.contains(entry.key) {
-                throw error(entry.keyNode, "unknown key '\(entry.key)' in \(what) (expected \(known.joined(separator: ", ")))")
+                throw error(
+                    entry.keyNode, "unknown key '\(entry.key)' in \(what) (expected \(known.joined(separator: ", ")))")
             }
             return map.entries.map { ($0.key, $0.keyNode, $0.value) }
         }
 
-        func require(_ keys: [String], in entries: [(key: String, keyNode: Node, value: Node)], at node: Node, _ what: String) throws(ScheduleError) {
-            for key in keys where !entries.contains(where: { $0.key == key }) { throw error(node, "\(what) needs '\(key)'") }
+        func require(
+            _ keys: [String], in entries: [(key: String, keyNode: Node, value: Node)], at node: Node, _ what: String
+        ) throws(ScheduleError) {
+            for key in keys where !entries.contains(where: { $0.key == key }) {
+                throw error(node, "\(what) needs '\(key)'")
+            }
         }
 
         func list(_ node: Node, _ what: String) throws(ScheduleError) -> [Node] {
@@ -320,15 +372,24 @@ public enum ShiftFile {
 
         func number(_ node: Node, _ key: String, _ range: ClosedRange<Double>) throws(ScheduleError) -> Double {
             let text = try scalar(node)
-            guard let x = Double(text), x.isFinite else { throw error(node, "'\(key)' must be a number, got '\(text)'") }
-            guard range.contains(x) else { throw error(node, "'\(key)' must be in [\(shortestNumber(range.lowerBound)), \(shortestNumber(range.upperBound))], got \(text)") }
+            guard let x = Double(text), x.isFinite else {
+                throw error(node, "'\(key)' must be a number, got '\(text)'")
+            }
+            guard range.contains(x) else {
+                throw error(
+                    node,
+                    "'\(key)' must be in [\(shortestNumber(range.lowerBound)), \(shortestNumber(range.upperBound))], got \(text)"
+                )
+            }
             return x
         }
 
         func integer(_ node: Node, _ key: String, _ range: ClosedRange<Int>) throws(ScheduleError) -> Int {
             let text = try scalar(node)
             guard let x = Int(text) else { throw error(node, "'\(key)' must be a whole number, got '\(text)'") }
-            guard range.contains(x) else { throw error(node, "'\(key)' must be in \(range.lowerBound)…\(range.upperBound), got \(x)") }
+            guard range.contains(x) else {
+                throw error(node, "'\(key)' must be in \(range.lowerBound)…\(range.upperBound), got \(x)")
+            }
             return x
         }
 
@@ -338,7 +399,12 @@ public enum ShiftFile {
             guard let x = try? FractionText.value(text) else {
                 throw error(node, "'\(key)' must be a fraction such as 0.3 or 30%, got '\(text)'")
             }
-            guard range.contains(x) else { throw error(node, "'\(key)' must be in [\(shortestNumber(range.lowerBound)), \(shortestNumber(range.upperBound))], got \(text)") }
+            guard range.contains(x) else {
+                throw error(
+                    node,
+                    "'\(key)' must be in [\(shortestNumber(range.lowerBound)), \(shortestNumber(range.upperBound))], got \(text)"
+                )
+            }
             return x
         }
 
@@ -349,14 +415,23 @@ public enum ShiftFile {
             for ch in text where ch != " " {
                 part.append(ch)
                 guard ch.isLetter else { continue }
-                do { seconds += try DurationText.seconds(part) } catch { throw self.error(node, "'\(key)': \(error.description)") }
+                do { seconds += try DurationText.seconds(part) } catch {
+                    throw self.error(node, "'\(key)': \(error.description)")
+                }
                 part = ""
             }
-            guard part.isEmpty, !text.isEmpty else { throw error(node, "'\(key)' needs a unit, e.g. 30m, 8h, 8h30m; got '\(text)'") }
+            guard part.isEmpty, !text.isEmpty else {
+                throw error(node, "'\(key)' needs a unit, e.g. 30m, 8h, 8h30m; got '\(text)'")
+            }
             let m = seconds / 60
-            guard m == m.rounded(), m.magnitude < 1e9 else { throw error(node, "'\(key)' must be whole minutes, got '\(text)'") }
+            guard m == m.rounded(), m.magnitude < 1e9 else {
+                throw error(node, "'\(key)' must be whole minutes, got '\(text)'")
+            }
             guard range.contains(Int(m)) else {
-                throw error(node, "'\(key)' must be between \(clock(range.lowerBound)) and \(clock(range.upperBound)) (hours:minutes), got '\(text)'")
+                throw error(
+                    node,
+                    "'\(key)' must be between \(clock(range.lowerBound)) and \(clock(range.upperBound)) (hours:minutes), got '\(text)'"
+                )
             }
             return Int(m)
         }
@@ -366,7 +441,8 @@ public enum ShiftFile {
             let text = try scalar(node)
             let parts = text.split(separator: ":", omittingEmptySubsequences: false)
             guard parts.count == 2, (1...2).contains(parts[0].count), parts[1].count == 2,
-                  let h = Int(parts[0]), let m = Int(parts[1]), (0..<24).contains(h), (0..<60).contains(m) else {
+                let h = Int(parts[0]), let m = Int(parts[1]), (0..<24).contains(h), (0..<60).contains(m)
+            else {
                 throw error(node, "'\(key)' must be a time of day HH:MM (00:00 … 23:59), got '\(text)'")
             }
             return h * 60 + m

@@ -180,5 +180,7 @@ public struct Penalties: Sendable, Hashable {
     public func uncovered(_ rules: ShiftRules) -> Double { uncovered ?? 2 * rules.dearestAgentCost }
 
     /// The penalty per contact below the service-level target under `rules`.
-    public func serviceLevelShortfall(_ rules: ShiftRules) -> Double { serviceLevelShortfall ?? 20 * rules.dearestAgentCost }
+    public func serviceLevelShortfall(_ rules: ShiftRules) -> Double {
+        serviceLevelShortfall ?? 20 * rules.dearestAgentCost
+    }
 }

@@ -66,8 +66,10 @@ public struct WeekGrid: Sendable {
                     }
                     let offset = instant - demand.start
                     guard offset >= 0, offset < demand.end - demand.start, offset % slotSeconds == 0 else { continue }
-                    out.append(CandidateShift(type: j, day: day, startMinute: minute, start: instant,
-                                              startSlot: Int(offset / slotSeconds), lengthSlots: s.length / g))
+                    out.append(
+                        CandidateShift(
+                            type: j, day: day, startMinute: minute, start: instant,
+                            startSlot: Int(offset / slotSeconds), lengthSlots: s.length / g))
                 }
             }
         }

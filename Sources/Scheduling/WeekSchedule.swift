@@ -68,7 +68,9 @@ public struct WeekSchedule: Sendable {
     public var cost: Double
 
     /// Σ required × interval hours: the agent-hours the requirement asks for on the floor.
-    public var requiredHours: Double { coverage.reduce(0) { $0 + Double($1.required) } * Double(demand.intervalMinutes) / 60 }
+    public var requiredHours: Double {
+        coverage.reduce(0) { $0 + Double($1.required) } * Double(demand.intervalMinutes) / 60
+    }
     /// Required hours ÷ paid hours (paid breaks and over-coverage lower it).
     public var efficiency: Double? { paidHours > 0 ? requiredHours / paidHours : nil }
     /// Agent-hours on the floor short of the requirement.
@@ -95,7 +97,9 @@ public struct WeekSchedule: Sendable {
     }
 
     /// Whether the solver stopped on its time limit before reaching the gap asked for.
-    public func stoppedEarly(gap: Double) -> Bool { solver.status == .timeLimit && (solver.gap ?? .infinity) > gap + 1e-9 }
+    public func stoppedEarly(gap: Double) -> Bool {
+        solver.status == .timeLimit && (solver.gap ?? .infinity) > gap + 1e-9
+    }
 }
 
 extension WeekSchedule {
@@ -103,14 +107,17 @@ extension WeekSchedule {
     /// take theirs off (slots past the week's end wrap to its start).
     ///
     /// - Complexity: O(slots + Σ shift and break lengths).
-    static func floorBySlot(grid: WeekGrid, rules: ShiftRules, shifts: [(candidate: Int, agents: Int)], breaks: [ScheduledBreak]) -> [Int] {
+    static func floorBySlot(
+        grid: WeekGrid, rules: ShiftRules, shifts: [(candidate: Int, agents: Int)], breaks: [ScheduledBreak]
+    ) -> [Int] {
         var floor = [Int](repeating: 0, count: grid.slotCount)
         for (h, n) in shifts {
             let c = grid.candidates[h]
             for s in c.startSlot..<(c.startSlot + c.lengthSlots) { floor[s % grid.slotCount] += n }
         }
         for b in breaks {
-            let length = rules.shiftTypes[grid.candidates[b.candidate].type].breaks[b.breakIndex].length / grid.slotMinutes
+            let length =
+                rules.shiftTypes[grid.candidates[b.candidate].type].breaks[b.breakIndex].length / grid.slotMinutes
             for s in b.slot..<(b.slot + length) { floor[s % grid.slotCount] -= b.agents }
         }
         return floor
@@ -125,10 +132,12 @@ extension WeekSchedule {
         return Parallel.map(items, workers: ProcessInfo.processInfo.activeProcessorCount) { item -> IntervalCoverage in
             let (i, interval) = item
             let onFloor = Double(floor[(i * k)..<((i + 1) * k)].reduce(0, +)) / Double(k)
-            let curve = ServiceCurve(interval: interval, queues: demand.queues, otherShrinkage: demand.otherShrinkage,
-                                     upTo: Int(onFloor.rounded(.up)) + 1)
-            return IntervalCoverage(required: interval.required, onFloor: onFloor, serviceLevel: curve.serviceLevel(at: onFloor),
-                                    answered: curve.volume > 0 ? curve.answered(at: onFloor) : 0, volume: curve.volume)
+            let curve = ServiceCurve(
+                interval: interval, queues: demand.queues, otherShrinkage: demand.otherShrinkage,
+                upTo: Int(onFloor.rounded(.up)) + 1)
+            return IntervalCoverage(
+                required: interval.required, onFloor: onFloor, serviceLevel: curve.serviceLevel(at: onFloor),
+                answered: curve.volume > 0 ? curve.answered(at: onFloor) : 0, volume: curve.volume)
         }
     }
 }

@@ -32,13 +32,17 @@ struct BacktestCommand: ParsableCommand {
 
     @OptionGroup var ingest: IngestOptions
 
-    @Option(help: ArgumentHelp("Forecast horizon of each fold (whole days).", valueName: "duration"), transform: DurationArgument.parse)
+    @Option(
+        help: ArgumentHelp("Forecast horizon of each fold (whole days).", valueName: "duration"),
+        transform: DurationArgument.parse)
     var horizon: DurationArgument
 
     @Option(help: "Number of folds.")
     var folds: Int = 4
 
-    @Option(help: ArgumentHelp("Distance between fold origins (default: the horizon).", valueName: "duration"), transform: DurationArgument.parse)
+    @Option(
+        help: ArgumentHelp("Distance between fold origins (default: the horizon).", valueName: "duration"),
+        transform: DurationArgument.parse)
     var step: DurationArgument?
 
     @Option(help: ArgumentHelp("Models to compare, comma-separated (default: all).", valueName: "list"))
@@ -70,7 +74,9 @@ struct BacktestCommand: ParsableCommand {
     func modelChoices() throws -> [ModelChoice] {
         try models.split(separator: ",").map { name in
             guard let m = ModelChoice(rawValue: name.trimmingCharacters(in: .whitespaces)) else {
-                throw usageError("--models", "unknown model '\(name)'; expected \(ModelChoice.allCases.map(\.rawValue).joined(separator: ", "))")
+                throw usageError(
+                    "--models",
+                    "unknown model '\(name)'; expected \(ModelChoice.allCases.map(\.rawValue).joined(separator: ", "))")
             }
             return m
         }
@@ -86,8 +92,9 @@ struct BacktestCommand: ParsableCommand {
         var rows: [BacktestRow] = []
         for series in contacts.series {
             rows += try withPlanningErrors {
-                try BacktestRun.run(series, models: choices, horizonDays: days, folds: folds, stepDays: stepDays,
-                                    holidays: holidayList, events: eventList)
+                try BacktestRun.run(
+                    series, models: choices, horizonDays: days, folds: folds, stepDays: stepDays,
+                    holidays: holidayList, events: eventList)
             }
         }
         switch format {

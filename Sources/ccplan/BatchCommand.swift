@@ -15,7 +15,8 @@ struct BatchLogOptions: ParsableArguments {
 
     func validate() throws {
         guard Logger.Level(rawValue: logLevel.lowercased()) != nil else {
-            throw usageError("--log-level", "expected trace, debug, info, notice, warning, error or critical, got '\(logLevel)'")
+            throw usageError(
+                "--log-level", "expected trace, debug, info, notice, warning, error or critical, got '\(logLevel)'")
         }
     }
 
@@ -71,7 +72,10 @@ struct BatchCommand: AsyncParsableCommand {
     @Option(help: ArgumentHelp("The batch config (YAML; schema in docs/batch.md).", valueName: "file"))
     var config: String
 
-    @Option(help: ArgumentHelp("Plan shard i of N (0-based), e.g. 3/16. Default: from the cluster's environment, else the whole run.", valueName: "i/N"))
+    @Option(
+        help: ArgumentHelp(
+            "Plan shard i of N (0-based), e.g. 3/16. Default: from the cluster's environment, else the whole run.",
+            valueName: "i/N"))
     var shard: String?
 
     @Option(help: ArgumentHelp("Output directory (default: the config's outputs.dir).", valueName: "dir"))
@@ -86,7 +90,9 @@ struct BatchCommand: AsyncParsableCommand {
     @Flag(help: "No progress bar or progress lines.")
     var noProgress = false
 
-    @Option(help: ArgumentHelp("Seconds between progress lines when standard error is not a terminal.", valueName: "seconds"))
+    @Option(
+        help: ArgumentHelp(
+            "Seconds between progress lines when standard error is not a terminal.", valueName: "seconds"))
     var progressInterval: Double = 10
 
     @OptionGroup var logging: BatchLogOptions
@@ -125,10 +131,13 @@ struct BatchCommand: AsyncParsableCommand {
         options.progress = !noProgress
         options.progressInterval = progressInterval
         options.version = CCPlanVersion.string
-        logger.info("batch started", metadata: [
-            "config": "\(config)", "out": "\(options.outputDirectory)", "shard": "\(options.shard)",
-            "shard_source": "\(options.shardSource ?? "none")", "workers": .stringConvertible(options.workers), "version": "\(CCPlanVersion.string)",
-        ])
+        logger.info(
+            "batch started",
+            metadata: [
+                "config": "\(config)", "out": "\(options.outputDirectory)", "shard": "\(options.shard)",
+                "shard_source": "\(options.shardSource ?? "none")", "workers": .stringConvertible(options.workers),
+                "version": "\(CCPlanVersion.string)",
+            ])
         let summary: BatchSummary
         do {
             let opts = options
@@ -137,10 +146,16 @@ struct BatchCommand: AsyncParsableCommand {
             throw exitStatus(error)
         }
         if summary.keptPrevious {
-            throw fail(ExitStatus.dataError, "no queue could be planned (\(summary.failures.count) failed: see the log above); the previous complete output in \(summary.outputDirectory) is kept unchanged")
+            throw fail(
+                ExitStatus.dataError,
+                "no queue could be planned (\(summary.failures.count) failed: see the log above); the previous complete output in \(summary.outputDirectory) is kept unchanged"
+            )
         }
         if !summary.failures.isEmpty {
-            throw fail(ExitStatus.dataError, "\(summary.failures.count) queue(s) not planned because of bad input; \(summary.planned) planned; see \(summary.outputDirectory)/failures.csv")
+            throw fail(
+                ExitStatus.dataError,
+                "\(summary.failures.count) queue(s) not planned because of bad input; \(summary.planned) planned; see \(summary.outputDirectory)/failures.csv"
+            )
         }
     }
 }

@@ -8,7 +8,8 @@ import Planning
 struct CapacityCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "capacity",
-        abstract: "Plan hiring: headcount, attrition and training classes against the required FTE (MILP, COIN-OR CBC).",
+        abstract:
+            "Plan hiring: headcount, attrition and training classes against the required FTE (MILP, COIN-OR CBC).",
         discussion: """
             Writes into --out (atomically): capacity.csv, hiring-plan.csv, capacity.json and \
             report.html, and prints a summary per scenario. The model is in docs/capacity.md.
@@ -24,7 +25,9 @@ struct CapacityCommand: ParsableCommand {
                 --scenarios capacity-scenarios.yaml --weeks 52 --out capacity-output
             """)
 
-    @Option(help: ArgumentHelp("A ccplan plan or batch output directory (weekly FTE per queue and scenario).", valueName: "dir"))
+    @Option(
+        help: ArgumentHelp(
+            "A ccplan plan or batch output directory (weekly FTE per queue and scenario).", valueName: "dir"))
     var plan: String?
 
     @Option(help: ArgumentHelp("Required FTE as CSV: queue,week_start,required_fte.", valueName: "file"))
@@ -42,7 +45,10 @@ struct CapacityCommand: ParsableCommand {
     @Option(help: ArgumentHelp("Solver time limit per group and scenario.", valueName: "duration"))
     var timeLimit = DurationArgument(seconds: 60)
 
-    @Option(help: ArgumentHelp("Stop when the gap between the plan's total cost and the best bound is at most this fraction (default 0: proven optimal).", valueName: "fraction"))
+    @Option(
+        help: ArgumentHelp(
+            "Stop when the gap between the plan's total cost and the best bound is at most this fraction (default 0: proven optimal).",
+            valueName: "fraction"))
     var gap: Double = 0
 
     @Option(help: "Title of the report.")
@@ -52,7 +58,9 @@ struct CapacityCommand: ParsableCommand {
     var out: String
 
     func validate() throws {
-        if (plan == nil) == (requirements == nil) { throw usageError("--plan", "give either --plan DIR or --requirements FILE") }
+        if (plan == nil) == (requirements == nil) {
+            throw usageError("--plan", "give either --plan DIR or --requirements FILE")
+        }
         if let weeks, weeks < 1 { throw usageError("--weeks", "must be at least 1") }
         guard gap >= 0, gap < 1 else { throw usageError("--gap", "must be in [0, 1)") }
         guard timeLimit.seconds > 0 else { throw usageError("--time-limit", "must be positive") }
@@ -62,12 +70,19 @@ struct CapacityCommand: ParsableCommand {
         let result = try withCapacityErrors { () throws(CapacityError) -> CapacityResult in
             let (staffPlan, rosters) = try StaffFile.load(staff)
             let req: Requirements
-            if let plan { req = try Requirements.planDirectory(plan) } else { req = try Requirements.csv(requirements!) }
+            if let plan {
+                req = try Requirements.planDirectory(plan)
+            } else {
+                req = try Requirements.csv(requirements!)
+            }
             var inputs = CapacityInputs(staffPath: staff, staff: staffPlan, requirements: req)
             inputs.rosterPaths = rosters
             if let scenarios {
-                guard let data = FileManager.default.contents(atPath: scenarios) else { throw .inconsistent("--scenarios: cannot read \(scenarios)") }
-                inputs.scenarios = try CapacityScenario.parse(yaml: String(decoding: data, as: UTF8.self), path: scenarios, staff: staffPlan)
+                guard let data = FileManager.default.contents(atPath: scenarios) else {
+                    throw .inconsistent("--scenarios: cannot read \(scenarios)")
+                }
+                inputs.scenarios = try CapacityScenario.parse(
+                    yaml: String(decoding: data, as: UTF8.self), path: scenarios, staff: staffPlan)
                 inputs.scenarioPath = scenarios
             }
             inputs.weeks = weeks

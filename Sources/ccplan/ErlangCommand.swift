@@ -43,31 +43,56 @@ struct ErlangCommand: ParsableCommand {
     @Option(parsing: .unconditional, help: "Contacts offered in the interval (may be fractional).")
     var volume: Double
 
-    @Option(parsing: .unconditional, help: ArgumentHelp("Interval length (default: 30m).", valueName: "duration"), transform: DurationArgument.parse)
+    @Option(
+        parsing: .unconditional, help: ArgumentHelp("Interval length (default: 30m).", valueName: "duration"),
+        transform: DurationArgument.parse)
     var interval = DurationArgument(seconds: 1800)
 
-    @Option(parsing: .unconditional, help: ArgumentHelp("Average handle time (for chat: under concurrency).", valueName: "duration"), transform: DurationArgument.parse)
+    @Option(
+        parsing: .unconditional,
+        help: ArgumentHelp("Average handle time (for chat: under concurrency).", valueName: "duration"),
+        transform: DurationArgument.parse)
     var aht: DurationArgument
 
-    @Option(parsing: .unconditional, help: ArgumentHelp("Service-level threshold t (default: 20s).", valueName: "duration"), transform: DurationArgument.parse)
+    @Option(
+        parsing: .unconditional, help: ArgumentHelp("Service-level threshold t (default: 20s).", valueName: "duration"),
+        transform: DurationArgument.parse)
     var answerWithin: DurationArgument?
 
-    @Option(parsing: .unconditional, help: ArgumentHelp("Service-level target, 0.8 or 80% (default: 80% when no other target is given).", valueName: "fraction"), transform: FractionArgument.parse)
+    @Option(
+        parsing: .unconditional,
+        help: ArgumentHelp(
+            "Service-level target, 0.8 or 80% (default: 80% when no other target is given).", valueName: "fraction"),
+        transform: FractionArgument.parse)
     var targetSl: FractionArgument?
 
-    @Option(parsing: .unconditional, help: ArgumentHelp("Maximum ASA (mean wait of answered contacts).", valueName: "duration"), transform: DurationArgument.parse)
+    @Option(
+        parsing: .unconditional,
+        help: ArgumentHelp("Maximum ASA (mean wait of answered contacts).", valueName: "duration"),
+        transform: DurationArgument.parse)
     var targetAsa: DurationArgument?
 
-    @Option(parsing: .unconditional, help: ArgumentHelp("Maximum abandonment rate, 0.05 or 5% (needs --patience).", valueName: "fraction"), transform: FractionArgument.parse)
+    @Option(
+        parsing: .unconditional,
+        help: ArgumentHelp("Maximum abandonment rate, 0.05 or 5% (needs --patience).", valueName: "fraction"),
+        transform: FractionArgument.parse)
     var maxAbandon: FractionArgument?
 
-    @Option(parsing: .unconditional, help: ArgumentHelp("Mean patience: switches to Erlang A (abandonment).", valueName: "duration"), transform: DurationArgument.parse)
+    @Option(
+        parsing: .unconditional,
+        help: ArgumentHelp("Mean patience: switches to Erlang A (abandonment).", valueName: "duration"),
+        transform: DurationArgument.parse)
     var patience: DurationArgument?
 
-    @Option(parsing: .unconditional, help: ArgumentHelp("Occupancy cap, in [1%, 100%].", valueName: "fraction"), transform: FractionArgument.parse)
+    @Option(
+        parsing: .unconditional, help: ArgumentHelp("Occupancy cap, in [1%, 100%].", valueName: "fraction"),
+        transform: FractionArgument.parse)
     var maxOccupancy: FractionArgument?
 
-    @Option(parsing: .unconditional, help: ArgumentHelp("Shrinkage, in [0, 99%]: scheduled = ⌈agents / (1 − shrinkage)⌉.", valueName: "fraction"), transform: FractionArgument.parse)
+    @Option(
+        parsing: .unconditional,
+        help: ArgumentHelp("Shrinkage, in [0, 99%]: scheduled = ⌈agents / (1 − shrinkage)⌉.", valueName: "fraction"),
+        transform: FractionArgument.parse)
     var shrinkage = FractionArgument(value: 0)
 
     @Option(parsing: .unconditional, help: "Evaluate this many agents (lines with --max-blocking) instead of solving.")
@@ -76,7 +101,11 @@ struct ErlangCommand: ParsableCommand {
     @Flag(help: "Fractional agents (continuous Erlang C), e.g. 17.4 rather than 18.")
     var fractional = false
 
-    @Option(parsing: .unconditional, help: ArgumentHelp("Erlang B: size lines so that at most this fraction of contacts is blocked.", valueName: "fraction"), transform: FractionArgument.parse)
+    @Option(
+        parsing: .unconditional,
+        help: ArgumentHelp(
+            "Erlang B: size lines so that at most this fraction of contacts is blocked.", valueName: "fraction"),
+        transform: FractionArgument.parse)
     var maxBlocking: FractionArgument?
 
     @Option(help: "voice, chat (with --concurrency) or email (deferred work).")
@@ -88,7 +117,11 @@ struct ErlangCommand: ParsableCommand {
     @Option(parsing: .unconditional, help: "Email: items waiting at the start of the interval.")
     var backlog: Double?
 
-    @Option(parsing: .unconditional, help: ArgumentHelp("Email: every item handled within this time (default: the interval).", valueName: "duration"), transform: DurationArgument.parse)
+    @Option(
+        parsing: .unconditional,
+        help: ArgumentHelp(
+            "Email: every item handled within this time (default: the interval).", valueName: "duration"),
+        transform: DurationArgument.parse)
     var responseWithin: DurationArgument?
 
     @Option(help: "Service level over offered (abandons are misses), answered, or virtual wait.")

@@ -1,5 +1,5 @@
-import CCPlanBase
 import ArgumentParser
+import CCPlanBase
 import ContactHistory
 import Forecasting
 import Foundation

@@ -7,18 +7,21 @@ extension ModelChoice: ExpressibleByArgument {}
 
 /// The forecasting flags shared by `forecast`, `backtest` and `plan`.
 struct ForecastOptions: ParsableArguments {
-    @Option(help: ArgumentHelp("How far ahead to forecast, e.g. 4w as 28d, 13w as 91d, 2160h.", valueName: "duration"),
-            transform: DurationArgument.parse)
+    @Option(
+        help: ArgumentHelp("How far ahead to forecast, e.g. 4w as 28d, 13w as 91d, 2160h.", valueName: "duration"),
+        transform: DurationArgument.parse)
     var horizon: DurationArgument?
 
-    @Option(help: ArgumentHelp(
-        "First interval of the forecast, ISO 8601 (default: the interval after the last history interval).",
-        valueName: "time"))
+    @Option(
+        help: ArgumentHelp(
+            "First interval of the forecast, ISO 8601 (default: the interval after the last history interval).",
+            valueName: "time"))
     var start: String?
 
-    @Option(help: ArgumentHelp(
-        "Forecasting model: \(ModelChoice.allCases.map(\.rawValue).joined(separator: ", ")). auto picks per queue by backtest.",
-        valueName: "model"))
+    @Option(
+        help: ArgumentHelp(
+            "Forecasting model: \(ModelChoice.allCases.map(\.rawValue).joined(separator: ", ")). auto picks per queue by backtest.",
+            valueName: "model"))
     var model: ModelChoice = .auto
 
     @Option(help: ArgumentHelp("Closed days: a CSV with date,name[,queue].", valueName: "file"))
@@ -30,12 +33,15 @@ struct ForecastOptions: ParsableArguments {
     @Option(help: ArgumentHelp("Quantile levels of the forecast range, comma-separated.", valueName: "levels"))
     var quantiles: String = "0.1,0.9"
 
-    @Option(help: ArgumentHelp("Handle time to use when the history has none.", valueName: "duration"),
-            transform: DurationArgument.parse)
+    @Option(
+        help: ArgumentHelp("Handle time to use when the history has none.", valueName: "duration"),
+        transform: DurationArgument.parse)
     var aht: DurationArgument?
 
     func validate() throws {
-        if let horizon, let reason = ForecastRequest.checkHorizon(horizon.seconds) { throw usageError("--horizon", reason) }
+        if let horizon, let reason = ForecastRequest.checkHorizon(horizon.seconds) {
+            throw usageError("--horizon", reason)
+        }
     }
 
     func quantileLevels() throws -> [Double] {
@@ -57,7 +63,10 @@ struct ForecastOptions: ParsableArguments {
         var request = ForecastRequest(horizonSeconds: horizon.seconds)
         if let start {
             guard let t = Timestamps.parse(start, timeZone: timeZone) else {
-                throw usageError("--start", "'\(start)' is not an ISO 8601 time (e.g. 2026-11-02T00:00 or 2026-11-02T00:00:00+01:00) that exists in \(timeZone.identifier)")
+                throw usageError(
+                    "--start",
+                    "'\(start)' is not an ISO 8601 time (e.g. 2026-11-02T00:00 or 2026-11-02T00:00:00+01:00) that exists in \(timeZone.identifier)"
+                )
             }
             request.start = t
         }

@@ -9,37 +9,47 @@ extension DSTGapPolicy: ExpressibleByArgument {}
 /// The flags that say how to read history files, shared by every subcommand that reads them
 /// (`inspect`, `forecast`, `backtest`, `plan` and `monitor`, with `@OptionGroup var ingest: IngestOptions`).
 struct IngestOptions: ParsableArguments {
-    @Option(help: ArgumentHelp(
-        "IANA time zone of local timestamps and of the output (e.g. Europe/Berlin).",
-        valueName: "zone"))
+    @Option(
+        help: ArgumentHelp(
+            "IANA time zone of local timestamps and of the output (e.g. Europe/Berlin).",
+            valueName: "zone"))
     var timezone: String = "UTC"
 
-    @Option(help: ArgumentHelp(
-        "Also understand the export headers of a contact-centre platform.",
-        valueName: "profile"))
+    @Option(
+        help: ArgumentHelp(
+            "Also understand the export headers of a contact-centre platform.",
+            valueName: "profile"))
     var profile: VendorProfile?
 
-    @Option(name: .customLong("map"), help: ArgumentHelp(
-        "Read a canonical field from a column of another name, e.g. --map offered=Calls (repeatable).",
-        valueName: "canonical=Header"))
+    @Option(
+        name: .customLong("map"),
+        help: ArgumentHelp(
+            "Read a canonical field from a column of another name, e.g. --map offered=Calls (repeatable).",
+            valueName: "canonical=Header"))
     var mappings: [String] = []
 
-    @Option(help: ArgumentHelp(
-        "What to do with two rows for the same queue, channel and interval: error, sum or last.",
-        valueName: "policy"))
+    @Option(
+        help: ArgumentHelp(
+            "What to do with two rows for the same queue, channel and interval: error, sum or last.",
+            valueName: "policy"))
     var onDuplicate: DuplicatePolicy = .error
 
-    @Option(help: ArgumentHelp(
-        "A row with contacts at a local time the clocks skip (spring forward): error, or shift it later by the gap (02:30 → 03:30). Rows there without contacts are dropped and counted.",
-        valueName: "policy"))
+    @Option(
+        help: ArgumentHelp(
+            "A row with contacts at a local time the clocks skip (spring forward): error, or shift it later by the gap (02:30 → 03:30). Rows there without contacts are dropped and counted.",
+            valueName: "policy"))
     var dstGap: DSTGapPolicy = .error
 
-    @Flag(help: "Use offered counts that the outlier rule (robust z-score above 10 on a log scale, see docs/inspect.md) refuses; they are listed in the quality report.")
+    @Flag(
+        help:
+            "Use offered counts that the outlier rule (robust z-score above 10 on a log scale, see docs/inspect.md) refuses; they are listed in the quality report."
+    )
     var acceptOutliers = false
 
     func validate() throws {
         guard TimeZone(identifier: timezone) != nil else {
-            throw usageError("--timezone", "unknown time zone \"\(timezone)\"; expected an IANA name such as Europe/Berlin or UTC")
+            throw usageError(
+                "--timezone", "unknown time zone \"\(timezone)\"; expected an IANA name such as Europe/Berlin or UTC")
         }
         // The --map fields are checked where the files they map are read (interval history here,
         // per-contact records in `ccplan monitor --contacts`).
@@ -73,7 +83,9 @@ struct IngestOptions: ParsableArguments {
 
     /// The zone of `--timezone` (validated by `validate()`).
     func readOptionsTimeZone() throws -> TimeZone {
-        guard let zone = TimeZone(identifier: timezone) else { throw usageError("--timezone", "unknown time zone \"\(timezone)\"") }
+        guard let zone = TimeZone(identifier: timezone) else {
+            throw usageError("--timezone", "unknown time zone \"\(timezone)\"")
+        }
         return zone
     }
 

@@ -1,5 +1,5 @@
-import CCPlanBase
 import ArgumentParser
+import CCPlanBase
 import ContactHistory
 import Foundation
 
@@ -43,8 +43,10 @@ struct InspectCommand: ParsableCommand {
     @Option(help: "Output format: table or json.")
     var format: Format = .table
 
-    @Option(name: .customLong("output"), help: ArgumentHelp(
-        "Write the report to this file (atomically) instead of standard output.", valueName: "file"))
+    @Option(
+        name: .customLong("output"),
+        help: ArgumentHelp(
+            "Write the report to this file (atomically) instead of standard output.", valueName: "file"))
     var output: String?
 
     func validate() throws {

@@ -45,7 +45,10 @@ struct MergeCommand: ParsableCommand {
             throw exitStatus(error)
         }
         if !summary.failures.isEmpty {
-            throw fail(ExitStatus.dataError, "\(summary.failures.count) queue(s) were not planned because of bad input; \(summary.planned) planned; see \(out)/failures.csv")
+            throw fail(
+                ExitStatus.dataError,
+                "\(summary.failures.count) queue(s) were not planned because of bad input; \(summary.planned) planned; see \(out)/failures.csv"
+            )
         }
     }
 }

@@ -34,24 +34,31 @@ struct MonitorCommand: ParsableCommand {
     @Option(help: ArgumentHelp("The plan directory to review (written by ccplan plan).", valueName: "dir"))
     var plan: String
 
-    @Option(name: .long, parsing: .upToNextOption, help: ArgumentHelp("Interval exports of what happened (CSV).", valueName: "file"))
+    @Option(
+        name: .long, parsing: .upToNextOption,
+        help: ArgumentHelp("Interval exports of what happened (CSV).", valueName: "file"))
     var actuals: [String] = []
 
-    @Option(name: .long, parsing: .upToNextOption, help: ArgumentHelp(
-        "Per-contact records (arrival, queue, channel, wait_seconds, handle_seconds, outcome) instead of --actuals.",
-        valueName: "file"))
+    @Option(
+        name: .long, parsing: .upToNextOption,
+        help: ArgumentHelp(
+            "Per-contact records (arrival, queue, channel, wait_seconds, handle_seconds, outcome) instead of --actuals.",
+            valueName: "file"))
     var contacts: [String] = []
 
     @OptionGroup var ingest: IngestOptions
 
-    @Option(help: ArgumentHelp("With --contacts: what an outcome text means (repeatable), e.g. TRANSFER=skip.",
-                               valueName: "text=answered|abandoned|skip"))
+    @Option(
+        help: ArgumentHelp(
+            "With --contacts: what an outcome text means (repeatable), e.g. TRANSFER=skip.",
+            valueName: "text=answered|abandoned|skip"))
     var outcome: [String] = []
 
     @Option(help: "The plan's scenario to review.")
     var scenario: String = "base"
 
-    @Option(help: ArgumentHelp("Agreed tolerances (YAML): monthly_volume: 10%, service_level: 5pp, …", valueName: "file"))
+    @Option(
+        help: ArgumentHelp("Agreed tolerances (YAML): monthly_volume: 10%, service_level: 5pp, …", valueName: "file"))
     var tolerances: String?
 
     @Option(help: "What to print: table or json (monitor.json).")
@@ -64,7 +71,9 @@ struct MonitorCommand: ParsableCommand {
     var out: String
 
     func validate() throws {
-        if actuals.isEmpty && contacts.isEmpty { throw usageError("--actuals", "give interval exports, or --contacts FILE") }
+        if actuals.isEmpty && contacts.isEmpty {
+            throw usageError("--actuals", "give interval exports, or --contacts FILE")
+        }
         if !actuals.isEmpty && !contacts.isEmpty { throw usageError("--contacts", "cannot be combined with --actuals") }
         if !outcome.isEmpty && contacts.isEmpty { throw usageError("--outcome", "applies to --contacts only") }
         guard workers >= 1 else { throw usageError("--workers", "must be at least 1") }
@@ -77,7 +86,9 @@ struct MonitorCommand: ParsableCommand {
         }
         var limits = Tolerances()
         if let tolerances {
-            do { limits = try Tolerances.read(path: tolerances) } catch { throw fail(ExitStatus.usage, error.description) }
+            do { limits = try Tolerances.read(path: tolerances) } catch {
+                throw fail(ExitStatus.usage, error.description)
+            }
         }
         let actualQueues = try readActuals(planDirectory)
         let result = MonitorRun.review(plan: planDirectory, actuals: actualQueues, tolerances: limits, workers: workers)
@@ -90,7 +101,9 @@ struct MonitorCommand: ParsableCommand {
             tolerancesPath: tolerances, tolerances: limits, version: CCPlanVersion.string,
             generatedAt: ISO8601DateFormatter().string(from: generatedAt))
         try writeOutputs(result, provenance: provenance, title: planDirectory.title)
-        print(format == .json ? MonitorJSON.render(result, provenance: provenance) : MonitorOutput.table(result), terminator: "")
+        print(
+            format == .json ? MonitorJSON.render(result, provenance: provenance) : MonitorOutput.table(result),
+            terminator: "")
         if format == .table { print("\nReview written to \(out)/ — open \(out)/report.html") }
         if !result.breaches.isEmpty { throw ExitStatus.toleranceBreached }
     }
@@ -138,7 +151,8 @@ struct MonitorCommand: ParsableCommand {
         do {
             try MonitorOutput.write(result, provenance: provenance, planTitle: title, to: out)
         } catch let error as OutputError {
-            throw fail(error.kind == .refused ? ExitStatus.cannotCreate : ExitStatus.temporaryFailure, error.description)
+            throw fail(
+                error.kind == .refused ? ExitStatus.cannotCreate : ExitStatus.temporaryFailure, error.description)
         }
     }
 }

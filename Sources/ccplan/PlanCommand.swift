@@ -30,25 +30,40 @@ struct PlanCommand: ParsableCommand {
     @Option(name: .long, parsing: .upToNextOption, help: ArgumentHelp("History files (CSV).", valueName: "file"))
     var history: [String] = []
 
-    @Option(help: ArgumentHelp("Plan this forecast (ccplan's or another tool's CSV) instead of forecasting history.", valueName: "file"))
+    @Option(
+        help: ArgumentHelp(
+            "Plan this forecast (ccplan's or another tool's CSV) instead of forecasting history.", valueName: "file"))
     var forecast: String?
 
     @OptionGroup var ingest: IngestOptions
     @OptionGroup var forecasting: ForecastOptions
 
-    @Option(help: ArgumentHelp("Service-level threshold (default 20s).", valueName: "duration")) var answerWithin: String?
-    @Option(help: ArgumentHelp("Service-level target, e.g. 0.8 or 80% (default 0.8 unless --target-asa or --max-abandon is given).", valueName: "fraction")) var targetSl: String?
+    @Option(help: ArgumentHelp("Service-level threshold (default 20s).", valueName: "duration")) var answerWithin:
+        String?
+    @Option(
+        help: ArgumentHelp(
+            "Service-level target, e.g. 0.8 or 80% (default 0.8 unless --target-asa or --max-abandon is given).",
+            valueName: "fraction")) var targetSl: String?
     @Option(help: ArgumentHelp("Maximum average speed of answer.", valueName: "duration")) var targetAsa: String?
-    @Option(help: ArgumentHelp("Maximum abandonment rate (needs a patience: Erlang A).", valueName: "fraction")) var maxAbandon: String?
-    @Option(help: ArgumentHelp("Mean caller patience: Erlang A. 'none' for Erlang C (default: estimated from the history when it reports abandons and waits).", valueName: "duration")) var patience: String?
+    @Option(help: ArgumentHelp("Maximum abandonment rate (needs a patience: Erlang A).", valueName: "fraction"))
+    var maxAbandon: String?
+    @Option(
+        help: ArgumentHelp(
+            "Mean caller patience: Erlang A. 'none' for Erlang C (default: estimated from the history when it reports abandons and waits).",
+            valueName: "duration")) var patience: String?
     @Option(help: ArgumentHelp("Occupancy cap.", valueName: "fraction")) var maxOccupancy: String?
     @Option(help: ArgumentHelp("Shrinkage (default 0).", valueName: "fraction")) var shrinkage: String?
-    @Option(help: ArgumentHelp("Service-level definition: offered, answered or virtual.", valueName: "definition")) var slDefinition: String?
-    @Option(help: ArgumentHelp("Chat: conversations per agent at once (default 1).", valueName: "c")) var concurrency: String?
-    @Option(help: ArgumentHelp("Email: response window (default 4h).", valueName: "duration")) var responseWithin: String?
-    @Option(help: ArgumentHelp("Contracted hours per FTE and week (default 37.5).", valueName: "hours")) var fteHours: String?
+    @Option(help: ArgumentHelp("Service-level definition: offered, answered or virtual.", valueName: "definition"))
+    var slDefinition: String?
+    @Option(help: ArgumentHelp("Chat: conversations per agent at once (default 1).", valueName: "c")) var concurrency:
+        String?
+    @Option(help: ArgumentHelp("Email: response window (default 4h).", valueName: "duration")) var responseWithin:
+        String?
+    @Option(help: ArgumentHelp("Contracted hours per FTE and week (default 37.5).", valueName: "hours")) var fteHours:
+        String?
     @Option(help: ArgumentHelp("Cost of one scheduled hour.", valueName: "amount")) var costPerHour: String?
-    @Option(help: ArgumentHelp("What to staff to: point, p90 or expected-sl (default point).", valueName: "basis")) var staffTo: String?
+    @Option(help: ArgumentHelp("What to staff to: point, p90 or expected-sl (default point).", valueName: "basis"))
+    var staffTo: String?
 
     @Option(help: ArgumentHelp("What-if scenarios (YAML).", valueName: "file"))
     var scenarios: String?
@@ -63,16 +78,25 @@ struct PlanCommand: ParsableCommand {
     var out: String
 
     func validate() throws {
-        if forecast == nil && history.isEmpty { throw usageError("--history", "give history files, or --forecast FILE") }
+        if forecast == nil && history.isEmpty {
+            throw usageError("--history", "give history files, or --forecast FILE")
+        }
         if forecast != nil && !history.isEmpty { throw usageError("--forecast", "cannot be combined with --history") }
         if forecast != nil {
             // A forecast file is planned as it is: these flags only shape a forecast made from history.
-            for (flag, given) in [("--horizon", forecasting.horizon != nil), ("--start", forecasting.start != nil),
-                                  ("--holidays", forecasting.holidays != nil), ("--events", forecasting.events != nil)] where given {
-                throw usageError(flag, "applies to forecasts made from --history; with --forecast the file's intervals are planned as they are (use scenario events to adjust them)")
+            for (flag, given) in [
+                ("--horizon", forecasting.horizon != nil), ("--start", forecasting.start != nil),
+                ("--holidays", forecasting.holidays != nil), ("--events", forecasting.events != nil),
+            ] where given {
+                throw usageError(
+                    flag,
+                    "applies to forecasts made from --history; with --forecast the file's intervals are planned as they are (use scenario events to adjust them)"
+                )
             }
         }
-        if forecast == nil && forecasting.horizon == nil { throw usageError("--horizon", "is required with --history, e.g. --horizon 13w") }
+        if forecast == nil && forecasting.horizon == nil {
+            throw usageError("--horizon", "is required with --history, e.g. --horizon 13w")
+        }
         guard workers >= 1 else { throw usageError("--workers", "must be at least 1") }
     }
 
@@ -115,7 +139,9 @@ struct PlanCommand: ParsableCommand {
         inputs.assumptions = try assumptions()
         if let scenarios {
             do { inputs.scenarioFile = try ScenarioFile.load(scenarios) } catch {
-                if case .badScenarioFile(let issue) = error, issue.line == 0 { throw usageError("--scenarios", issue.description) }
+                if case .badScenarioFile(let issue) = error, issue.line == 0 {
+                    throw usageError("--scenarios", issue.description)
+                }
                 throw fail(ExitStatus.usage, error.description)
             }
         }

@@ -1,8 +1,8 @@
-import CCPlanBase
 import ArgumentParser
+import CCPlanBase
 import ContactHistory
-import Monitoring
 import Foundation
+import Monitoring
 
 /// `ccplan sample-data`: writes the deterministic sample history (and its calendars).
 struct SampleDataCommand: ParsableCommand {
@@ -42,19 +42,23 @@ struct SampleDataCommand: ParsableCommand {
     @Option(help: ArgumentHelp("Also write the public holidays (date,name) to this file.", valueName: "file"))
     var holidays: String?
 
-    @Option(help: ArgumentHelp("Also write the volume events (start,end,queue,factor) to this file.", valueName: "file"))
+    @Option(
+        help: ArgumentHelp("Also write the volume events (start,end,queue,factor) to this file.", valueName: "file"))
     var events: String?
 
-    @Option(help: ArgumentHelp(
-        "Also write four weeks of actuals after the history, for the plan in --plan (the monitor demo).",
-        valueName: "file"))
+    @Option(
+        help: ArgumentHelp(
+            "Also write four weeks of actuals after the history, for the plan in --plan (the monitor demo).",
+            valueName: "file"))
     var actuals: String?
 
     @Option(help: ArgumentHelp("The plan the actuals are for (a directory written by ccplan plan).", valueName: "dir"))
     var plan: String?
 
     func validate() throws {
-        if (actuals == nil) != (plan == nil) { throw usageError(actuals == nil ? "--plan" : "--actuals", "--actuals and --plan go together") }
+        if (actuals == nil) != (plan == nil) {
+            throw usageError(actuals == nil ? "--plan" : "--actuals", "--actuals and --plan go together")
+        }
         guard queues >= 1 else { throw usageError("--queues", "expected 1 or more, found \(queues)") }
         guard (1...50).contains(years) else { throw usageError("--years", "expected 1 to 50, found \(years)") }
         guard CivilDate(end) != nil else { throw usageError("--end", "expected a date YYYY-MM-DD, found \"\(end)\"") }

@@ -7,7 +7,8 @@ import Scheduling
 struct ScheduleCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "schedule",
-        abstract: "Schedule shifts, breaks and weekly tours against a plan's interval requirements (MILP, COIN-OR CBC).",
+        abstract:
+            "Schedule shifts, breaks and weekly tours against a plan's interval requirements (MILP, COIN-OR CBC).",
         discussion: """
             Writes into --out (atomically): shifts.csv, breaks.csv, tours.csv (with contracts), \
             coverage.csv, schedule.json and report.html, and prints a summary per group and week. \
@@ -36,33 +37,49 @@ struct ScheduleCommand: ParsableCommand {
     @Option(help: ArgumentHelp("Output directory.", valueName: "dir"))
     var out: String
 
-    @Option(name: .customLong("week"), help: ArgumentHelp("Monday of a week to schedule (repeatable; default: the plan's first full week).", valueName: "YYYY-MM-DD"))
+    @Option(
+        name: .customLong("week"),
+        help: ArgumentHelp(
+            "Monday of a week to schedule (repeatable; default: the plan's first full week).", valueName: "YYYY-MM-DD"))
     var weeks: [String] = []
 
     @Option(help: ArgumentHelp("The plan's scenario to schedule (default: base).", valueName: "name"))
     var scenario: String?
 
-    @Option(help: ArgumentHelp("What to optimise: coverage (every interval's requirement) or service-level (the weekly target at least cost).", valueName: "objective"))
+    @Option(
+        help: ArgumentHelp(
+            "What to optimise: coverage (every interval's requirement) or service-level (the weekly target at least cost).",
+            valueName: "objective"))
     var objective: String = ScheduleObjective.coverage.rawValue
 
-    @Option(help: ArgumentHelp("With --objective service-level: plan (the plan's targets), coverage (what the coverage schedule delivers) or a fraction such as 0.8.", valueName: "target"))
+    @Option(
+        help: ArgumentHelp(
+            "With --objective service-level: plan (the plan's targets), coverage (what the coverage schedule delivers) or a fraction such as 0.8.",
+            valueName: "target"))
     var targetSl: String = "plan"
 
     @Option(help: ArgumentHelp("Solver time limit per solve (group, week and objective).", valueName: "duration"))
     var timeLimit = DurationArgument(seconds: 60)
 
-    @Option(help: ArgumentHelp("Stop when the relative gap between the schedule's objective and the best bound is at most this fraction.", valueName: "fraction"))
+    @Option(
+        help: ArgumentHelp(
+            "Stop when the relative gap between the schedule's objective and the best bound is at most this fraction.",
+            valueName: "fraction"))
     var gap: Double = 0.005
 
     @Option(help: "Title of the report.")
     var title = "Schedule"
 
     func validate() throws {
-        guard ScheduleObjective(rawValue: objective) != nil else { throw usageError("--objective", "must be coverage or service-level, got '\(objective)'") }
+        guard ScheduleObjective(rawValue: objective) != nil else {
+            throw usageError("--objective", "must be coverage or service-level, got '\(objective)'")
+        }
         _ = try target()
         guard gap >= 0, gap < 1 else { throw usageError("--gap", "must be in [0, 1)") }
         guard timeLimit.seconds > 0 else { throw usageError("--time-limit", "must be positive") }
-        for w in weeks where CivilDate(w) == nil { throw usageError("--week", "expected a date YYYY-MM-DD, got '\(w)'") }
+        for w in weeks where CivilDate(w) == nil {
+            throw usageError("--week", "expected a date YYYY-MM-DD, got '\(w)'")
+        }
     }
 
     func target() throws -> ServiceLevelTarget {
@@ -72,7 +89,9 @@ struct ScheduleCommand: ParsableCommand {
         default:
             let text = targetSl.hasSuffix("%") ? String(targetSl.dropLast()) : targetSl
             guard let x = Double(text).map({ targetSl.hasSuffix("%") ? $0 / 100 : $0 }), x > 0, x < 1 else {
-                throw usageError("--target-sl", "must be plan, coverage or a fraction in (0, 1) such as 0.8 or 80%, got '\(targetSl)'")
+                throw usageError(
+                    "--target-sl",
+                    "must be plan, coverage or a fraction in (0, 1) such as 0.8 or 80%, got '\(targetSl)'")
             }
             return .value(x)
         }
@@ -86,7 +105,8 @@ struct ScheduleCommand: ParsableCommand {
             var mondays = weeks.compactMap { CivilDate($0) }
             if mondays.isEmpty {
                 guard let first = demand.firstFullWeek(rules.groups) else {
-                    throw .inconsistent("--plan: the plan covers no whole week (Monday to Sunday) for every group's queues")
+                    throw .inconsistent(
+                        "--plan: the plan covers no whole week (Monday to Sunday) for every group's queues")
                 }
                 mondays = [first]
             }

@@ -9,41 +9,63 @@ import XCTest
 /// the key that names them, settings resolved base → groups → queue.
 final class BatchConfigTests: BatchTestCase {
     private func error(_ yaml: String) -> String {
-        do { _ = try BatchConfig.parse(yaml: yaml, path: "/x/b.yaml"); return "no error" } catch { return error.description }
+        do { _ = try BatchConfig.parse(yaml: yaml, path: "/x/b.yaml"); return "no error" } catch {
+            return error.description
+        }
     }
 
     func testConfigErrorsNameLineAndColumn() {
-        XCTAssertEqual(error("inputs:\n  history: a.csv\nassumptions:\n  shrinkage: 1.2\n"), "/x/b.yaml:4:14: shrinkage: must be in [0, 1), got 1.2")
+        XCTAssertEqual(
+            error("inputs:\n  history: a.csv\nassumptions:\n  shrinkage: 1.2\n"),
+            "/x/b.yaml:4:14: shrinkage: must be in [0, 1), got 1.2")
         XCTAssertTrue(error("inputs:\n  history: a.csv\nforecast:\n  horizon: 4 weeks\n").hasPrefix("/x/b.yaml:4:12: "))
         XCTAssertTrue(error("inputs:\n  history: a.csv\nbogus: 1\n").hasPrefix("/x/b.yaml:3:1: unknown key 'bogus'"))
-        XCTAssertTrue(error("inputs:\n  history: a.csv\ngroups:\n  - { name: g, match: 'x*', assumptions: { shrinkag: 1% } }\n").hasPrefix("/x/b.yaml:4:44: unknown setting 'shrinkag'"))
+        XCTAssertTrue(
+            error("inputs:\n  history: a.csv\ngroups:\n  - { name: g, match: 'x*', assumptions: { shrinkag: 1% } }\n")
+                .hasPrefix("/x/b.yaml:4:44: unknown setting 'shrinkag'"))
         XCTAssertTrue(error("inputs: [a\n").hasPrefix("/x/b.yaml:"), error("inputs: [a\n"))
         XCTAssertTrue(error("forecast: { horizon: 1w }\n").contains("'inputs' must name"))
-        XCTAssertTrue(error("inputs: { history: a.csv, timezone: Mars/Base }\n").hasPrefix("/x/b.yaml:1:37: unknown time zone"))
-        XCTAssertEqual(error("inputs: { history: a.csv, histroy: b.csv }\n"),
-                       "/x/b.yaml:1:27: unknown key 'histroy' in inputs (expected history, forecasts, timezone, profile, map, on_duplicate, dst_gap, accept_outliers, one_queue_per_file, holidays, events)")
-        XCTAssertTrue(error("inputs: { history: a.csv }\nqueues: { a: {}, a: {} }\n").contains("'a' is given twice"), error("inputs: { history: a.csv }\nqueues: { a: {}, a: {} }\n"))
-        XCTAssertEqual(error("inputs: { history: a.csv }\nforecast: { quantiles: [0.1, 0x1p-1] }\n"), "/x/b.yaml:2:30: expected a number, got '0x1p-1'")
-        XCTAssertEqual(error("inputs: { history: a.csv, one_queue_per_file: maybe }\n"), "/x/b.yaml:1:47: expected true or false, got 'maybe'")
+        XCTAssertTrue(
+            error("inputs: { history: a.csv, timezone: Mars/Base }\n").hasPrefix("/x/b.yaml:1:37: unknown time zone"))
+        XCTAssertEqual(
+            error("inputs: { history: a.csv, histroy: b.csv }\n"),
+            "/x/b.yaml:1:27: unknown key 'histroy' in inputs (expected history, forecasts, timezone, profile, map, on_duplicate, dst_gap, accept_outliers, one_queue_per_file, holidays, events)"
+        )
+        XCTAssertTrue(
+            error("inputs: { history: a.csv }\nqueues: { a: {}, a: {} }\n").contains("'a' is given twice"),
+            error("inputs: { history: a.csv }\nqueues: { a: {}, a: {} }\n"))
+        XCTAssertEqual(
+            error("inputs: { history: a.csv }\nforecast: { quantiles: [0.1, 0x1p-1] }\n"),
+            "/x/b.yaml:2:30: expected a number, got '0x1p-1'")
+        XCTAssertEqual(
+            error("inputs: { history: a.csv, one_queue_per_file: maybe }\n"),
+            "/x/b.yaml:1:47: expected true or false, got 'maybe'")
     }
 
     /// Issue 13: a value that reads as out of range (1e-300% is 0 to 12 decimals) names its place;
     /// 5e-324 is a fraction in (0, 1), read as written. An absurd horizon is refused at its place.
     func testATinyTargetIsRefusedWhereItIsWritten() throws {
-        XCTAssertEqual(error("inputs: { history: a.csv }\nassumptions:\n  target_sl: 1e-300%\n"),
-                       "/x/b.yaml:3:14: target_sl: must be in (0, 1), got 1e-300%")
-        XCTAssertEqual(error("inputs: { history: a.csv }\nqueues:\n  vip: { max_abandon: 0% }\n"),
-                       "/x/b.yaml:3:23: max_abandon: must be in (0, 1), got 0%")
-        let c = try BatchConfig.parse(yaml: "inputs: { history: a.csv }\nassumptions:\n  target_sl: 5e-324\n", path: "/x/b.yaml")
+        XCTAssertEqual(
+            error("inputs: { history: a.csv }\nassumptions:\n  target_sl: 1e-300%\n"),
+            "/x/b.yaml:3:14: target_sl: must be in (0, 1), got 1e-300%")
+        XCTAssertEqual(
+            error("inputs: { history: a.csv }\nqueues:\n  vip: { max_abandon: 0% }\n"),
+            "/x/b.yaml:3:23: max_abandon: must be in (0, 1), got 0%")
+        let c = try BatchConfig.parse(
+            yaml: "inputs: { history: a.csv }\nassumptions:\n  target_sl: 5e-324\n", path: "/x/b.yaml")
         XCTAssertEqual(try c.assumptions(queue: nil, channel: nil).targetServiceLevel, .leastNonzeroMagnitude)
-        XCTAssertTrue(error("inputs: { history: a.csv }\nforecast: { horizon: 10000000000000000000s }\n").hasPrefix("/x/b.yaml:2:22: horizon: "),
-                      error("inputs: { history: a.csv }\nforecast: { horizon: 10000000000000000000s }\n"))
+        XCTAssertTrue(
+            error("inputs: { history: a.csv }\nforecast: { horizon: 10000000000000000000s }\n").hasPrefix(
+                "/x/b.yaml:2:22: horizon: "),
+            error("inputs: { history: a.csv }\nforecast: { horizon: 10000000000000000000s }\n"))
     }
 
     /// Issue 13: `~` and `null` are absent: no scenario file named `null`, no home directory.
     func testNullIsAbsent() throws {
         for empty in ["~", "null", "", "NULL"] {
-            let c = try BatchConfig.parse(yaml: "inputs: { history: a.csv, holidays: \(empty) }\nscenarios: \(empty)\nassumptions: \(empty)\n", path: "/cfg/b.yaml")
+            let c = try BatchConfig.parse(
+                yaml: "inputs: { history: a.csv, holidays: \(empty) }\nscenarios: \(empty)\nassumptions: \(empty)\n",
+                path: "/cfg/b.yaml")
             XCTAssertNil(c.scenarioPath, empty)
             XCTAssertNil(c.holidaysPath, empty)
             XCTAssertEqual(c.scenarioPaths, [], empty)
@@ -64,13 +86,18 @@ final class BatchConfigTests: BatchTestCase {
             do { _ = try BatchConfig.load(dir + "/b.yaml"); return "loaded" } catch { return error.description }
         }
         XCTAssertEqual(load("inputs:\n  history: a.csv\n  holidays: h.csv\n"), "loaded")
-        XCTAssertEqual(load("inputs:\n  history: a.csv\n  holidays: nope.csv\n"),
-                       "\(dir)/b.yaml:3:3: the holidays file \(dir)/nope.csv does not exist")
-        XCTAssertEqual(load("inputs: { history: a.csv }\nscenarios: s.yaml\n"),
-                       "\(dir)/b.yaml:2:1: the scenario file \(dir)/s.yaml does not exist")
-        XCTAssertEqual(load("inputs: { history: a.csv }\ngroups:\n  - { channel: chat, scenarios: h }\n"),
-                       "\(dir)/b.yaml:3:22: the scenario file \(dir)/h does not exist")
-        XCTAssertEqual(load("inputs: { history: a.csv, events: . }\n"), "\(dir)/b.yaml:1:27: the events file \(dir) is a directory, not a file")
+        XCTAssertEqual(
+            load("inputs:\n  history: a.csv\n  holidays: nope.csv\n"),
+            "\(dir)/b.yaml:3:3: the holidays file \(dir)/nope.csv does not exist")
+        XCTAssertEqual(
+            load("inputs: { history: a.csv }\nscenarios: s.yaml\n"),
+            "\(dir)/b.yaml:2:1: the scenario file \(dir)/s.yaml does not exist")
+        XCTAssertEqual(
+            load("inputs: { history: a.csv }\ngroups:\n  - { channel: chat, scenarios: h }\n"),
+            "\(dir)/b.yaml:3:22: the scenario file \(dir)/h does not exist")
+        XCTAssertEqual(
+            load("inputs: { history: a.csv, events: . }\n"),
+            "\(dir)/b.yaml:1:27: the events file \(dir) is a directory, not a file")
     }
 
     func testSettingsPrecedenceBaseGroupsQueue() throws {
@@ -101,8 +128,10 @@ final class BatchConfigTests: BatchTestCase {
 
     /// A combination refused as a whole names the setting that made it.
     func testACombinationIsRefusedAtTheSettingThatMadeIt() {
-        XCTAssertEqual(error("inputs: { history: a.csv }\nqueues:\n  vip: { target_sl: none }\n"),
-                       "/x/b.yaml:3:3: queue 'vip': target_sl: at least one target is needed (target_sl, target_asa, max_abandon or max_occupancy)")
+        XCTAssertEqual(
+            error("inputs: { history: a.csv }\nqueues:\n  vip: { target_sl: none }\n"),
+            "/x/b.yaml:3:3: queue 'vip': target_sl: at least one target is needed (target_sl, target_asa, max_abandon or max_occupancy)"
+        )
     }
 
     /// An input pattern that matches nothing is a data error (65) named at the pattern.
@@ -110,8 +139,12 @@ final class BatchConfigTests: BatchTestCase {
         let dir = try tempDir()
         let config = try inputs(dir, files: ["a.csv": [("q", "voice")]])
         var other = config
-        other.history = try BatchConfig.parse(yaml: "inputs:\n  history:\n    - h/*.csv\n    - missing/*.csv\n", path: dir + "/b.yaml").history
-        guard case .data(let message)? = await failure(other, out: dir + "/o") else { return XCTFail("expected a data error") }
+        other.history = try BatchConfig.parse(
+            yaml: "inputs:\n  history:\n    - h/*.csv\n    - missing/*.csv\n", path: dir + "/b.yaml"
+        ).history
+        guard case .data(let message)? = await failure(other, out: dir + "/o") else {
+            return XCTFail("expected a data error")
+        }
         XCTAssertEqual(message, "\(dir)/b.yaml:4:7: no input file matches \(dir)/missing/*.csv")
     }
 }

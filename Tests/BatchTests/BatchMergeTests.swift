@@ -14,7 +14,9 @@ final class BatchMergeTests: BatchTestCase {
     }
 
     private func merge(_ dir: String, _ inputs: [String]? = nil, out: String? = nil) -> BatchFailure? {
-        do { _ = try BatchMerge.run(inputs ?? [dir + "/p"], output: out ?? dir + "/m", logger: logger); return nil } catch { return error }
+        do {
+            _ = try BatchMerge.run(inputs ?? [dir + "/p"], output: out ?? dir + "/m", logger: logger); return nil
+        } catch { return error }
     }
 
     func testMergeRefusesMixedVersionsAndUnfinishedShards() async throws {
@@ -23,10 +25,12 @@ final class BatchMergeTests: BatchTestCase {
         XCTAssertNil(merge(dir))
         let part1 = dir + "/p/part-00001-of-00002/manifest.json"
         let original = try String(contentsOfFile: part1, encoding: .utf8)
-        try original.replacingOccurrences(of: "\"ccplan_version\": \"", with: "\"ccplan_version\": \"9.").write(toFile: part1, atomically: true, encoding: .utf8)
+        try original.replacingOccurrences(of: "\"ccplan_version\": \"", with: "\"ccplan_version\": \"9.").write(
+            toFile: part1, atomically: true, encoding: .utf8)
         guard case .data(let versions)? = merge(dir) else { return XCTFail() }
         XCTAssertTrue(versions.contains("different ccplan versions"), versions)
-        try original.replacingOccurrences(of: "\"status\": \"complete\"", with: "\"status\": \"running\"").write(toFile: part1, atomically: true, encoding: .utf8)
+        try original.replacingOccurrences(of: "\"status\": \"complete\"", with: "\"status\": \"running\"").write(
+            toFile: part1, atomically: true, encoding: .utf8)
         guard case .temporary(let unfinished)? = merge(dir) else { return XCTFail() }
         XCTAssertTrue(unfinished.contains("is not finished"), unfinished)
         try FileManager.default.removeItem(atPath: part1)
@@ -39,10 +43,14 @@ final class BatchMergeTests: BatchTestCase {
         let dir = try tempDir()
         try await parts(dir)
         let part1 = dir + "/p/part-00001-of-00002/manifest.json"
-        for garbage in ["{\"format\": \"ccplan-batch", "[1, 2, 3]", "{\"format\": \"something-else\"}", "\u{0}\u{1}binary",
-                        "{\"format\": \"ccplan-batch-manifest/1\", \"status\": \"finished\"}"] {
+        for garbage in [
+            "{\"format\": \"ccplan-batch", "[1, 2, 3]", "{\"format\": \"something-else\"}", "\u{0}\u{1}binary",
+            "{\"format\": \"ccplan-batch-manifest/1\", \"status\": \"finished\"}",
+        ] {
             try garbage.write(toFile: part1, atomically: true, encoding: .utf8)
-            guard case .data(let message)? = merge(dir) else { return XCTFail("\(garbage): expected a data error, got \(String(describing: merge(dir)))") }
+            guard case .data(let message)? = merge(dir) else {
+                return XCTFail("\(garbage): expected a data error, got \(String(describing: merge(dir)))")
+            }
             XCTAssertTrue(message.hasPrefix("\(dir)/p/part-00001-of-00002/manifest.json "), message)
             XCTAssertTrue(message.contains("the part is damaged"), message)
         }
@@ -74,11 +82,16 @@ final class BatchMergeTests: BatchTestCase {
             guard case .usage(let message)? = merge(dir, out: out) else { return XCTFail(out) }
             XCTAssertTrue(message.contains("one of the directories to merge"), message)
         }
-        guard case .usage? = merge(dir, [dir + "/p/part-00000-of-00002", dir + "/p/part-00001-of-00002"], out: dir + "/p/part-00001-of-00002") else {
+        guard
+            case .usage? = merge(
+                dir, [dir + "/p/part-00000-of-00002", dir + "/p/part-00001-of-00002"],
+                out: dir + "/p/part-00001-of-00002")
+        else {
             return XCTFail()
         }
         // Through a symbolic link too.
-        try FileManager.default.createSymbolicLink(atPath: dir + "/link", withDestinationPath: dir + "/p/part-00000-of-00002")
+        try FileManager.default.createSymbolicLink(
+            atPath: dir + "/link", withDestinationPath: dir + "/p/part-00000-of-00002")
         guard case .usage? = merge(dir, out: dir + "/link") else { return XCTFail("a link into a part is a part") }
         XCTAssertEqual(try contents(dir + "/p/part-00000-of-00002"), before)
         XCTAssertNil(merge(dir, out: dir + "/elsewhere"))

@@ -13,7 +13,9 @@ final class BatchOutputTests: BatchTestCase {
         let config = try inputs(dir, files: ["a.csv": [("q", "voice")]])
         try FileManager.default.createDirectory(atPath: dir + "/o", withIntermediateDirectories: true)
         try "mine\n".write(toFile: dir + "/o/intervals.csv", atomically: true, encoding: .utf8)
-        guard case .cannotCreate(let message)? = await failure(config, out: dir + "/o") else { return XCTFail("expected exit 73") }
+        guard case .cannotCreate(let message)? = await failure(config, out: dir + "/o") else {
+            return XCTFail("expected exit 73")
+        }
         XCTAssertTrue(message.contains("holds intervals.csv but no batch manifest.json"), message)
         XCTAssertEqual(try text(dir + "/o/intervals.csv"), "mine\n")
         // Unrelated files (lost+found, notes) are left alone and do not stop a run.
@@ -41,20 +43,28 @@ final class BatchOutputTests: BatchTestCase {
         XCTAssertEqual(try FileManager.default.destinationOfSymbolicLink(atPath: dir + "/link"), dir + "/real")
         XCTAssertEqual(BatchManifest.read(dir + "/real/manifest.json")?.status, .complete)
         try FileManager.default.createSymbolicLink(atPath: dir + "/dangling", withDestinationPath: dir + "/nowhere")
-        guard case .cannotCreate(let message)? = await failure(config, out: dir + "/dangling") else { return XCTFail("expected exit 73") }
+        guard case .cannotCreate(let message)? = await failure(config, out: dir + "/dangling") else {
+            return XCTFail("expected exit 73")
+        }
         XCTAssertTrue(message.contains("which does not exist"), message)
     }
 
     func testOnlyOurOwnTemporariesAreRemoved() throws {
         let dir = try tempDir()
-        for name in [".intervals.csv.123.tmp", ".manifest.json.9.tmp", ".notes.tmp", ".mine.42.tmp", ".intervals.csv.x.tmp", ".q-voice-ab.frag.7.tmp"] {
+        for name in [
+            ".intervals.csv.123.tmp", ".manifest.json.9.tmp", ".notes.tmp", ".mine.42.tmp", ".intervals.csv.x.tmp",
+            ".q-voice-ab.frag.7.tmp",
+        ] {
             try "x".write(toFile: dir + "/" + name, atomically: false, encoding: .utf8)
         }
         BatchOutputDirectory.removeTemporaries(in: dir, of: BatchOutputDirectory.ownedNames)
-        XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: dir).sorted(),
-                       [".intervals.csv.x.tmp", ".mine.42.tmp", ".notes.tmp", ".q-voice-ab.frag.7.tmp"])
+        XCTAssertEqual(
+            try FileManager.default.contentsOfDirectory(atPath: dir).sorted(),
+            [".intervals.csv.x.tmp", ".mine.42.tmp", ".notes.tmp", ".q-voice-ab.frag.7.tmp"])
         BatchOutputDirectory.removeTemporaries(in: dir, of: [])
-        XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: dir).sorted(), [".intervals.csv.x.tmp", ".mine.42.tmp", ".notes.tmp"])
+        XCTAssertEqual(
+            try FileManager.default.contentsOfDirectory(atPath: dir).sorted(),
+            [".intervals.csv.x.tmp", ".mine.42.tmp", ".notes.tmp"])
     }
 
     /// The state a run killed while planning leaves (its steps run up to the planning of two
@@ -63,7 +73,8 @@ final class BatchOutputTests: BatchTestCase {
     /// SIGKILL in the end-to-end tests.)
     func testAKilledRunsStateResumesToTheSameBytes() async throws {
         let dir = try tempDir()
-        let config = try inputs(dir, files: ["a.csv": [("q1", "voice"), ("q2", "voice"), ("q3", "chat")], "b.csv": [("q4", "email")]])
+        let config = try inputs(
+            dir, files: ["a.csv": [("q1", "voice"), ("q2", "voice"), ("q3", "chat")], "b.csv": [("q4", "email")]])
         _ = try await run(config, out: dir + "/reference")
         var options = BatchOptions(config: config, outputRoot: dir + "/o")
         options.progress = false
@@ -77,13 +88,16 @@ final class BatchOutputTests: BatchTestCase {
         _ = try await runner.planQueues(loaded, inputs: inputs, shared: try runner.readSharedFiles())
         lock.release()
         try "half".write(toFile: dir + "/o/.intervals.csv.99999.tmp", atomically: false, encoding: .utf8)
-        try "half".write(toFile: dir + "/o/.ccplan-work/queues/.x-voice-0.frag.99999.tmp", atomically: false, encoding: .utf8)
+        try "half".write(
+            toFile: dir + "/o/.ccplan-work/queues/.x-voice-0.frag.99999.tmp", atomically: false, encoding: .utf8)
         XCTAssertEqual(BatchManifest.read(dir + "/o/manifest.json")?.status, .running)
 
         let resumed = try await run(config, out: dir + "/o")
         XCTAssertEqual(resumed.reused, 2)
         XCTAssertEqual(resumed.planned, 4)
         XCTAssertEqual(try contents(dir + "/o"), try contents(dir + "/reference"))
-        XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: dir + "/o").filter { $0.hasPrefix(".") }.sorted(), [".ccplan-batch.lock"])
+        XCTAssertEqual(
+            try FileManager.default.contentsOfDirectory(atPath: dir + "/o").filter { $0.hasPrefix(".") }.sorted(),
+            [".ccplan-batch.lock"])
     }
 }

@@ -12,7 +12,8 @@ final class BatchRunTests: BatchTestCase {
     func testOutputsAreIdenticalWhateverTheWorkerCountAndShardsMergeToThem() async throws {
         let dir = try tempDir()
         let names = (0..<12).map { ("q\($0)", $0 % 4 == 3 ? "chat" : "voice") }
-        let config = try inputs(dir, files: ["a.csv": Array(names[0..<5]), "b.csv": Array(names[5..<9]), "c.csv": Array(names[9...])])
+        let config = try inputs(
+            dir, files: ["a.csv": Array(names[0..<5]), "b.csv": Array(names[5..<9]), "c.csv": Array(names[9...])])
         let one = try await run(config, out: dir + "/w1", workers: 1)
         XCTAssertEqual(one.planned, 12)
         let reference = try contents(dir + "/w1")
@@ -23,9 +24,13 @@ final class BatchRunTests: BatchTestCase {
         // Rows are in (queue, channel) order: q0, q1, q10, q11, q2, …
         let text = String(decoding: reference["daily.csv"]!, as: UTF8.self)
         let queues = text.split(separator: "\n").dropFirst().map { $0.split(separator: ",")[1] }
-        XCTAssertEqual(Array(queues.enumerated().filter { $0.offset % 3 == 0 }.map(\.element)), ["q0", "q1", "q10", "q11", "q2", "q3", "q4", "q5", "q6", "q7", "q8", "q9"])
+        XCTAssertEqual(
+            Array(queues.enumerated().filter { $0.offset % 3 == 0 }.map(\.element)),
+            ["q0", "q1", "q10", "q11", "q2", "q3", "q4", "q5", "q6", "q7", "q8", "q9"])
 
-        for i in 0..<3 { _ = try await run(config, out: dir + "/shards", shard: ShardSpec(index: i, count: 3), workers: 2) }
+        for i in 0..<3 {
+            _ = try await run(config, out: dir + "/shards", shard: ShardSpec(index: i, count: 3), workers: 2)
+        }
         let summary = try BatchMerge.run([dir + "/shards"], output: dir + "/merged", logger: logger)
         XCTAssertEqual(summary.planned, 12)
         XCTAssertEqual(try contents(dir + "/merged"), reference)
@@ -37,21 +42,26 @@ final class BatchRunTests: BatchTestCase {
         // A second part of x's history, later in time, in another file.
         var more = "interval_start,queue,channel,offered\n"
         for hour in 240..<260 {
-            more += ISO8601DateFormatter().string(from: Date(timeIntervalSince1970: 1_790_000_000 + Double(hour) * 3600)) + ",x,voice,5\n"
+            more +=
+                ISO8601DateFormatter().string(from: Date(timeIntervalSince1970: 1_790_000_000 + Double(hour) * 3600))
+                + ",x,voice,5\n"
         }
         try more.write(toFile: dir + "/h/a2.csv", atomically: true, encoding: .utf8)
-        try "interval_start,queue,channel,offered\n2026-09-01T00:00:00Z,bad,voice,-3\n2026-09-01T00:00:00Z,worse,chat,1\n"
+        try
+            "interval_start,queue,channel,offered\n2026-09-01T00:00:00Z,bad,voice,-3\n2026-09-01T00:00:00Z,worse,chat,1\n"
             .write(toFile: dir + "/h/c.csv", atomically: true, encoding: .utf8)
         config = try BatchConfig.load(dir + "/b.yaml")
         let s = try await run(config, out: dir + "/o")
         XCTAssertEqual(s.planned, 3)
-        XCTAssertEqual(s.failures.map { "\($0.queue)/\($0.channel)/\($0.stage)" }, ["bad/voice/input", "worse/chat/input"])
+        XCTAssertEqual(
+            s.failures.map { "\($0.queue)/\($0.channel)/\($0.stage)" }, ["bad/voice/input", "worse/chat/input"])
         XCTAssertTrue(s.failures[0].message.contains("c.csv:2:"), s.failures[0].message)
         let daily = String(decoding: try Data(contentsOf: URL(fileURLWithPath: dir + "/o/daily.csv")), as: UTF8.self)
         // x: 240 hours from a.csv + 20 × 5 from a2.csv.
         let xTotal = (0..<240).reduce(0) { $0 + ($1 * 7) % 13 } + 100
         XCTAssertTrue(daily.contains("daily.csv,x,voice,\(Double(xTotal)),"), daily)
-        let failures = String(decoding: try Data(contentsOf: URL(fileURLWithPath: dir + "/o/failures.csv")), as: UTF8.self)
+        let failures = String(
+            decoding: try Data(contentsOf: URL(fileURLWithPath: dir + "/o/failures.csv")), as: UTF8.self)
         XCTAssertEqual(failures.split(separator: "\n").count, 3)
     }
 
@@ -86,7 +96,9 @@ final class BatchRunTests: BatchTestCase {
         let config = try inputs(dir, files: ["a.csv": [("q", "voice")]])
         try FileManager.default.createDirectory(atPath: dir + "/o", withIntermediateDirectories: true)
         let lock = try OutputLock(directory: dir + "/o")
-        guard case .temporary(let message)? = await failure(config, out: dir + "/o") else { return XCTFail("expected the lock to be held") }
+        guard case .temporary(let message)? = await failure(config, out: dir + "/o") else {
+            return XCTFail("expected the lock to be held")
+        }
         XCTAssertTrue(message.contains("another ccplan batch"), message)
         lock.release()
         let s = try await run(config, out: dir + "/o")
@@ -142,7 +154,8 @@ final class BatchRunTests: BatchTestCase {
                 shard: o.shard, workers: 2, oneQueuePerFile: true)
             parsed += selected.count
             let m = try XCTUnwrap(BatchManifest.read(dir + "/shards/" + o.shard.partName + "/manifest.json"))
-            XCTAssertEqual(m.inputs.filter { $0.role == .history }.map(\.path), selected)  // hashes only the files it read
+            // hashes only the files it read
+            XCTAssertEqual(m.inputs.filter { $0.role == .history }.map(\.path), selected)
             XCTAssertEqual(m.inputFileCount, 10)
         }
         XCTAssertLessThanOrEqual(parsed, 10 + 2)  // each file parsed by about one shard, not by all three

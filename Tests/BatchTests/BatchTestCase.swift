@@ -18,7 +18,12 @@ struct FakeWork: QueueWork {
         guard case .history(let s) = item.input else { throw PlanError.badForecast("expected history") }
         let total = s.indices.reduce(0.0) { $0 + (s.states[$1] == .observed ? s.offered[$1] : 0) }
         let files = QueuePlanning.fileNames.map { name in
-            (name, (0..<3).map { "\(name),\(item.queue),\(item.channel.rawValue),\(total + Double($0)),\(settings.assumptions.shrinkage)\n" }.joined())
+            (
+                name,
+                (0..<3).map {
+                    "\(name),\(item.queue),\(item.channel.rawValue),\(total + Double($0)),\(settings.assumptions.shrinkage)\n"
+                }.joined()
+            )
         }
         return QueueRows(files: files, model: "fake")
     }
@@ -46,7 +51,8 @@ class BatchTestCase: XCTestCase {
         for (name, queues) in files {
             var text = "interval_start,queue,channel,offered\n"
             for hour in 0..<240 {
-                let t = ISO8601DateFormatter().string(from: Date(timeIntervalSince1970: 1_790_000_000 + Double(hour) * 3600))
+                let t = ISO8601DateFormatter().string(
+                    from: Date(timeIntervalSince1970: 1_790_000_000 + Double(hour) * 3600))
                 for (k, (q, c)) in queues.enumerated() { text += "\(t),\(q),\(c),\((hour * 7 + k) % 13)\n" }
             }
             try text.write(toFile: dir + "/h/" + name, atomically: true, encoding: .utf8)
@@ -62,7 +68,9 @@ class BatchTestCase: XCTestCase {
         return try BatchConfig.load(dir + "/b.yaml")
     }
 
-    func run(_ config: BatchConfig, out: String, shard: ShardSpec = .all, workers: Int = 2, force: Bool = false) async throws -> BatchSummary {
+    func run(_ config: BatchConfig, out: String, shard: ShardSpec = .all, workers: Int = 2, force: Bool = false)
+        async throws -> BatchSummary
+    {
         var o = BatchOptions(config: config, outputRoot: out)
         o.shard = shard
         o.workers = workers
@@ -79,7 +87,9 @@ class BatchTestCase: XCTestCase {
     /// The output files (and failures.csv) of a directory.
     func contents(_ dir: String) throws -> [String: Data] {
         var out: [String: Data] = [:]
-        for name in QueuePlanning.fileNames + ["failures.csv"] { out[name] = try Data(contentsOf: URL(fileURLWithPath: dir + "/" + name)) }
+        for name in QueuePlanning.fileNames + ["failures.csv"] {
+            out[name] = try Data(contentsOf: URL(fileURLWithPath: dir + "/" + name))
+        }
         return out
     }
 

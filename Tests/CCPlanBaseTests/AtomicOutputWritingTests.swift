@@ -6,13 +6,16 @@ final class AtomicOutputWritingTests: XCTestCase {
     var directory = ""
 
     override func setUpWithError() throws {
-        directory = FileManager.default.temporaryDirectory.appendingPathComponent("ccplan-atomic-\(UUID().uuidString)").path
+        directory =
+            FileManager.default.temporaryDirectory.appendingPathComponent("ccplan-atomic-\(UUID().uuidString)").path
         try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
     }
 
     override func tearDownWithError() throws { try? FileManager.default.removeItem(atPath: directory) }
 
-    func contents(_ name: String) throws -> [UInt8] { Array(try Data(contentsOf: URL(fileURLWithPath: directory + "/" + name))) }
+    func contents(_ name: String) throws -> [UInt8] {
+        Array(try Data(contentsOf: URL(fileURLWithPath: directory + "/" + name)))
+    }
 
     func testPartsAreWrittenInOrderWithoutJoining() throws {
         // Parts below and above the 1 MiB buffer: buffered, written directly, buffered again.
@@ -23,7 +26,12 @@ final class AtomicOutputWritingTests: XCTestCase {
     }
 
     func testManyFilesAtOnce() throws {
-        let files = (0..<12).map { i in (path: directory + "/f\(i).csv", parts: [Array("file \(i)\n".utf8), Array(repeating: UInt8(48 + i % 10), count: i * 1000)]) }
+        let files = (0..<12).map { i in
+            (
+                path: directory + "/f\(i).csv",
+                parts: [Array("file \(i)\n".utf8), Array(repeating: UInt8(48 + i % 10), count: i * 1000)]
+            )
+        }
         try AtomicOutput.write(files: files)
         for (i, f) in files.enumerated() { XCTAssertEqual(try contents("f\(i).csv"), Array(f.parts.joined())) }
         // No temporary file is left behind.

@@ -5,7 +5,8 @@ import XCTest
 /// The one CSV reader: records, positions, line ends, limits, the timestamp parser.
 final class CSVReaderTests: XCTestCase {
     private func file(_ bytes: [UInt8]) throws -> String {
-        let path = FileManager.default.temporaryDirectory.appendingPathComponent("ccplan-csv-\(UUID().uuidString).csv").path
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("ccplan-csv-\(UUID().uuidString).csv")
+            .path
         XCTAssertTrue(FileManager.default.createFile(atPath: path, contents: Data(bytes)))
         addTeardownBlock { try? FileManager.default.removeItem(atPath: path) }
         return path
@@ -14,7 +15,8 @@ final class CSVReaderTests: XCTestCase {
     private func file(_ text: String) throws -> String { try file(Array(text.utf8)) }
 
     /// Every record as (line, fields).
-    private func records(_ path: String, chunkSize: Int = 4 << 20, recovering: Bool = false) throws -> [(Int, [String])] {
+    private func records(_ path: String, chunkSize: Int = 4 << 20, recovering: Bool = false) throws -> [(Int, [String])]
+    {
         var reader = try CSVRecordReader(path: path, chunkSize: chunkSize)
         try reader.detectFormat()
         var out: [(Int, [String])] = []
@@ -31,7 +33,9 @@ final class CSVReaderTests: XCTestCase {
         for chunk in [4, 5, 7, 16, 4096] {
             let r = try records(path, chunkSize: chunk)
             XCTAssertEqual(r.map(\.0), [1, 2, 4, 6], "chunk \(chunk)")
-            XCTAssertEqual(r.map(\.1), [["a", "b", "c"], ["1", "x;y", "say \"hi\""], ["2", "two\nlines", "3"], ["4", "5", "6"]])
+            XCTAssertEqual(
+                r.map(\.1),
+                [["a", "b", "c"], ["1", "x;y", "say \"hi\""], ["2", "two\nlines", "3"], ["4", "5", "6"]])
         }
     }
 
@@ -46,7 +50,8 @@ final class CSVReaderTests: XCTestCase {
         XCTAssertThrowsError(try records(path)) { error in
             guard let e = error as? CSVSyntaxError else { return XCTFail("\(error)") }
             XCTAssertEqual([e.line, e.column], [2, 6])
-            XCTAssertEqual(e.issue(in: "f.csv").description, "f.csv:2:6: expected a delimiter or a line end after a closing quote")
+            XCTAssertEqual(
+                e.issue(in: "f.csv").description, "f.csv:2:6: expected a delimiter or a line end after a closing quote")
         }
         let tolerant = try records(path, recovering: true)
         XCTAssertEqual(tolerant.map(\.1), [["a", "b"], ["2", "3"]])

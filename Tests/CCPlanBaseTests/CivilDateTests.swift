@@ -14,8 +14,9 @@ final class CivilDateTests: XCTestCase {
         // Every 7th day from 1600 to 2400 (leap centuries 1600, 2000, 2400; not 1700, 1800, 1900, 2100).
         for n in stride(from: -135_140, through: 157_000, by: 7) {
             let date = CivilDate(dayNumber: n)
-            let parts = gregorian.dateComponents([.year, .month, .day, .weekday],
-                                                  from: Date(timeIntervalSince1970: Double(n) * 86_400))
+            let parts = gregorian.dateComponents(
+                [.year, .month, .day, .weekday],
+                from: Date(timeIntervalSince1970: Double(n) * 86_400))
             XCTAssertEqual([date.year, date.month, date.day], [parts.year!, parts.month!, parts.day!], "day \(n)")
             // Foundation: 1 = Sunday … 7 = Saturday.
             XCTAssertEqual(date.isoWeekday, (parts.weekday! + 5) % 7 + 1, "day \(n)")
@@ -34,15 +35,18 @@ final class CivilDateTests: XCTestCase {
         XCTAssertNil(CivilDate("2026-02-30"))
         XCTAssertEqual(CivilDate(year: 987, month: 6, day: 5)!.description, "0987-06-05")
         XCTAssertEqual(CivilDate(dayNumber: 0).description, "1970-01-01")
-        XCTAssertEqual(CivilDate(year: 2026, month: 12, day: 31)!.adding(days: 1), CivilDate(year: 2027, month: 1, day: 1))
+        XCTAssertEqual(
+            CivilDate(year: 2026, month: 12, day: 31)!.adding(days: 1), CivilDate(year: 2027, month: 1, day: 1))
         XCTAssertLessThan(CivilDate(year: 2026, month: 1, day: 31)!, CivilDate(year: 2026, month: 2, day: 1)!)
         XCTAssertEqual(CivilDate.weekdayNames[CivilDate(year: 2026, month: 12, day: 1)!.isoWeekday], "Tue")
     }
 
     func testISO8601AgreesWithFoundation() {
         let formatter = ISO8601DateFormatter()
-        for (instant, offset) in [(Int64(0), 0), (1_774_746_000, 3600), (1_774_746_000, -16_200), (-86_401, 19_800),
-                                  (4_102_444_799, 50_400), (1_000_000_000, -36_000)] {
+        for (instant, offset) in [
+            (Int64(0), 0), (1_774_746_000, 3600), (1_774_746_000, -16_200), (-86_401, 19_800),
+            (4_102_444_799, 50_400), (1_000_000_000, -36_000),
+        ] {
             formatter.timeZone = TimeZone(secondsFromGMT: offset)!
             let expected = formatter.string(from: Date(timeIntervalSince1970: Double(instant)))
             let ours = iso8601(instant, offset: offset)

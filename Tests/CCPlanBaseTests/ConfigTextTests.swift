@@ -9,7 +9,9 @@ final class ConfigTextTests: XCTestCase {
         for text in ["0", "-1.5", "+2", ".25", "3.", "1e-3", "2.5E+4", "5e-324", "0.1"] {
             XCTAssertEqual(DecimalText.value(text), Double(text), text)
         }
-        for text in ["", ".", "-", "e5", "1e", "0x10", "0x1p-1", "inf", "nan", "1e400", "1,000", "1 000", " 1", "1.2.3", "--1"] {
+        for text in [
+            "", ".", "-", "e5", "1e", "0x10", "0x1p-1", "inf", "nan", "1e400", "1,000", "1 000", " 1", "1.2.3", "--1",
+        ] {
             XCTAssertNil(DecimalText.value(text), text)
         }
     }

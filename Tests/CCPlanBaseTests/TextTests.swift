@@ -51,20 +51,25 @@ final class TextTests: XCTestCase {
             let field = csvField(text)
             let quoted = field.hasPrefix("\"")
             XCTAssertEqual(quoted, text.contains(where: { ",\"\n;".contains($0) }), text)
-            let inner = quoted ? String(field.dropFirst().dropLast()).replacingOccurrences(of: "\"\"", with: "\"") : field
+            let inner =
+                quoted ? String(field.dropFirst().dropLast()).replacingOccurrences(of: "\"\"", with: "\"") : field
             XCTAssertEqual(inner, text)
         }
         for text in ["plain", "quote \" and \\ backslash", "tab\tnew\nline\r", "bell\u{07} esc\u{1B}", "ünïcødé 🎧"] {
-            let decoded = try JSONSerialization.jsonObject(with: Data(jsonQuoted(text).utf8), options: .fragmentsAllowed)
+            let decoded = try JSONSerialization.jsonObject(
+                with: Data(jsonQuoted(text).utf8), options: .fragmentsAllowed)
             XCTAssertEqual(decoded as? String, text)
         }
-        XCTAssertEqual(JSONText.object([("a", .number(0.5)), ("b", .finite(.infinity)), ("c", .array([]))]).rendered(pretty: false),
-                       "{\"a\":0.5,\"b\":null,\"c\":[]}")
+        XCTAssertEqual(
+            JSONText.object([("a", .number(0.5)), ("b", .finite(.infinity)), ("c", .array([]))]).rendered(
+                pretty: false),
+            "{\"a\":0.5,\"b\":null,\"c\":[]}")
     }
 
     func testPrettyJSONLayoutAndEscapes() {
         let value = JSONText.object([
-            ("name", .string("a\"b\\c\u{01}\u{1F}é")), ("n", .integer(-3)), ("list", .array([.bool(true), .null, .number(1e-5)])),
+            ("name", .string("a\"b\\c\u{01}\u{1F}é")), ("n", .integer(-3)),
+            ("list", .array([.bool(true), .null, .number(1e-5)])),
             ("empty", .object([])),
         ])
         let expected = """
@@ -83,11 +88,14 @@ final class TextTests: XCTestCase {
         XCTAssertEqual(value.rendered(), expected)
         var bytes = Array("x".utf8)
         value.appendRendered(to: &bytes, pretty: false)
-        XCTAssertEqual(String(decoding: bytes, as: UTF8.self), "x{\"name\":\"a\\\"b\\\\c\\u0001\\u001fé\",\"n\":-3,\"list\":[true,null,1e-05],\"empty\":{}}")
+        XCTAssertEqual(
+            String(decoding: bytes, as: UTF8.self),
+            "x{\"name\":\"a\\\"b\\\\c\\u0001\\u001fé\",\"n\":-3,\"list\":[true,null,1e-05],\"empty\":{}}")
     }
 
     func testFormulaCellsAreNeutralisedAndReadBack() {
-        XCTAssertEqual(csvField("=HYPERLINK(\"http://x\",\"click\")"), "\"'=HYPERLINK(\"\"http://x\"\",\"\"click\"\")\"")
+        XCTAssertEqual(
+            csvField("=HYPERLINK(\"http://x\",\"click\")"), "\"'=HYPERLINK(\"\"http://x\"\",\"\"click\"\")\"")
         XCTAssertEqual(csvField("+1"), "'+1")
         XCTAssertEqual(csvField("-east"), "'-east")
         XCTAssertEqual(csvField("@sum"), "'@sum")
@@ -96,7 +104,9 @@ final class TextTests: XCTestCase {
         XCTAssertEqual(csvField("it's"), "it's")
         for name in ["=1+1", "'=x", "''@y", "plain", "'quoted'", "-", "", "\r"] {
             let cell = csvField(name)
-            let unquoted = cell.hasPrefix("\"") ? String(cell.dropFirst().dropLast()).replacingOccurrences(of: "\"\"", with: "\"") : cell
+            let unquoted =
+                cell.hasPrefix("\"")
+                ? String(cell.dropFirst().dropLast()).replacingOccurrences(of: "\"\"", with: "\"") : cell
             XCTAssertEqual(CSVInjection.restored(unquoted), name, "round trip of \(name)")
             XCTAssertFalse(unquoted.first.map { "=+-@\t\r".contains($0) } ?? false, "\(name) is written as text")
         }
@@ -105,7 +115,8 @@ final class TextTests: XCTestCase {
     func testTerminalTextEscapesControlCharacters() {
         XCTAssertEqual(TerminalText.escaped("queue\u{1B}[31mred\u{07}\n"), "queue\\u{1B}[31mred\\u{7}\\u{A}")
         XCTAssertEqual(TerminalText.escaped("tab\tstays"), "tab\tstays")
-        XCTAssertEqual(FileIssue(file: "f.csv", line: 3, column: 2, message: "bad \u{1B}").description, "f.csv:3:2: bad \\u{1B}")
+        XCTAssertEqual(
+            FileIssue(file: "f.csv", line: 3, column: 2, message: "bad \u{1B}").description, "f.csv:3:2: bad \\u{1B}")
         XCTAssertEqual(FileIssue(file: "f.csv", message: "cannot open").description, "f.csv: cannot open")
     }
 }

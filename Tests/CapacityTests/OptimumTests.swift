@@ -12,13 +12,17 @@ final class OptimumTests: XCTestCase {
         requirement: [Double], headcount: Double = 10, attrition: Attrition = Attrition(monthlyRate: 0),
         training: Int = 1, graduation: Double = 1, ramp: [Double] = [], minClass: Int = 1, maxClass: Int = 10,
         lead: Int = 0, overtimeCap: Double = 0, every: Int = 1, planned: [Int: Int] = [:],
-        costs: CostRates = CostRates(wagePerHour: 10, fteHours: 40, hireCost: 1000, overtimePremium: 0.5, shortfallPenalty: 10_000)
+        costs: CostRates = CostRates(
+            wagePerHour: 10, fteHours: 40, hireCost: 1000, overtimePremium: 0.5, shortfallPenalty: 10_000)
     ) -> GroupProblem {
-        let group = StaffGroup(name: "g", queues: ["q"], staff: .headcount(headcount), ftePerHead: 1, attrition: attrition)
-        let policy = HiringPolicy(trainingWeeks: training, graduationRate: graduation, ramp: ramp,
-                                  classStarts: .every(weeks: every, from: monday), minClassSize: minClass, maxClassSize: maxClass,
-                                  leadTimeWeeks: lead, overtimeCap: overtimeCap)
-        return GroupProblem(group: group, policy: policy, costs: costs, start: monday, requirement: requirement, planned: planned)
+        let group = StaffGroup(
+            name: "g", queues: ["q"], staff: .headcount(headcount), ftePerHead: 1, attrition: attrition)
+        let policy = HiringPolicy(
+            trainingWeeks: training, graduationRate: graduation, ramp: ramp,
+            classStarts: .every(weeks: every, from: monday), minClassSize: minClass, maxClassSize: maxClass,
+            leadTimeWeeks: lead, overtimeCap: overtimeCap)
+        return GroupProblem(
+            group: group, policy: policy, costs: costs, start: monday, requirement: requirement, planned: planned)
     }
 
     /// No attrition, one week of training, 10 people, requirement 10, 10, 13, 13; wage 400 per
@@ -57,15 +61,20 @@ final class OptimumTests: XCTestCase {
     /// down; the optimiser's objective plus the fixed cost must match too.
     func testOptimumEqualsEnumeration() throws {
         let requirement: [Double] = [9.5, 9.5, 10, 11, 12.5, 13, 14, 14, 13.5, 13, 13, 12]
-        let p = Self.problem(requirement: requirement, attrition: Attrition(monthlyRate: 0.04), training: 2, graduation: 0.8,
-                             ramp: [0.5, 0.8], minClass: 3, maxClass: 6, lead: 1, overtimeCap: 0.1, every: 3)
+        let p = Self.problem(
+            requirement: requirement, attrition: Attrition(monthlyRate: 0.04), training: 2, graduation: 0.8,
+            ramp: [0.5, 0.8], minClass: 3, maxClass: 6, lead: 1, overtimeCap: 0.1, every: 3)
         XCTAssertEqual(p.decisionWeeks, [3, 6, 9])
         let sizes = [0, 3, 4, 5, 6]
         var best = Double.infinity
-        for a in sizes { for b in sizes { for c in sizes {
-            let classes = [3: a, 6: b, 9: c].filter { $0.value > 0 }
-            best = min(best, p.totalCost(p.outcome(classes: classes)))
-        } } }
+        for a in sizes {
+            for b in sizes {
+                for c in sizes {
+                    let classes = [3: a, 6: b, 9: c].filter { $0.value > 0 }
+                    best = min(best, p.totalCost(p.outcome(classes: classes)))
+                }
+            }
+        }
         let plan = try HiringOptimizer.optimise(p, options: HiringOptimizer.solveOptions())
         XCTAssertEqual(plan.solver?.status, .optimal)
         XCTAssertEqual(plan.totalCost, best, accuracy: 1e-6 * best)

@@ -39,7 +39,8 @@ final class SupplyTests: XCTestCase {
         let start = CivilDate(year: 2026, month: 1, day: 5)!
         for w in 0..<20 {
             let total = 36 + 10 * Double(w) / 19
-            text += "billing,\(start.adding(days: 7 * w)),\(total * 0.75)\nvip,\(start.adding(days: 7 * w)),\(total * 0.25)\n"
+            text +=
+                "billing,\(start.adding(days: 7 * w)),\(total * 0.75)\nvip,\(start.adding(days: 7 * w)),\(total * 0.25)\n"
         }
         return text
     }
@@ -53,7 +54,9 @@ final class SupplyTests: XCTestCase {
     }
 
     static func rows(_ csv: String) -> [[String: String]] {
-        let lines = csv.split(separator: "\n").map { $0.split(separator: ",", omittingEmptySubsequences: false).map(String.init) }
+        let lines = csv.split(separator: "\n").map {
+            $0.split(separator: ",", omittingEmptySubsequences: false).map(String.init)
+        }
         return lines.dropFirst().map { Dictionary(uniqueKeysWithValues: zip(lines[0], $0)) }
     }
 
@@ -70,7 +73,9 @@ final class SupplyTests: XCTestCase {
         let s = pow(1 - 0.04, 12.0 / 52), g = 0.85, f = 0.9, T = 3, ramp = [0.4, 0.7]
         let week0 = CivilDate(year: 2026, month: 1, day: 5)!
         func p(_ j: Int) -> Double { j < T ? 0 : (j - T < ramp.count ? ramp[j - T] : 1) }
-        let hires = classes.map { (t: (CivilDate($0["class_start"]!)!.dayNumber - week0.dayNumber) / 7, x: Double($0["hires"]!)!) }
+        let hires = classes.map {
+            (t: (CivilDate($0["class_start"]!)!.dayNumber - week0.dayNumber) / 7, x: Double($0["hires"]!)!)
+        }
         XCTAssertTrue(hires.contains { $0.t == -1 && $0.x == 6 }, "the planned class is in the hiring plan")
         for row in capacity {
             let w = (CivilDate(row["week_start"]!)!.dayNumber - week0.dayNumber) / 7
@@ -106,8 +111,9 @@ final class SupplyTests: XCTestCase {
         let curve = band.survivalCurve(initialTenure: 0, weeks: 6)
         let expected = [1, sb, sb * sb, sb * sb * sb, sb * sb * sb * sa, sb * sb * sb * sa * sa]
         for (c, e) in zip(curve, expected) { XCTAssertEqual(c, e, accuracy: 1e-15) }
-        let p = OptimumTests.problem(requirement: Array(repeating: 0, count: 6), headcount: 100, attrition: band, training: 10,
-                                     planned: [0: 10])
+        let p = OptimumTests.problem(
+            requirement: Array(repeating: 0, count: 6), headcount: 100, attrition: band, training: 10,
+            planned: [0: 10])
         let weeks = p.outcome(classes: p.planned)
         for w in 0..<6 {
             XCTAssertEqual(weeks[w].headcount, 100 * pow(sa, Double(w)) + 10 * expected[w], accuracy: 1e-12)
@@ -130,8 +136,9 @@ final class SupplyTests: XCTestCase {
         XCTAssertEqual(people.map(\.person), ["ana", "ben", "cho"])
         let band = Attrition(monthlyRate: 0.10, band: .init(tenureWeeks: 3, monthlyRateAbove: 0.01))
         var p = OptimumTests.problem(requirement: Array(repeating: 1, count: 5))
-        p = GroupProblem(group: StaffGroup(name: "g", queues: ["q"], staff: .roster(people), ftePerHead: 1, attrition: band),
-                         policy: p.policy, costs: p.costs, start: OptimumTests.monday, requirement: p.requirement, planned: [:])
+        p = GroupProblem(
+            group: StaffGroup(name: "g", queues: ["q"], staff: .roster(people), ftePerHead: 1, attrition: band),
+            policy: p.policy, costs: p.costs, start: OptimumTests.monday, requirement: p.requirement, planned: [:])
         let sb = pow(0.9, 12.0 / 52), sa = pow(0.99, 12.0 / 52)
         func survival(_ tenure: Int, _ w: Int) -> Double { (0..<w).reduce(1) { $0 * (tenure + $1 < 3 ? sb : sa) } }
         let weeks = p.outcome(classes: [:])

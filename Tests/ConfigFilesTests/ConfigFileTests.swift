@@ -8,7 +8,9 @@ final class ConfigFileTests: XCTestCase {
 
     /// The issue thrown by `body`, or a failure.
     private func issue(_ body: () throws -> Void, file: StaticString = #filePath, line: UInt = #line) -> FileIssue? {
-        do { try body() } catch let e as FileIssue { return e } catch { XCTFail("not a FileIssue: \(error)", file: file, line: line) }
+        do { try body() } catch let e as FileIssue { return e } catch {
+            XCTFail("not a FileIssue: \(error)", file: file, line: line)
+        }
         XCTFail("no error", file: file, line: line)
         return nil
     }
@@ -48,7 +50,11 @@ final class ConfigFileTests: XCTestCase {
     func testAnchorsAndAliasesAreRefused() {
         // The "billion laughs": a few lines that would expand into 10⁹ nodes.
         var text = "a: &a [x, x, x, x, x, x, x, x, x, x]\n"
-        for k in 1..<10 { text += "\(Character(UnicodeScalar(97 + k)!)): &\(Character(UnicodeScalar(97 + k)!)) [" + Array(repeating: "*\(Character(UnicodeScalar(96 + k)!))", count: 10).joined(separator: ", ") + "]\n" }
+        for k in 1..<10 {
+            text +=
+                "\(Character(UnicodeScalar(97 + k)!)): &\(Character(UnicodeScalar(97 + k)!)) ["
+                + Array(repeating: "*\(Character(UnicodeScalar(96 + k)!))", count: 10).joined(separator: ", ") + "]\n"
+        }
         let e = issue { _ = try self.parse(text) }
         XCTAssertEqual(e?.line, 1)
         XCTAssertTrue(e?.message.contains("anchors and aliases") == true, e?.message ?? "")
@@ -73,7 +79,8 @@ final class ConfigFileTests: XCTestCase {
     }
 
     func testTypedValues() throws {
-        let m = try parse("""
+        let m = try parse(
+            """
             n: -1.5e2
             i: 42
             b: Yes
@@ -85,24 +92,30 @@ final class ConfigFileTests: XCTestCase {
             ch: chat
             hex: 0x10
             inf: .inf
-            """).mapping("")
+            """
+        ).mapping("")
         XCTAssertEqual(try m["n"]?.number(), -150)
         XCTAssertEqual(try m["i"]?.integer(), 42)
         XCTAssertEqual(try m["b"]?.bool(), true)
         XCTAssertEqual(try m["f"]?.fraction(), 0.8)
         XCTAssertEqual(try m["g"]?.fraction(FractionBounds(lowerOpen: true, upperOpen: true)), 0.125)
         // 1e-300% reads as 0 (12 decimals), so an open lower bound refuses it where it is written.
-        XCTAssertEqual(issue { _ = try m["tiny"]!.fraction(FractionBounds(lowerOpen: true, upperOpen: true)) }?.description,
-                       "c.yaml:6:7: must be in (0, 1), got 1e-300%")
+        XCTAssertEqual(
+            issue { _ = try m["tiny"]!.fraction(FractionBounds(lowerOpen: true, upperOpen: true)) }?.description,
+            "c.yaml:6:7: must be in (0, 1), got 1e-300%")
         XCTAssertEqual(try m["d"]?.duration(), 150)
         XCTAssertEqual(try m["day"]?.date(), CivilDate(year: 2026, month: 11, day: 2))
         enum Channel: String, CaseIterable { case voice, chat, email }
         XCTAssertEqual(try m["ch"]?.choice(Channel.self, "channel"), .chat)
-        XCTAssertEqual(issue { _ = try m["i"]!.choice(Channel.self, "channel") }?.message, "unknown channel '42' (known: voice, chat, email)")
+        XCTAssertEqual(
+            issue { _ = try m["i"]!.choice(Channel.self, "channel") }?.message,
+            "unknown channel '42' (known: voice, chat, email)")
         XCTAssertEqual(issue { _ = try m["hex"]!.number() }?.description, "c.yaml:10:6: expected a number, got '0x10'")
         XCTAssertNotNil(issue { _ = try m["inf"]!.number() })
         XCTAssertNotNil(issue { _ = try m["f"]!.fraction(FractionBounds(upper: 0.5)) })
-        XCTAssertEqual(issue { _ = try m["n"]!.mapping("'n' must be a mapping") }?.description, "c.yaml:1:4: 'n' must be a mapping")
+        XCTAssertEqual(
+            issue { _ = try m["n"]!.mapping("'n' must be a mapping") }?.description, "c.yaml:1:4: 'n' must be a mapping"
+        )
         XCTAssertEqual(issue { _ = try m["day"]!.duration() }?.line, 8)
     }
 

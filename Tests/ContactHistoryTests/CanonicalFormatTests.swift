@@ -74,7 +74,8 @@ final class CanonicalFormatTests: XCTestCase {
             let options = HistoryReadOptions(profile: name == "nice.csv" ? .nice : nil)
             let whole = try load([name], options)
             for chunk in [1, 2, 3, 7, 64] {
-                XCTAssertEqual(try load([name], options, chunkSize: chunk).series, whole.series, "\(name), chunk \(chunk)")
+                XCTAssertEqual(
+                    try load([name], options, chunkSize: chunk).series, whole.series, "\(name), chunk \(chunk)")
             }
         }
     }
@@ -95,9 +96,12 @@ final class CanonicalFormatTests: XCTestCase {
         }
         let empty = directory.appendingPathComponent("empty.csv").path
         try Data().write(to: URL(fileURLWithPath: empty))
-        XCTAssertThrowsError(try HistoryReader().read([empty])) { XCTAssertTrue("\($0)".contains("the file is empty"), "\($0)") }
+        XCTAssertThrowsError(try HistoryReader().read([empty])) {
+            XCTAssertTrue("\($0)".contains("the file is empty"), "\($0)")
+        }
         let unterminated = directory.appendingPathComponent("unterminated.csv").path
-        try Data("interval_start,queue,offered\n2026-03-02T08:00Z,\"billing,1\n".utf8).write(to: URL(fileURLWithPath: unterminated))
+        try Data("interval_start,queue,offered\n2026-03-02T08:00Z,\"billing,1\n".utf8).write(
+            to: URL(fileURLWithPath: unterminated))
         XCTAssertThrowsError(try HistoryReader().read([unterminated])) {
             XCTAssertTrue("\($0)".contains("unterminated.csv:2:19: a quoted field is not closed"), "\($0)")
         }

@@ -9,7 +9,8 @@ import XCTest
 final class ConsistencyTests: XCTestCase {
     func testAbandonedAboveOfferedBeyondTheTolerance() throws {
         // Offered 100 allows an excess of 5; offered 10 an excess of 1.
-        let path = try write("""
+        let path = try write(
+            """
             interval_start,queue,offered,handled,abandoned
             2026-03-02T08:00Z,q,100,96,10
             2026-03-02T08:30Z,q,100,,106
@@ -23,7 +24,10 @@ final class ConsistencyTests: XCTestCase {
         XCTAssertEqual(error.issues.map(\.line), [2, 3, 4], error.description)
         guard error.issues.count == 3 else { return }
         XCTAssertEqual(error.issues.map(\.column), [28, 26, 25], "at the abandoned field: \(error.description)")
-        XCTAssertTrue(error.issues[0].message.hasPrefix("handled + abandoned (96 + 10) exceeds offered (100) by more than the tolerance of 1 contact or 5 % of offered"), error.description)
+        XCTAssertTrue(
+            error.issues[0].message.hasPrefix(
+                "handled + abandoned (96 + 10) exceeds offered (100) by more than the tolerance of 1 contact or 5 % of offered"
+            ), error.description)
         XCTAssertTrue(error.issues[1].message.hasPrefix("abandoned (106) exceeds offered (100)"), error.description)
         XCTAssertTrue(error.issues[1].message.hasSuffix("expected at most 105"), error.description)
         XCTAssertTrue(error.issues[2].message.hasPrefix("abandoned (12) exceeds offered (10)"), error.description)
@@ -53,8 +57,9 @@ final class ConsistencyTests: XCTestCase {
 
     func testCROnlyLineEndsAreRead() throws {
         for chunk in [3, 4096] {
-            let path = try write("interval_start,queue,offered,aht_seconds\r2026-03-02T08:00Z,q,10,300\r2026-03-02T08:30Z,q,12,300\r",
-                                 "mac.csv", in: self)
+            let path = try write(
+                "interval_start,queue,offered,aht_seconds\r2026-03-02T08:00Z,q,10,300\r2026-03-02T08:30Z,q,12,300\r",
+                "mac.csv", in: self)
             var reader = HistoryReader()
             reader.chunkSize = chunk
             let s = try XCTUnwrap(reader.read([path]).series.first)
@@ -64,7 +69,8 @@ final class ConsistencyTests: XCTestCase {
     }
 
     func testProductsThatOverflowAreRefused() throws {
-        let path = try write("interval_start,offered,aht_seconds\n2026-03-02T08:00Z,1e200,1e200\n", "overflow.csv", in: self)
+        let path = try write(
+            "interval_start,offered,aht_seconds\n2026-03-02T08:00Z,1e200,1e200\n", "overflow.csv", in: self)
         let error = readError([path])
         XCTAssertEqual(error.issues.first.map { [$0.line, $0.column] }, [2, 25])
         XCTAssertTrue(error.description.contains("the handle time: the total is too large"), error.description)

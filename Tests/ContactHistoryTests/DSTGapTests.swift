@@ -12,7 +12,10 @@ final class DSTGapTests: XCTestCase {
     func options(_ gap: DSTGapPolicy = .error, duplicates: DuplicatePolicy = .error) -> HistoryReadOptions {
         HistoryReadOptions(
             timeZone: jerusalem,
-            mappings: [.intervalStart: "timestamp", .handled: "answered", .ahtSeconds: "aht_sec", .waitSeconds: "mean_queue_sec"],
+            mappings: [
+                .intervalStart: "timestamp", .handled: "answered", .ahtSeconds: "aht_sec",
+                .waitSeconds: "mean_queue_sec",
+            ],
             onDuplicate: duplicates, dstGap: gap)
     }
 
@@ -41,7 +44,8 @@ final class DSTGapTests: XCTestCase {
 
     func testShiftMovesTheRowLaterByTheGapAndAddsItToThatInterval() throws {
         for duplicates in DuplicatePolicy.allCases {
-            let s = try XCTUnwrap(load(["err-anon-bank-dst-gap-contacts.csv"], options(.shift, duplicates: duplicates)).series.first)
+            let s = try XCTUnwrap(
+                load(["err-anon-bank-dst-gap-contacts.csv"], options(.shift, duplicates: duplicates)).series.first)
             XCTAssertEqual(s.readNotes.shiftedGapRows, 1)
             XCTAssertEqual(s.readNotes.droppedGapRows, 1, "02:00 has no contacts")
             let i = try XCTUnwrap(s.index(of: utc(1999, 4, 2, 0, 30)), "03:30 +03:00")
@@ -53,13 +57,17 @@ final class DSTGapTests: XCTestCase {
     }
 
     func testBerlinGapWithoutContacts() throws {
-        let path = try write("interval_start,queue,offered\n2026-03-29 01:30,q,5\n2026-03-29 02:00,q,0\n2026-03-29 02:30,q,0\n2026-03-29 03:00,q,6\n",
-                             "berlin.csv", in: self)
+        let path = try write(
+            "interval_start,queue,offered\n2026-03-29 01:30,q,5\n2026-03-29 02:00,q,0\n2026-03-29 02:30,q,0\n2026-03-29 03:00,q,6\n",
+            "berlin.csv", in: self)
         let s = try XCTUnwrap(HistoryReader(options: HistoryReadOptions(timeZone: berlin)).read([path]).series.first)
         XCTAssertEqual(s.offered, [5, 6])
         XCTAssertEqual(s.readNotes.droppedGapRows, 2)
         // A series whose only rows fall in the gap has no series at all.
-        let only = try write("interval_start,queue,offered\n2026-03-29 02:00,r,0\n2026-03-29 01:30,q,1\n2026-03-29 03:00,q,1\n", "only.csv", in: self)
-        XCTAssertEqual(try HistoryReader(options: HistoryReadOptions(timeZone: berlin)).read([only]).series.map(\.queue), ["q"])
+        let only = try write(
+            "interval_start,queue,offered\n2026-03-29 02:00,r,0\n2026-03-29 01:30,q,1\n2026-03-29 03:00,q,1\n",
+            "only.csv", in: self)
+        XCTAssertEqual(
+            try HistoryReader(options: HistoryReadOptions(timeZone: berlin)).read([only]).series.map(\.queue), ["q"])
     }
 }

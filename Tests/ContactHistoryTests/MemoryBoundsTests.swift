@@ -19,7 +19,8 @@ final class MemoryBoundsTests: XCTestCase {
         XCTAssertEqual(error.issues.count, 1, error.description)
         let issue = try XCTUnwrap(error.issues.first)
         XCTAssertEqual([issue.line, issue.column], [3, 1])
-        XCTAssertTrue(issue.message.contains("queue \"q1\" (voice) would span 35239681 1-minute intervals"), issue.message)
+        XCTAssertTrue(
+            issue.message.contains("queue \"q1\" (voice) would span 35239681 1-minute intervals"), issue.message)
         XCTAssertTrue(issue.message.contains("from 1960-01-01T00:00:00+00:00 (\(path):2)"), issue.message)
         XCTAssertTrue(issue.message.contains("of its grid would be absent"), issue.message)
     }
@@ -39,7 +40,8 @@ final class MemoryBoundsTests: XCTestCase {
         XCTAssertTrue(error.issues.allSatisfy { $0.message.contains("48004 intervals") }, error.description)
         // One queue alone stays under the floor and loads.
         let one = try write(text.split(separator: "\n").prefix(3).joined(separator: "\n") + "\n", "one.csv", in: self)
-        XCTAssertEqual(try HistoryReader(options: HistoryReadOptions(limits: limits)).read([one]).series.first?.count, 12_001)
+        XCTAssertEqual(
+            try HistoryReader(options: HistoryReadOptions(limits: limits)).read([one]).series.first?.count, 12_001)
     }
 
     func testDenseGridsAndSmallSparseOnesLoad() throws {
@@ -50,7 +52,8 @@ final class MemoryBoundsTests: XCTestCase {
         var limits = HistoryLimits()
         limits.sparseGridFloor = 10
         let path = try write("interval_start,queue,offered\n" + halfHourRows(), "dense.csv", in: self)
-        XCTAssertEqual(try HistoryReader(options: HistoryReadOptions(limits: limits)).read([path]).series.first?.count, 1344)
+        XCTAssertEqual(
+            try HistoryReader(options: HistoryReadOptions(limits: limits)).read([path]).series.first?.count, 1344)
     }
 
     func testSeriesAndTotalMaxima() throws {

@@ -46,7 +46,10 @@ final class OutlierTests: XCTestCase {
         XCTAssertEqual(error.issues.count, 1, error.description)
         let issue = try XCTUnwrap(error.issues.first)
         XCTAssertEqual([issue.line, issue.column], [spikeRow + 2, "2026-03-11T12:00:00+00:00,billing,".count + 1])
-        XCTAssertTrue(issue.message.hasPrefix("offered: 1000000000 at 2026-03-11T12:00:00+00:00 is an outlier for queue \"billing\" (voice): robust z-score"), issue.message)
+        XCTAssertTrue(
+            issue.message.hasPrefix(
+                "offered: 1000000000 at 2026-03-11T12:00:00+00:00 is an outlier for queue \"billing\" (voice): robust z-score"
+            ), issue.message)
         XCTAssertTrue(issue.message.contains("--accept-outliers"), issue.message)
         // Accepted: kept, and listed.
         let history = try HistoryReader(options: HistoryReadOptions(outliers: .accept)).read([path])

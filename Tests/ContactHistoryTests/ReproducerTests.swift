@@ -33,7 +33,8 @@ final class ReproducerTests: XCTestCase {
                 default: XCTFail("expected.tsv:\(k + 1): unknown option \(kv[0])")
                 }
             }
-            cases.append(Case(file: fields[0], options: options, expected: fields[2] == "loads" ? nil : fields[2], line: k + 1))
+            cases.append(
+                Case(file: fields[0], options: options, expected: fields[2] == "loads" ? nil : fields[2], line: k + 1))
         }
         return cases
     }

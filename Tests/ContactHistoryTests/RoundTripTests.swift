@@ -21,12 +21,14 @@ final class RoundTripTests: XCTestCase {
                 let n = 1 + Int(rng.next() % 400)
                 var s = IntervalSeries(
                     queue: name, channel: Channel.allCases[Int(rng.next() % 3)], intervalMinutes: minutes,
-                    timeZone: zone, start: start, offered: [], handled: [], abandoned: [], handleSeconds: [], states: [])
+                    timeZone: zone, start: start, offered: [], handled: [], abandoned: [], handleSeconds: [], states: []
+                )
                 for i in 0..<n {
                     let observed = i == 0 || i == n - 1 || rng.uniform() < 0.8
                     s.states.append(observed ? .observed : .absent)
                     guard observed else {
-                        s.offered.append(.nan); s.handled.append(.nan); s.abandoned.append(.nan); s.handleSeconds.append(.nan)
+                        s.offered.append(.nan); s.handled.append(.nan); s.abandoned.append(.nan);
+                        s.handleSeconds.append(.nan)
                         continue
                     }
                     let offered = rng.uniform() < 0.2 ? 0 : Double(rng.next() % 500)
@@ -69,8 +71,9 @@ final class RoundTripTests: XCTestCase {
             }
             let path = directory.appendingPathComponent("mangled-\(round).csv").path
             try Data(bytes).write(to: URL(fileURLWithPath: path))
-            var reader = HistoryReader(options: HistoryReadOptions(
-                timeZone: berlin, profile: name == "nice.csv" ? .nice : name == "genesys.csv" ? .genesys : nil))
+            var reader = HistoryReader(
+                options: HistoryReadOptions(
+                    timeZone: berlin, profile: name == "nice.csv" ? .nice : name == "genesys.csv" ? .genesys : nil))
             reader.chunkSize = [3, 16, 4096][round % 3]
             do {
                 _ = try reader.read([path])

@@ -47,7 +47,8 @@ final class SampleDataTests: XCTestCase {
         let holidays = germanPublicHolidays(2026...2026)
         XCTAssertEqual(holidays.count, 9)
         XCTAssertTrue(holidays.contains(Holiday(date: CivilDate(year: 2026, month: 4, day: 3)!, name: "Karfreitag")))
-        XCTAssertTrue(holidays.contains(Holiday(date: CivilDate(year: 2026, month: 5, day: 25)!, name: "Pfingstmontag")))
+        XCTAssertTrue(
+            holidays.contains(Holiday(date: CivilDate(year: 2026, month: 5, day: 25)!, name: "Pfingstmontag")))
     }
 
     func testSeededRandomIsStableAndPoissonHasTheRightMean() {

@@ -8,14 +8,17 @@ import XCTest
 /// staffing, with their checks, and how they add up over duplicate rows.
 final class ServiceMeasureTests: XCTestCase {
     private func file(_ text: String) throws -> String {
-        let path = FileManager.default.temporaryDirectory.appendingPathComponent("ccplan-measures-\(UUID().uuidString).csv").path
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "ccplan-measures-\(UUID().uuidString).csv"
+        ).path
         try text.write(toFile: path, atomically: true, encoding: .utf8)
         addTeardownBlock { try? FileManager.default.removeItem(atPath: path) }
         return path
     }
 
     func testMeasuresAreReadAndStaffedAgentsBecomeAgentSeconds() throws {
-        let path = try file("""
+        let path = try file(
+            """
             interval_start,queue,offered,handled,abandoned,handle_seconds,answered_within,service_level,staffed_agents
             2026-11-02T08:00:00Z,q,100,95,5,19000,80,80%,12.5
             2026-11-02T08:30:00Z,q,50,50,0,9000,50,1,
@@ -34,7 +37,8 @@ final class ServiceMeasureTests: XCTestCase {
     }
 
     func testDuplicateRowsAddUpAndTheServiceLevelIsReweighted() throws {
-        let path = try file("""
+        let path = try file(
+            """
             interval_start,queue,offered,answered_within,service_level,staffed_seconds
             2026-11-02T08:00:00Z,q,100,80,0.8,3600
             2026-11-02T08:00:00Z,q,50,20,40%,1800
@@ -62,14 +66,16 @@ final class ServiceMeasureTests: XCTestCase {
                 XCTAssertTrue(text.contains(expected), text)
             }
         }
-        let twice = try file("interval_start,queue,offered,staffed_agents,staffed_seconds\n2026-11-02T08:00:00Z,q,1,1,1800\n")
+        let twice = try file(
+            "interval_start,queue,offered,staffed_agents,staffed_seconds\n2026-11-02T08:00:00Z,q,1,1,1800\n")
         XCTAssertThrowsError(try HistoryReader(options: HistoryReadOptions()).read([twice])) { error in
             XCTAssertTrue("\(error)".contains("staffing is given twice"), "\(error)")
         }
     }
 
     func testVendorProfilesNameTheServiceLevelColumn() throws {
-        let path = try file("""
+        let path = try file(
+            """
             Interval Start,Split/Skill,ACD CALLS,ABAN CALLS,AVG TALK TIME,% Within Service Level,Avg Staffed
             2026-11-02T08:00:00Z,sales,90,10,240,85%,11.5
             2026-11-02T08:30:00Z,sales,45,5,240,70%,6

@@ -7,8 +7,10 @@ import XCTest
 /// Bad rows are errors at file:line:column; duplicates follow the policy.
 final class StrictnessTests: XCTestCase {
     func testEveryErrorClassNamesItsLineAndColumn() throws {
-        try assertIssue("err-non-numeric.csv", line: 3, column: 27, "offered: expected a non-negative number, found \"abc\"")
-        try assertIssue("err-negative.csv", line: 2, column: 29, "handled: expected a non-negative number, found \"-1\"")
+        try assertIssue(
+            "err-non-numeric.csv", line: 3, column: 27, "offered: expected a non-negative number, found \"abc\"")
+        try assertIssue(
+            "err-negative.csv", line: 2, column: 29, "handled: expected a non-negative number, found \"-1\"")
         try assertIssue("err-non-finite.csv", line: 3, column: 27, "expected a finite number, found \"NaN\"")
         try assertIssue("err-handled-exceeds.csv", line: 2, column: 29, "handled (6) exceeds offered (5)")
         try assertIssue("err-unknown-channel.csv", line: 2, column: 27, "expected voice, chat or email, found \"fax\"")
@@ -23,7 +25,8 @@ final class StrictnessTests: XCTestCase {
         let directory = try temporaryDirectory()
         let first = directory.appendingPathComponent("first.csv").path
         let second = directory.appendingPathComponent("second.csv").path
-        try Data("queue,interval_start,offered\nbilling,2026-03-02T08:00Z,5\n".utf8).write(to: URL(fileURLWithPath: first))
+        try Data("queue,interval_start,offered\nbilling,2026-03-02T08:00Z,5\n".utf8).write(
+            to: URL(fileURLWithPath: first))
         try Data("offered,queue,interval_start\n1,billing,2026-03-02T08:30Z\n2,billing,2026-03-02T08:00Z\n".utf8)
             .write(to: URL(fileURLWithPath: second))
         XCTAssertThrowsError(try HistoryReader().read([first, second])) { error in
@@ -42,7 +45,9 @@ final class StrictnessTests: XCTestCase {
         let lines = error.description.split(separator: "\n")
         XCTAssertEqual(lines.count, 21)
         XCTAssertEqual(lines.last, "… and 5 more errors not listed")
-        XCTAssertTrue(lines[0].hasSuffix("err-many.csv:2:19: offered: expected a non-negative number, found \"x0\""), String(lines[0]))
+        XCTAssertTrue(
+            lines[0].hasSuffix("err-many.csv:2:19: offered: expected a non-negative number, found \"x0\""),
+            String(lines[0]))
     }
 
     func testDuplicatePolicies() throws {

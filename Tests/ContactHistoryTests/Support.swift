@@ -47,8 +47,11 @@ func firstDifference(_ a: [IntervalSeries], _ b: [IntervalSeries]) -> String? {
     guard a.count == b.count else { return "\(a.count) series vs \(b.count): \(a.map(\.queue)) vs \(b.map(\.queue))" }
     for (x, y) in zip(a, b) where x != y {
         let head = "\(x.queue)/\(x.channel): "
-        if (x.queue, x.channel, x.intervalMinutes, x.start, x.count) != (y.queue, y.channel, y.intervalMinutes, y.start, y.count) {
-            return head + "\((x.queue, x.channel, x.intervalMinutes, x.start, x.count)) vs \((y.queue, y.channel, y.intervalMinutes, y.start, y.count))"
+        if (x.queue, x.channel, x.intervalMinutes, x.start, x.count) != (
+            y.queue, y.channel, y.intervalMinutes, y.start, y.count
+        ) {
+            return head
+                + "\((x.queue, x.channel, x.intervalMinutes, x.start, x.count)) vs \((y.queue, y.channel, y.intervalMinutes, y.start, y.count))"
         }
         for i in x.indices {
             let u = [x.offered[i], x.handled[i], x.abandoned[i], x.handleSeconds[i]]

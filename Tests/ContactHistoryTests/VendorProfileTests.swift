@@ -46,9 +46,11 @@ final class VendorProfileTests: XCTestCase {
         XCTAssertEqual(s.count, 49, "07:00 Monday to 07:00 Tuesday in half-hours")
         XCTAssertEqual(s.observedCount, 4)
 
-        let anon = try load(["anon-bank-extract.csv"], HistoryReadOptions(mappings: [
-            .intervalStart: "timestamp", .handled: "answered", .ahtSeconds: "aht_sec",
-        ]))
+        let anon = try load(
+            ["anon-bank-extract.csv"],
+            HistoryReadOptions(mappings: [
+                .intervalStart: "timestamp", .handled: "answered", .ahtSeconds: "aht_sec",
+            ]))
         let a = try XCTUnwrap(anon.series.first)
         XCTAssertEqual(a.offered, [2, 0, 3])
         XCTAssertEqual(a.handleSeconds, [0, 0, 361.5])
@@ -56,7 +58,8 @@ final class VendorProfileTests: XCTestCase {
 
     func testUnknownMappingHeaderIsReported() throws {
         let error = try issues("us-bank-extract.csv", HistoryReadOptions(mappings: [.offered: "Volume Total"]))
-        XCTAssertTrue(error.description.contains("us-bank-extract.csv:1:1: --map offered=Volume Total"), error.description)
+        XCTAssertTrue(
+            error.description.contains("us-bank-extract.csv:1:1: --map offered=Volume Total"), error.description)
     }
 
     func testParseMapping() {

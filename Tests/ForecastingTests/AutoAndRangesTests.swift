@@ -1,5 +1,6 @@
 import CCPlanBase
 import XCTest
+
 @testable import Forecasting
 
 final class AutoAndRangesTests: XCTestCase {
@@ -7,12 +8,15 @@ final class AutoAndRangesTests: XCTestCase {
     /// than seasonal naive, and its choice is visible in the forecast record.
     func testAutoIsNotWorseThanSeasonalNaive() throws {
         let base = Synthetic.rate(level: 60)
-        let rate: Rate = { date, s in base(date, s) * (1 + 0.004 * Double(date.dayNumber - Synthetic.monday.dayNumber) / 7) }
+        let rate: Rate = { date, s in
+            base(date, s) * (1 + 0.004 * Double(date.dayNumber - Synthetic.monday.dayNumber) / 7)
+        }
         for seed in [21, 22] as [UInt64] {
             let all = try Synthetic.series(days: 7 * 20, seed: seed, rate: rate)
             let origin = Synthetic.monday.adding(days: 7 * 18)
-            let results = try Backtest.run(models: [SeasonalNaive(), AutoModel()], history: all,
-                                           origins: [origin], horizonDays: 14)
+            let results = try Backtest.run(
+                models: [SeasonalNaive(), AutoModel()], history: all,
+                origins: [origin], horizonDays: 14)
             XCTAssertLessThanOrEqual(results[1].mean.wape, results[0].mean.wape)
             XCTAssertGreaterThan(results[0].mean.mase, 0)
         }
@@ -69,8 +73,8 @@ final class AutoAndRangesTests: XCTestCase {
     func testSparseQueue() throws {
         let rate: Rate = { date, s in
             let w = date.isoWeekday
-            if w == 6 { return 0 }                    // Saturday closed
-            if w == 5 { return s < 14 ? 25 : 0 }      // short Friday
+            if w == 6 { return 0 }  // Saturday closed
+            if w == 5 { return s < 14 ? 25 : 0 }  // short Friday
             return s >= 2 && s < 26 ? 30 : 0
         }
         let history = try Synthetic.series(days: 7 * 14, seed: 41, rate: rate)
@@ -105,8 +109,9 @@ final class AutoAndRangesTests: XCTestCase {
         XCTAssertEqual(aht[2], tuesday, accuracy: 1e-9)
         XCTAssertEqual(aht[1], sparse, accuracy: 1e-9)  // few contacts: pulled towards the mean
         let plain = try Synthetic.series(days: 14, rate: Synthetic.rate())
-        XCTAssertEqual(HandleTimeModel(defaultSeconds: 240).forecast(history: plain, calendar: .none, targetDates: targets),
-                       [Double](repeating: 240, count: 56))
+        XCTAssertEqual(
+            HandleTimeModel(defaultSeconds: 240).forecast(history: plain, calendar: .none, targetDates: targets),
+            [Double](repeating: 240, count: 56))
         XCTAssertNil(HandleTimeModel().forecast(history: plain, calendar: .none, targetDates: targets))
     }
 

@@ -1,5 +1,6 @@
 import CCPlanBase
 import XCTest
+
 @testable import Forecasting
 
 final class LongHorizonTests: XCTestCase {
@@ -43,10 +44,12 @@ final class LongHorizonTests: XCTestCase {
         var volume: [Double] = []
         let dates = (0..<days).map { first.adding(days: $0) }
         for d in dates { let r = exp(logRate(d.dayNumber)); volume += [r * 0.25, r * 0.75] }
-        let context = try ForecastContext(history: DailyIntervalSeries(slotsPerDay: 2, dates: dates, volume: volume), horizonDays: 200)
+        let context = try ForecastContext(
+            history: DailyIntervalSeries(slotsPerDay: 2, dates: dates, volume: volume), horizonDays: 200)
         let totals = DailyTotals(grid: context.grid)
-        let engine = try DailyEngine(totals: totals, trainCount: totals.days, closedDays: [], harmonics: 2, logScale: true,
-                                     needsRegression: true)
+        let engine = try DailyEngine(
+            totals: totals, trainCount: totals.days, closedDays: [], harmonics: 2, logScale: true,
+            needsRegression: true)
         let end = first.dayNumber + days - 1
         let targets = (1...200).map { totals.days - 1 + $0 }
         let damped = engine.forecast(.regression(trend: .damped(halfLifeDays: 90), lastYearWeight: 0), targets: targets)
@@ -70,7 +73,8 @@ final class LongHorizonTests: XCTestCase {
         let weekday = [1.15, 1.0, 1.0, 0.98, 0.95, 0.8, 0.7]
         func rate(_ date: CivilDate) -> Double {
             let t = Double(date.dayNumber - first.dayNumber)
-            var r = 400 * weekday[date.isoWeekday - 1] * (1 + 0.15 * sin(2 * .pi * Double(date.dayOfYear) / 365.25))
+            var r =
+                400 * weekday[date.isoWeekday - 1] * (1 + 0.15 * sin(2 * .pi * Double(date.dayOfYear) / 365.25))
                 * (1 + 0.03 * t / 365.25)
             if date.month == 12, date.day == 25 { r *= 0.4 }
             return r

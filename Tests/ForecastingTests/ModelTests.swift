@@ -1,5 +1,6 @@
 import CCPlanBase
 import XCTest
+
 @testable import Forecasting
 
 final class ModelTests: XCTestCase {
@@ -48,7 +49,8 @@ final class ModelTests: XCTestCase {
     func testRegressionLearnsASpecialDayEffect() throws {
         let base = Synthetic.rate()
         var paydays: [CivilDate: String] = [:]
-        for w in stride(from: 0, to: 18, by: 2) { paydays[start.adding(days: 7 * w + 2)] = "payday" }  // every other Wednesday
+        // every other Wednesday
+        for w in stride(from: 0, to: 18, by: 2) { paydays[start.adding(days: 7 * w + 2)] = "payday" }
         let future = start.adding(days: 7 * 18 + 2)
         paydays[future] = "payday"
         let rate: Rate = { date, s in base(date, s) * (paydays[date] != nil ? 1.3 : 1) }
@@ -88,8 +90,10 @@ final class ModelTests: XCTestCase {
     /// A closure the day before is learnt from past closures (deferred calls) by the SVD model.
     func testSVDLearnsTheDayAfterAClosure() throws {
         let base = Synthetic.rate()
-        let closed: Set<CivilDate> = [start.adding(days: 7 * 4), start.adding(days: 7 * 9), start.adding(days: 7 * 13),
-                                      start.adding(days: 7 * 16)]  // Mondays
+        let closed: Set<CivilDate> = [
+            start.adding(days: 7 * 4), start.adding(days: 7 * 9), start.adding(days: 7 * 13),
+            start.adding(days: 7 * 16),
+        ]  // Mondays
         let rate: Rate = { date, s in base(date, s) * (closed.contains(date.adding(days: -1)) ? 1.4 : 1) }
         let series = try Synthetic.series(days: 7 * 16, seed: 11, skip: closed, rate: rate)
         let calendar = ForecastCalendar(closedDates: closed)
@@ -122,8 +126,10 @@ final class ModelTests: XCTestCase {
         series = rebuilt
         XCTAssertTrue(series[short, 4].isNaN)
         let context = try ForecastContext(history: series, horizonDays: 14)
-        for model in [SeasonalNaive(), SeasonalAverage(weeks: 4), SVDInterday(components: 2),
-                      FixedEffectsRegression(windowWeeks: 8, trend: false)] as [any ForecastModel] {
+        for model in [
+            SeasonalNaive(), SeasonalAverage(weeks: 4), SVDInterday(components: 2),
+            FixedEffectsRegression(windowWeeks: 8, trend: false),
+        ] as [any ForecastModel] {
             let f = try model.forecast(context)
             XCTAssertLessThan(Synthetic.wape(f, dates: context.targetDates, rate: rate), 0.01, model.name)
         }
@@ -136,12 +142,16 @@ final class ModelTests: XCTestCase {
         let series = try Synthetic.series(days: 7 * 12, seed: 5, rate: rate)
         let last = try XCTUnwrap(series.dates.last)
         let holiday = last.adding(days: 3), campaign = last.adding(days: 4)
-        let calendar = ForecastCalendar(closedDates: [holiday],
-                                        events: [ForecastEvent(name: "mailing", dates: campaign...campaign, slots: 10..<12, factor: 2)])
-        for model in [AutoModel(), SVDInterday(), HoltWinters(), SeasonalNaive(), FixedEffectsRegression()] as [any ForecastModel] {
+        let calendar = ForecastCalendar(
+            closedDates: [holiday],
+            events: [ForecastEvent(name: "mailing", dates: campaign...campaign, slots: 10..<12, factor: 2)])
+        for model in [AutoModel(), SVDInterday(), HoltWinters(), SeasonalNaive(), FixedEffectsRegression()]
+            as [any ForecastModel]
+        {
             let forecaster = Forecaster(model: model)
             let f = try forecaster.forecast(history: series, calendar: calendar, horizonDays: 14)
-            let plain = try forecaster.forecast(history: series, calendar: ForecastCalendar(closedDates: [holiday]), horizonDays: 14)
+            let plain = try forecaster.forecast(
+                history: series, calendar: ForecastCalendar(closedDates: [holiday]), horizonDays: 14)
             for (t, date) in f.dates.enumerated() {
                 for s in 0..<28 {
                     let v = f.volume[t * 28 + s]
@@ -163,7 +173,8 @@ final class ModelTests: XCTestCase {
     /// Same input, bit-identical output (no system RNG, no hash-order dependence).
     func testDeterminism() throws {
         let series = try Synthetic.series(days: 7 * 10, seed: 9, rate: Synthetic.rate())
-        let calendar = ForecastCalendar(closedDates: [series.dates[20]], specialDays: [series.dates[30]: "a", series.dates[31]: "b"])
+        let calendar = ForecastCalendar(
+            closedDates: [series.dates[20]], specialDays: [series.dates[30]: "a", series.dates[31]: "b"])
         let a = try Forecaster().forecast(history: series, calendar: calendar, horizonDays: 14)
         let b = try Forecaster().forecast(history: series, calendar: calendar, horizonDays: 14)
         XCTAssertEqual(a.volume, b.volume)
@@ -176,7 +187,8 @@ final class ModelTests: XCTestCase {
     func testRegressionBatchEqualsSingleFits() throws {
         let a = try Synthetic.series(days: 70, seed: 51, rate: Synthetic.rate(level: 100))
         let b = try Synthetic.series(days: 70, seed: 52, rate: Synthetic.rate(level: 20))
-        let c = try Synthetic.series(days: 70, seed: 53, skip: [start.adding(days: 30)], rate: Synthetic.rate(level: 50))
+        let c = try Synthetic.series(
+            days: 70, seed: 53, skip: [start.adding(days: 30)], rate: Synthetic.rate(level: 50))
         let model = FixedEffectsRegression(windowWeeks: 8)
         let contexts = try [a, b, c].map { try ForecastContext(history: $0, horizonDays: 7) }
         let batch = try model.forecastMany(contexts)

@@ -1,5 +1,6 @@
 import CCPlanBase
 import XCTest
+
 @testable import Forecasting
 
 final class ScoreRegressionTests: XCTestCase {
@@ -51,13 +52,17 @@ final class ScoreRegressionTests: XCTestCase {
     func testSharedDecompositionEqualsSingleRanks() throws {
         let series = try Synthetic.series(days: 7 * 16, seed: 3, rate: Synthetic.rate())
         let context = try ForecastContext(history: series, horizonDays: 14)
-        let models: [any ForecastModel] = [SVDInterday(components: 3), SeasonalNaive(), SVDInterday(components: 5),
-                                           SVDInterday(components: 7)]
+        let models: [any ForecastModel] = [
+            SVDInterday(components: 3), SeasonalNaive(), SVDInterday(components: 5),
+            SVDInterday(components: 7),
+        ]
         let batch = batchForecasts(models, context)
         for (m, model) in models.enumerated() {
             let alone = try model.forecast(context), shared = try batch[m].get()
             XCTAssertEqual(alone.count, shared.count)
-            for i in alone.indices { XCTAssertEqual(alone[i], shared[i], accuracy: 1e-9 * max(1, alone[i]), model.name) }
+            for i in alone.indices {
+                XCTAssertEqual(alone[i], shared[i], accuracy: 1e-9 * max(1, alone[i]), model.name)
+            }
         }
     }
 }

@@ -1,5 +1,6 @@
 import CCPlanBase
 import XCTest
+
 @testable import Forecasting
 
 final class ServiceDayEffectsTests: XCTestCase {
@@ -14,8 +15,9 @@ final class ServiceDayEffectsTests: XCTestCase {
             if d.isoWeekday <= 5 { try series.accumulate(date: d, slot: 0, volume: 10) }
             d = d.adding(days: 1)
         }
-        let context = try ForecastContext(history: series, calendar: ForecastCalendar(closedDates: [date("2003-09-01")]),
-                                          horizonDays: 1)
+        let context = try ForecastContext(
+            history: series, calendar: ForecastCalendar(closedDates: [date("2003-09-01")]),
+            horizonDays: 1)
         let service = ServiceDayEffects(grid: context.grid)
         var x = [Double](repeating: 0, count: ServiceDayEffects.count)
         func effects(_ text: String) -> [Double] {

@@ -1,5 +1,6 @@
 import CCPlanBase
 import XCTest
+
 @testable import Forecasting
 
 /// Issue 11: no model may be biased by more than 3 % on stationary Poisson queues with a peak of
@@ -67,7 +68,8 @@ final class SmallQueueBiasTests: XCTestCase {
             // slot 2: never anything.
             volume += [week == 3 && d % 7 == 0 ? 1 : 0, week < 16 ? 5 : 0, 0]
         }
-        let context = try ForecastContext(history: DailyIntervalSeries(slotsPerDay: 3, dates: dates, volume: volume), horizonDays: 7)
+        let context = try ForecastContext(
+            history: DailyIntervalSeries(slotsPerDay: 3, dates: dates, volume: volume), horizonDays: 7)
         let mask = context.grid.closedIntervalMask(weeks: 4)
         XCTAssertFalse(mask[0], "a Monday cell with one contact 16 weeks ago: 16 · (1/4 week) < 5, not improbable")
         XCTAssertTrue(mask[1], "5 a day then 4 empty weeks: closed")

@@ -61,8 +61,10 @@ enum Synthetic {
     }
 
     /// `days` days from `start`, each cell Poisson(rate) (or exactly the rate when `noise` is false).
-    static func series(days: Int, start: CivilDate = monday, slots: Int = 28, seed: UInt64 = 1,
-                       noise: Bool = true, skip: Set<CivilDate> = [], rate: Rate) throws -> DailyIntervalSeries {
+    static func series(
+        days: Int, start: CivilDate = monday, slots: Int = 28, seed: UInt64 = 1,
+        noise: Bool = true, skip: Set<CivilDate> = [], rate: Rate
+    ) throws -> DailyIntervalSeries {
         var rng = SplitMix64(seed: seed)
         var dates: [CivilDate] = []
         var volume: [Double] = []

@@ -1,6 +1,7 @@
 import CCPlanBase
-@testable import LinearAlgebra
 import XCTest
+
+@testable import LinearAlgebra
 
 final class DecompositionTests: XCTestCase {
     /// A deterministic pseudo-random matrix (SplitMix64), independent of any system generator.
@@ -50,7 +51,8 @@ final class DecompositionTests: XCTestCase {
         let worst = zip(back.elements, a.elements).map { abs($0 - $1) }.max()!
         XCTAssertLessThan(worst, epsilon * norm + dotProductError(length: 48, magnitude: norm))
         XCTAssertLessThan(try orthogonalityError(svd.u), epsilon + dotProductError(length: 500, magnitude: 1))
-        XCTAssertLessThan(try orthogonalityError(svd.vt.transposed), epsilon + dotProductError(length: 48, magnitude: 1))
+        XCTAssertLessThan(
+            try orthogonalityError(svd.vt.transposed), epsilon + dotProductError(length: 48, magnitude: 1))
     }
 
     func testFullSVDGivesCompleteBases() throws {
@@ -83,8 +85,9 @@ final class DecompositionTests: XCTestCase {
         // Forward error ≤ κ₂(A)·ε·‖x‖ with κ₂ = (7 + √17)/(7 − √17) ≈ 3.86 (eigenvalues (7 ± √17)/2).
         let a = try Matrix([[4, 2], [2, 3]])
         let kappa = (7 + 17.0.squareRoot()) / (7 - 17.0.squareRoot())
-        assertElementsEqual(try a.solveSymmetricPositiveDefinite([8, 8]), [1, 2],
-                            absoluteTolerance: kappa * stableFactorizationError(2, 2) * 5.0.squareRoot())
+        assertElementsEqual(
+            try a.solveSymmetricPositiveDefinite([8, 8]), [1, 2],
+            absoluteTolerance: kappa * stableFactorizationError(2, 2) * 5.0.squareRoot())
         let indefinite = try Matrix([[1, 2], [2, 1]])
         XCTAssertThrowsError(try indefinite.solveSymmetricPositiveDefinite([1, 1])) { error in
             XCTAssertEqual(error as? LinearAlgebraError, .notPositiveDefinite(routine: "dposv", order: 2))
@@ -104,14 +107,18 @@ final class DecompositionTests: XCTestCase {
         // Backward stable with ‖A‖₂ < 4: each eigenvalue within 4ε (Weyl), residuals ‖Av − λv‖ ≤ 4ε
         // plus the rounding of forming A·v (3 non-zeros per row) and λ·v.
         let epsilon = stableFactorizationError(n, n)
-        assertElementsEqual(eigen.eigenvalues, expected, absoluteTolerance: 4 * epsilon + dotProductError(length: n, magnitude: 4))
-        XCTAssertLessThan(try orthogonalityError(eigen.eigenvectors), epsilon + dotProductError(length: n, magnitude: 1))
+        assertElementsEqual(
+            eigen.eigenvalues, expected, absoluteTolerance: 4 * epsilon + dotProductError(length: n, magnitude: 4))
+        XCTAssertLessThan(
+            try orthogonalityError(eigen.eigenvectors), epsilon + dotProductError(length: n, magnitude: 1))
         // A·v = λ·v for every pair.
         for k in 0..<n {
             let v = eigen.eigenvectors.column(k)
             let av = try a.multiply(v)
             for i in 0..<n {
-                XCTAssertEqual(av[i], eigen.eigenvalues[k] * v[i], accuracy: 4 * epsilon + dotProductError(length: 4, magnitude: 4))
+                XCTAssertEqual(
+                    av[i], eigen.eigenvalues[k] * v[i], accuracy: 4 * epsilon + dotProductError(length: 4, magnitude: 4)
+                )
             }
         }
     }
@@ -132,9 +139,12 @@ final class DecompositionTests: XCTestCase {
         assertElementsEqual(abt.elements, naive(a, b).elements, absoluteTolerance: tolerance)
         let x = [1.0, -2, 0.5]
         assertElementsEqual(a * x, naive(a, Matrix(column: x)).elements, absoluteTolerance: tolerance)
-        assertElementsEqual(try a.transposed.multiply(x, transposed: true), naive(a, Matrix(column: x)).elements, absoluteTolerance: tolerance)
+        assertElementsEqual(
+            try a.transposed.multiply(x, transposed: true), naive(a, Matrix(column: x)).elements,
+            absoluteTolerance: tolerance)
         XCTAssertThrowsError(try Matrix.product(a, a))
-        XCTAssertEqual(try Matrix.product(Matrix(rows: 2, columns: 0), Matrix(rows: 0, columns: 3)), Matrix(rows: 2, columns: 3))
+        XCTAssertEqual(
+            try Matrix.product(Matrix(rows: 2, columns: 0), Matrix(rows: 0, columns: 3)), Matrix(rows: 2, columns: 3))
     }
 
     func testSizesAreCheckedIntoInt32() {

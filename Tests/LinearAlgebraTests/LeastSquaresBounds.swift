@@ -61,9 +61,12 @@ struct LeastSquaresBounds {
         coefficients = relative
         // ‖r̂‖² = ‖r‖² + ‖A_s δz‖², and each rᵢ = bᵢ − Σ aᵢⱼxⱼ is rounded with error ≤ (n + 1)·u·(|bᵢ| + Σ|aᵢⱼxⱼ|).
         let shift = normA * worstAbsoluteZ * Double(n).squareRoot()
-        let rounding = Double(n + 1) * u * norm((0..<m).map { i in abs(b[i]) + (0..<n).reduce(0.0) { $0 + abs(a[i, $1] * x[$1]) } })
+        let rounding =
+            Double(n + 1) * u
+            * norm((0..<m).map { i in abs(b[i]) + (0..<n).reduce(0.0) { $0 + abs(a[i, $1] * x[$1]) } })
         // Summing the squares adds at most m·u relative.
-        residualSumOfSquares = (shift * shift + 2 * normR * rounding + rounding * rounding) / (normR * normR)
+        residualSumOfSquares =
+            (shift * shift + 2 * normR * rounding + rounding * rounding) / (normR * normR)
             + Double(m) * u
     }
 }

@@ -1,5 +1,5 @@
-import LinearAlgebra
 import Foundation
+import LinearAlgebra
 import XCTest
 
 /// Least squares against NIST's certified values (independent: computed by NIST in 500 digits).
@@ -18,9 +18,10 @@ final class LeastSquaresTests: XCTestCase {
         let bounds = try LeastSquaresBounds(design: a, response: data.y, solution: data.certified)
         let digits = zip(fit.solution, data.certified).map { logRelativeError($0, $1) }.min() ?? 0
         let allowed = -log10(bounds.coefficients.max() ?? 1)
-        print("\(data.name): κ(scaled) = \(String(format: "%.3g", bounds.condition)); at least "
-              + "\(String(format: "%.1f", digits)) correct digits on every coefficient, "
-              + "\(String(format: "%.1f", allowed)) guaranteed")
+        print(
+            "\(data.name): κ(scaled) = \(String(format: "%.3g", bounds.condition)); at least "
+                + "\(String(format: "%.1f", digits)) correct digits on every coefficient, "
+                + "\(String(format: "%.1f", allowed)) guaranteed")
         for (i, (b, certified)) in zip(fit.solution, data.certified).enumerated() {
             let tolerance = bounds.coefficients[i] + certifiedRounding(certified)
             assertRelativelyEqual(b, certified, tolerance: tolerance, "\(data.name) B\(i)")

@@ -2,29 +2,38 @@ import CCPlanBase
 import ContactHistory
 import Planning
 import XCTest
+
 @testable import Monitoring
 
 /// Period figures and the attribution, computed by hand from interval reviews with known values.
 final class PeriodReviewTests: XCTestCase {
     /// An interval review with the given values (the model values are inputs here, not computed).
-    private func interval(_ day: Int, forecast: Double, actual: Double, fAHT: Double = 200, aAHT: Double? = 220,
-                          planned: Int = 10, scheduled: Int = 14, required: Int? = 11, staffed: Double? = 9,
-                          target: Double? = 0.8, plannedSL: Double? = 0.82, actualSL: Double? = 0.7,
-                          atPlan: Double? = 0.78, atStaff: Double? = 0.72, abandoned: Double? = 2) -> IntervalReview {
+    private func interval(
+        _ day: Int, forecast: Double, actual: Double, fAHT: Double = 200, aAHT: Double? = 220,
+        planned: Int = 10, scheduled: Int = 14, required: Int? = 11, staffed: Double? = 9,
+        target: Double? = 0.8, plannedSL: Double? = 0.82, actualSL: Double? = 0.7,
+        atPlan: Double? = 0.78, atStaff: Double? = 0.72, abandoned: Double? = 2
+    ) -> IntervalReview {
         IntervalReview(
             start: Int64(day) * 86_400, utcOffset: 0, localDate: CivilDate(dayNumber: day), forecastVolume: forecast,
             forecastAHT: fAHT, actualVolume: actual, actualAHT: aAHT, abandoned: abandoned, plannedAgents: planned,
-            plannedScheduledAgents: scheduled, requiredAgents: required, staffedAgents: staffed, targetServiceLevel: target,
+            plannedScheduledAgents: scheduled, requiredAgents: required, staffedAgents: staffed,
+            targetServiceLevel: target,
             plannedServiceLevel: plannedSL, actualServiceLevel: actualSL, modelledServiceLevel: atStaff,
             plannedAgentsAtActualServiceLevel: atPlan)
     }
 
     func testFiguresAndAttributionByHand() {
         let day = CivilDate(year: 2026, month: 11, day: 2)!.dayNumber
-        var p = PeriodReview(queue: "q", channel: .voice, period: .day, label: "2026-11-02", firstDate: CivilDate(dayNumber: day))
-        p.add(interval(day, forecast: 100, actual: 120, plannedSL: 0.82, actualSL: 0.70, atPlan: 0.75, atStaff: 0.72), hours: 0.5)
-        p.add(interval(day, forecast: 50, actual: 40, aAHT: 180, planned: 6, scheduled: 8, required: 5, staffed: 6,
-                       plannedSL: 0.90, actualSL: 0.95, atPlan: 0.93, atStaff: 0.93, abandoned: 1), hours: 0.5)
+        var p = PeriodReview(
+            queue: "q", channel: .voice, period: .day, label: "2026-11-02", firstDate: CivilDate(dayNumber: day))
+        p.add(
+            interval(day, forecast: 100, actual: 120, plannedSL: 0.82, actualSL: 0.70, atPlan: 0.75, atStaff: 0.72),
+            hours: 0.5)
+        p.add(
+            interval(
+                day, forecast: 50, actual: 40, aAHT: 180, planned: 6, scheduled: 8, required: 5, staffed: 6,
+                plannedSL: 0.90, actualSL: 0.95, atPlan: 0.93, atStaff: 0.93, abandoned: 1), hours: 0.5)
         XCTAssertEqual(p.forecastVolume, 150)
         XCTAssertEqual(p.actualVolume, 160)
         XCTAssertEqual(p.volumeError, -10)
@@ -77,7 +86,8 @@ final class PeriodReviewTests: XCTestCase {
         var vip = Tolerances()
         vip.all = Tolerances.Limits(serviceLevelPoints: 0.01)
         t.perQueue["vip"] = vip
-        var p = PeriodReview(queue: "q", channel: .voice, period: .month, label: "2026-11", firstDate: CivilDate(dayNumber: 0))
+        var p = PeriodReview(
+            queue: "q", channel: .voice, period: .month, label: "2026-11", firstDate: CivilDate(dayNumber: 0))
         // Forecast 100, actual 120: |bias| 1/6 > 10 %; SL 0.78 vs 0.8: 2 points, within 5;
         // abandons 12/120 = 10 % > 8 %; WAPE 20/120 within 25 %.
         p.add(interval(0, forecast: 100, actual: 120, actualSL: 0.78, abandoned: 12), hours: 0.5)

@@ -72,7 +72,8 @@ final class OutcomeTests: XCTestCase {
             let a = (0..<n).map { _ in next() }
             let plus = p.addVariable("s+\(i)", cost: 1)
             let minus = p.addVariable("s-\(i)", cost: 1)
-            p.addConstraint(zip(x, a).map { ($0, $1) } + [(plus, 1), (minus, -1)], .equal, (a.reduce(0, +) / 2).rounded(.down))
+            p.addConstraint(
+                zip(x, a).map { ($0, $1) } + [(plus, 1), (minus, -1)], .equal, (a.reduce(0, +) / 2).rounded(.down))
         }
         return p
     }
@@ -156,7 +157,8 @@ final class OutcomeTests: XCTestCase {
         dup2(file, STDOUT_FILENO)
         close(file)
         _ = try? Self.marketSplit(columns: 12).solve(SolveOptions(timeLimit: 2))
-        _ = try? Self.covering().solve(SolveOptions(timeLimit: 2, relativeGap: 0.01, seed: 7, cuts: false, heuristics: false))
+        _ = try? Self.covering().solve(
+            SolveOptions(timeLimit: 2, relativeGap: 0.01, seed: 7, cuts: false, heuristics: false))
         let market = Self.marketSplit(columns: 12)
         _ = try? market.solve(SolveOptions(timeLimit: 2, nodeLimit: 5), start: WarmStartTests.slackStart(market).values)
         var lp = LinearProgram()

@@ -68,7 +68,9 @@ final class TextbookTests: XCTestCase {
         var best = 0.0
         for mask in 0..<16 {
             let chosen = (0..<4).filter { mask & (1 << $0) != 0 }
-            if chosen.reduce(0, { $0 + weight[$1] }) <= capacity { best = max(best, chosen.reduce(0) { $0 + value[$1] }) }
+            if chosen.reduce(0, { $0 + weight[$1] }) <= capacity {
+                best = max(best, chosen.reduce(0) { $0 + value[$1] })
+            }
         }
         XCTAssertEqual(best, 21)
         var lp = LinearProgram(sense: .maximize)
@@ -86,7 +88,11 @@ final class TextbookTests: XCTestCase {
     /// enumerating the integer points of the box [0, 6]², is y = 2.
     func testIntegerProgramAgainstEnumeration() throws {
         var best = -1.0
-        for x in 0...6 { for y in 0...6 where -x + y <= 1 && 3 * x + 2 * y <= 12 && 2 * x + 3 * y <= 12 { best = max(best, Double(y)) } }
+        for x in 0...6 {
+            for y in 0...6 where -x + y <= 1 && 3 * x + 2 * y <= 12 && 2 * x + 3 * y <= 12 {
+                best = max(best, Double(y))
+            }
+        }
         XCTAssertEqual(best, 2)
         var ip = LinearProgram(sense: .maximize)
         let x = ip.addVariable("x", integer: true)
@@ -110,7 +116,8 @@ final class TextbookTests: XCTestCase {
             var p = LinearProgram()
             let starts = (0..<7).map { p.addVariable("start\($0)", cost: 1, integer: integer) }
             for day in 0..<7 {
-                p.addConstraint((0..<5).map { (starts[(day - $0 + 7) % 7], 1.0) }, .greaterOrEqual, demand[day], name: "day\(day)")
+                p.addConstraint(
+                    (0..<5).map { (starts[(day - $0 + 7) % 7], 1.0) }, .greaterOrEqual, demand[day], name: "day\(day)")
             }
             return p
         }

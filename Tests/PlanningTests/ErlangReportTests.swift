@@ -2,6 +2,7 @@ import CCPlanBase
 import Foundation
 import Queueing
 import XCTest
+
 @testable import Planning
 
 /// `ccplan erlang`'s library: the request's checks and the report's renderings.
@@ -12,7 +13,9 @@ final class ErlangReportTests: XCTestCase {
         var r = ErlangRequest(volume: 100, ahtSeconds: 180)
         r.maxOccupancy = 0.85
         r.shrinkage = 0.3
-        XCTAssertEqual(try r.report().table(), """
+        XCTAssertEqual(
+            try r.report().table(),
+            """
             model: Erlang C (M/M/n, no abandonment), requirement for 80.0% within 20 s, occupancy ≤ 85.0%
               traffic           10.000 Erlangs
               agents            14
@@ -32,8 +35,9 @@ final class ErlangReportTests: XCTestCase {
         r.patience = 120
         r.agents = 12
         let report = try r.report()
-        let m = ErlangA.metrics(agents: 12, workload: Workload(contacts: 100, interval: 1800, averageHandleTime: 180),
-                                patience: 120, answerWithin: 20)
+        let m = ErlangA.metrics(
+            agents: 12, workload: Workload(contacts: 100, interval: 1800, averageHandleTime: 180),
+            patience: 120, answerWithin: 20)
         let object = try JSONSerialization.jsonObject(with: Data(report.json().utf8)) as! [String: Any]
         XCTAssertEqual(object["model"] as? String, "erlang-a")
         XCTAssertEqual((object["service_level"] as? NSNumber)?.doubleValue, m.serviceLevel)
@@ -53,8 +57,14 @@ final class ErlangReportTests: XCTestCase {
         }
         XCTAssertEqual(flag { $0.shrinkage = 0.9999999999999999 }, "--shrinkage")
         XCTAssertEqual(flag { $0.maxOccupancy = 1e-300 }, "--max-occupancy")
-        XCTAssertEqual(flag { $0.channel = .email; $0.backlog = 1e20 }, "--backlog")
-        XCTAssertEqual(flag { $0.channel = .email; $0.backlog = 1e300; $0.volume = 1; $0.ahtSeconds = 10 }, "--backlog")
+        XCTAssertEqual(
+            flag {
+                $0.channel = .email; $0.backlog = 1e20
+            }, "--backlog")
+        XCTAssertEqual(
+            flag {
+                $0.channel = .email; $0.backlog = 1e300; $0.volume = 1; $0.ahtSeconds = 10
+            }, "--backlog")
         XCTAssertEqual(flag { $0.targetServiceLevel = 1 }, "--target-sl")
         XCTAssertEqual(flag { $0.concurrency = 2 }, "--concurrency")
         XCTAssertEqual(flag { $0.maxAbandon = 0.05 }, "--max-abandon")

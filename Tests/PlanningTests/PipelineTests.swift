@@ -1,6 +1,7 @@
 import CCPlanBase
 import ContactHistory
 import XCTest
+
 @testable import Planning
 
 final class PipelineTests: XCTestCase {
@@ -55,7 +56,8 @@ final class PipelineTests: XCTestCase {
         func hourly(from first: String, days: Int) throws -> IntervalSeries {
             var text = "interval_start,queue,offered\n"
             let start = try XCTUnwrap(Timestamps.parse(first, timeZone: Fixtures.zone))
-            let end = try XCTUnwrap(Timestamps.parse(CivilDate(first)!.adding(days: days).description, timeZone: Fixtures.zone))
+            let end = try XCTUnwrap(
+                Timestamps.parse(CivilDate(first)!.adding(days: days).description, timeZone: Fixtures.zone))
             var t = start
             while t < end {
                 text += "\(iso8601(t, offset: 0)),q,10\n"
@@ -90,7 +92,9 @@ final class PipelineTests: XCTestCase {
             XCTAssertEqual(a.queue, b.queue)
             XCTAssertEqual(a.intervalMinutes, b.intervalMinutes)
             XCTAssertEqual(a.intervals.map(\.start), b.intervals.map(\.start))
-            XCTAssertEqual(a.intervals.map(\.volume), b.intervals.map(\.volume), "shortest round-trip text reads back the same doubles")
+            XCTAssertEqual(
+                a.intervals.map(\.volume), b.intervals.map(\.volume),
+                "shortest round-trip text reads back the same doubles")
             XCTAssertEqual(a.intervals.map(\.quantiles), b.intervals.map(\.quantiles))
         }
         XCTAssertEqual(ForecastCSV.render(back), text)
@@ -105,10 +109,16 @@ final class PipelineTests: XCTestCase {
         }
         XCTAssertEqual(try error(""), "f.csv: the file is empty (no header line)")
         XCTAssertEqual(try error("queue,interval_start,volume,aht_seconds\n"), "f.csv: the forecast has no rows")
-        XCTAssertEqual(try error("queue,interval_start,volume,aht_seconds\nq,2026-11-02T08:00Z,-3,200\n"), "f.csv:2:21: volume cannot be negative, found -3")
-        XCTAssertEqual(try error("queue,interval_start,volume,aht_seconds\nq,2026-11-02T08:00Z,3,\n"), "f.csv:2:23: no handle time for this interval: add aht_seconds or pass --aht")
+        XCTAssertEqual(
+            try error("queue,interval_start,volume,aht_seconds\nq,2026-11-02T08:00Z,-3,200\n"),
+            "f.csv:2:21: volume cannot be negative, found -3")
+        XCTAssertEqual(
+            try error("queue,interval_start,volume,aht_seconds\nq,2026-11-02T08:00Z,3,\n"),
+            "f.csv:2:23: no handle time for this interval: add aht_seconds or pass --aht")
         XCTAssertEqual(try error("queue,start_time,volume\n"), "f.csv:1:1: missing column 'interval_start'")
-        XCTAssertTrue(try error("queue,channel,interval_start,volume,aht_seconds\nq,fax,2026-11-02T08:00Z,3,200\n").hasPrefix("f.csv:2:3: unknown channel 'fax'"))
+        XCTAssertTrue(
+            try error("queue,channel,interval_start,volume,aht_seconds\nq,fax,2026-11-02T08:00Z,3,200\n").hasPrefix(
+                "f.csv:2:3: unknown channel 'fax'"))
     }
 
     func testPlanIsDeterministicAndScenariosCompare() throws {
@@ -119,17 +129,23 @@ final class PipelineTests: XCTestCase {
         inputs.request = ForecastRequest(horizonSeconds: 14 * 86_400)
         inputs.request.model = .seasonalAverage
         inputs.generatedAt = Date(timeIntervalSince1970: 1_800_000_000)
-        inputs.scenarioFile = try ScenarioFile.parse(yaml: """
-            base:
-              shrinkage: 30%
-              queues:
-                webchat: {concurrency: 2}
-            scenarios:
-              busy:
-                volume_factor: 1.2
-            """, path: "s.yaml")
+        inputs.scenarioFile = try ScenarioFile.parse(
+            yaml: """
+                base:
+                  shrinkage: 30%
+                  queues:
+                    webchat: {concurrency: 2}
+                scenarios:
+                  busy:
+                    volume_factor: 1.2
+                """, path: "s.yaml")
         let a = try PlanRun.make(inputs), b = try PlanRun.make(inputs)
-        XCTAssertEqual(a.files.map(\.name), ["forecast.csv", "intervals.csv", "daily.csv", "weekly.csv", "monthly.csv", "scenarios.csv", "plan.json", "report.html"])
+        XCTAssertEqual(
+            a.files.map(\.name),
+            [
+                "forecast.csv", "intervals.csv", "daily.csv", "weekly.csv", "monthly.csv", "scenarios.csv", "plan.json",
+                "report.html",
+            ])
         for (x, y) in zip(a.files, b.files) { XCTAssertEqual(x.bytes, y.bytes, x.name) }
         let base = a.scenarioMonths.first { $0.scenario == "base" && $0.month == "total" }!
         let busy = a.scenarioMonths.first { $0.scenario == "busy" && $0.month == "total" }!
@@ -137,7 +153,9 @@ final class PipelineTests: XCTestCase {
         XCTAssertGreaterThan(busy.scheduledHours, base.scheduledHours)
         // Every interval's scheduled agents are ⌈agents / 0.7⌉.
         for q in a.scenarios[0].queues {
-            for i in q.intervals { XCTAssertEqual(i.staffing.scheduledAgents, Int((Double(i.staffing.agents) / 0.7 - 1e-9).rounded(.up))) }
+            for i in q.intervals {
+                XCTAssertEqual(i.staffing.scheduledAgents, Int((Double(i.staffing.agents) / 0.7 - 1e-9).rounded(.up)))
+            }
         }
         let json = try XCTUnwrap(a.text(of: "plan.json"))
         XCTAssertTrue(json.contains("\"sha256\": \""), "provenance records the inputs' hashes")
@@ -148,7 +166,8 @@ final class PipelineTests: XCTestCase {
 
     func testTooShortHistoryIsAHistoryError() throws {
         let all = try series(weeks: 1, firstMonday: CivilDate(year: 2026, month: 8, day: 3)!)
-        let request = ForecastRequest(horizonSeconds: 7 * 86_400, start: Timestamps.parse("2026-08-07T00:00", timeZone: Fixtures.zone))
+        let request = ForecastRequest(
+            horizonSeconds: 7 * 86_400, start: Timestamps.parse("2026-08-07T00:00", timeZone: Fixtures.zone))
         XCTAssertThrowsError(try ForecastPipeline.forecast(all[0], request)) { error in
             guard case PlanError.badHistory(let message) = error else { return XCTFail("\(error)") }
             XCTAssertTrue(message.contains("at least 7"), message)
@@ -166,25 +185,37 @@ final class EventTests: XCTestCase {
         text = text.split(separator: "\n", omittingEmptySubsequences: false).map { line -> String in
             let fields = line.split(separator: ",", omittingEmptySubsequences: false)
             guard fields.count > 4, fields[1] == "support", fields[0] >= "2026-08-31", fields[0] < "2026-09-07",
-                  let offered = Int(fields[3]) else { return String(line) }
+                let offered = Int(fields[3])
+            else { return String(line) }
             return "\(fields[0]),support,voice,\(offered * 2),\(offered * 2),\(fields[5])"
         }.joined(separator: "\n")
         let path = try Fixtures.write(text, name: "history.csv")
-        let series = try XCTUnwrap(try HistoryReader(options: HistoryReadOptions(timeZone: Fixtures.zone)).read([path]).series.first { $0.queue == "support" })
+        let series = try XCTUnwrap(
+            try HistoryReader(options: HistoryReadOptions(timeZone: Fixtures.zone)).read([path]).series.first {
+                $0.queue == "support"
+            })
         var request = ForecastRequest(horizonSeconds: 14 * 86_400)
         request.model = .seasonalAverage  // the mean of the same slot over the last 4 weeks
         let inflated = try ForecastPipeline.forecast(series, request)
         request.events = [
-            VolumeEvent(start: CivilDate(year: 2026, month: 8, day: 31)!, end: CivilDate(year: 2026, month: 9, day: 6)!, queue: "support", factor: 2),
-            VolumeEvent(start: CivilDate(year: 2026, month: 9, day: 21)!, end: CivilDate(year: 2026, month: 9, day: 21)!, queue: "support", factor: 1.5),
-            VolumeEvent(start: CivilDate(year: 2026, month: 9, day: 14)!, end: CivilDate(year: 2026, month: 9, day: 27)!, queue: "other", factor: 9),
+            VolumeEvent(
+                start: CivilDate(year: 2026, month: 8, day: 31)!, end: CivilDate(year: 2026, month: 9, day: 6)!,
+                queue: "support", factor: 2),
+            VolumeEvent(
+                start: CivilDate(year: 2026, month: 9, day: 21)!, end: CivilDate(year: 2026, month: 9, day: 21)!,
+                queue: "support", factor: 1.5),
+            VolumeEvent(
+                start: CivilDate(year: 2026, month: 9, day: 14)!, end: CivilDate(year: 2026, month: 9, day: 27)!,
+                queue: "other", factor: 9),
         ]
         let clean = try ForecastPipeline.forecast(series, request)
         let monday0830 = (40 * (1 + 0.5 * sin(1.0 / 20 * .pi)) * 1.2).rounded()
         XCTAssertEqual(clean.intervals[17].isoStart, "2026-09-14T08:30:00+02:00")
         XCTAssertEqual(clean.intervals[17].volume, monday0830, accuracy: 1e-9, "the campaign week is not averaged in")
         XCTAssertGreaterThan(inflated.intervals[17].volume, monday0830 * 1.2, "undeclared, it is")
-        XCTAssertEqual(clean.intervals[7 * 48 + 17].volume, monday0830 * 1.5, accuracy: 1e-9, "a future event multiplies the forecast")
+        XCTAssertEqual(
+            clean.intervals[7 * 48 + 17].volume, monday0830 * 1.5, accuracy: 1e-9,
+            "a future event multiplies the forecast")
     }
 }
 
@@ -194,13 +225,17 @@ final class EmptyFieldTests: XCTestCase {
     func testEmptyHandleTimesAreUnknownNotFatal() throws {
         let text = Fixtures.historyCSV(weeks: 3)
         var lines = text.split(separator: "\n").map(String.init)
-        for k in stride(from: 40, to: lines.count, by: 97) where lines[k].contains(",support,voice,") && !lines[k].hasSuffix(",") {
+        for k in stride(from: 40, to: lines.count, by: 97)
+        where lines[k].contains(",support,voice,") && !lines[k].hasSuffix(",") {
             var fields = lines[k].split(separator: ",", omittingEmptySubsequences: false).map(String.init)
             fields[5] = ""  // handled > 0, AHT missing
             lines[k] = fields.joined(separator: ",")
         }
         let path = try Fixtures.write(lines.joined(separator: "\n") + "\n", name: "history.csv")
-        let series = try XCTUnwrap(try HistoryReader(options: HistoryReadOptions(timeZone: Fixtures.zone)).read([path]).series.first { $0.queue == "support" })
+        let series = try XCTUnwrap(
+            try HistoryReader(options: HistoryReadOptions(timeZone: Fixtures.zone)).read([path]).series.first {
+                $0.queue == "support"
+            })
         XCTAssertTrue(series.handleSeconds.contains { $0.isNaN })
         var request = ForecastRequest(horizonSeconds: 86_400)
         request.model = .seasonalNaive

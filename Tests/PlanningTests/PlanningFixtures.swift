@@ -1,6 +1,7 @@
 import CCPlanBase
 import ContactHistory
 import Foundation
+
 @testable import Planning
 
 /// A small synthetic history: `weeks` weeks of 30-minute intervals in Europe/Berlin for a voice

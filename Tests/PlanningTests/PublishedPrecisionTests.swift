@@ -1,4 +1,5 @@
 import XCTest
+
 @testable import Planning
 
 /// The published precision that makes outputs the same on every BLAS kernel.

@@ -1,5 +1,6 @@
 import CCPlanBase
 import XCTest
+
 @testable import Planning
 
 final class ScenarioFileTests: XCTestCase {
@@ -8,7 +9,8 @@ final class ScenarioFileTests: XCTestCase {
             .deletingLastPathComponent().appendingPathComponent("SampleData/scenarios.yaml").path
         let text = try String(contentsOfFile: path, encoding: .utf8)
         let file = try ScenarioFile.parse(yaml: text, path: path)
-        XCTAssertEqual(file.scenarios.map(\.name), ["volume +10%", "new IVR self-service", "January mailing", "lower shrinkage"])
+        XCTAssertEqual(
+            file.scenarios.map(\.name), ["volume +10%", "new IVR self-service", "January mailing", "lower shrinkage"])
         let base = try file.base.apply(to: PlanAssumptions(), queue: "vip")
         XCTAssertEqual(base.targetServiceLevel, 0.9)
         XCTAssertEqual(base.answerWithin, 10)
@@ -25,11 +27,18 @@ final class ScenarioFileTests: XCTestCase {
     }
 
     func testErrorsNameLineAndColumn() {
-        XCTAssertEqual(error("base:\n  shrinkage: 1.2\n"),
-                       .badScenarioFile(FileIssue(file: "s.yaml", line: 2, column: 14, message: "shrinkage: must be in [0, 1), got 1.2")))
-        XCTAssertEqual(error("base:\n  target_sl: 0.8\n  queues: 3\n"),
-                       .badScenarioFile(FileIssue(file: "s.yaml", line: 3, column: 11, message: "'queues' must map queue names to settings")))
-        guard case .badScenarioFile(let issue)? = error("base:\n  shrinkage: 0.3\n\nscenarios:\n  a:\n    volume_factr: 2\n") else {
+        XCTAssertEqual(
+            error("base:\n  shrinkage: 1.2\n"),
+            .badScenarioFile(
+                FileIssue(file: "s.yaml", line: 2, column: 14, message: "shrinkage: must be in [0, 1), got 1.2")))
+        XCTAssertEqual(
+            error("base:\n  target_sl: 0.8\n  queues: 3\n"),
+            .badScenarioFile(
+                FileIssue(file: "s.yaml", line: 3, column: 11, message: "'queues' must map queue names to settings")))
+        guard
+            case .badScenarioFile(let issue)? = error(
+                "base:\n  shrinkage: 0.3\n\nscenarios:\n  a:\n    volume_factr: 2\n")
+        else {
             return XCTFail("expected an unknown-key error at 6:5")
         }
         XCTAssertEqual([issue.line, issue.column], [6, 5])
@@ -37,13 +46,21 @@ final class ScenarioFileTests: XCTestCase {
         guard case .badScenarioFile(let yamlIssue)? = error("base: [unclosed\n") else { return XCTFail() }
         XCTAssertGreaterThanOrEqual(yamlIssue.line, 1)
         XCTAssertTrue(yamlIssue.message.hasPrefix("not valid YAML"), yamlIssue.message)
-        guard case .badScenarioFile(let duplicateIssue)? = error("scenarios:\n  a: {volume_factor: 2}\n  a: {volume_factor: 3}\n") else {
+        guard
+            case .badScenarioFile(let duplicateIssue)? = error(
+                "scenarios:\n  a: {volume_factor: 2}\n  a: {volume_factor: 3}\n")
+        else {
             return XCTFail("expected a duplicate-scenario error")
         }
         XCTAssertTrue(duplicateIssue.message.contains("'a'"), duplicateIssue.message)
-        XCTAssertEqual(error("scenarios:\n  base: {}\n"),
-                       .badScenarioFile(FileIssue(file: "s.yaml", line: 2, column: 3, message: "'base' is reserved for the base block")))
-        guard case .badScenarioFile(let eventIssue)? = error("scenarios:\n  a:\n    events: [{start: 2026-13-01, factor: 2}]\n") else {
+        XCTAssertEqual(
+            error("scenarios:\n  base: {}\n"),
+            .badScenarioFile(
+                FileIssue(file: "s.yaml", line: 2, column: 3, message: "'base' is reserved for the base block")))
+        guard
+            case .badScenarioFile(let eventIssue)? = error(
+                "scenarios:\n  a:\n    events: [{start: 2026-13-01, factor: 2}]\n")
+        else {
             return XCTFail("expected an event error")
         }
         XCTAssertEqual(eventIssue.line, 3)
@@ -67,16 +84,23 @@ final class ScenarioFileTests: XCTestCase {
     /// Issue 13: a value that reads as out of range is refused where it is written (a percentage
     /// is rounded to 12 decimals: 1e-300% is 0, 99.9999999999999% is 1).
     func testATinyValueIsRefusedAtItsPlace() {
-        XCTAssertEqual(error("scenarios:\n  tiny:\n    target_sl: 1e-300%\n"),
-                       .badScenarioFile(FileIssue(file: "s.yaml", line: 3, column: 16, message: "target_sl: must be in (0, 1), got 1e-300%")))
-        XCTAssertEqual(error("base:\n  shrinkage: 99.9999999999999%\n"),
-                       .badScenarioFile(FileIssue(file: "s.yaml", line: 2, column: 14, message: "shrinkage: must be in [0, 1), got 99.9999999999999%")))
+        XCTAssertEqual(
+            error("scenarios:\n  tiny:\n    target_sl: 1e-300%\n"),
+            .badScenarioFile(
+                FileIssue(file: "s.yaml", line: 3, column: 16, message: "target_sl: must be in (0, 1), got 1e-300%")))
+        XCTAssertEqual(
+            error("base:\n  shrinkage: 99.9999999999999%\n"),
+            .badScenarioFile(
+                FileIssue(
+                    file: "s.yaml", line: 2, column: 14, message: "shrinkage: must be in [0, 1), got 99.9999999999999%")
+            ))
         XCTAssertNil(error("scenarios:\n  tiny:\n    target_sl: 5e-324\n"), "a fraction in (0, 1), read as written")
     }
 
     /// `~` is `none`; a combination refused while planning names the setting that made it.
     func testNullIsNoneAndARefusedCombinationNamesItsSetting() throws {
-        let file = try ScenarioFile.parse(yaml: "base:\n  description: ~\nscenarios:\n  asa only:\n    target_sl: ~\n", path: "s.yaml")
+        let file = try ScenarioFile.parse(
+            yaml: "base:\n  description: ~\nscenarios:\n  asa only:\n    target_sl: ~\n", path: "s.yaml")
         XCTAssertNil(file.base.description)
         let spec = file.scenarios[0]
         var a = try spec.apply(to: PlanAssumptions(), queue: "q")
@@ -85,8 +109,9 @@ final class ScenarioFileTests: XCTestCase {
         var refused: PlanError?
         do { try a.validate() } catch { refused = error }
         guard case .badAssumption(let key, let reason)? = refused else { return XCTFail("no targets must be refused") }
-        XCTAssertEqual(file.locate(key, reason: reason, specs: [file.base, spec], queue: "q"),
-                       .badScenarioFile(FileIssue(file: "s.yaml", line: 5, column: 16, message: "target_sl: \(reason)")))
+        XCTAssertEqual(
+            file.locate(key, reason: reason, specs: [file.base, spec], queue: "q"),
+            .badScenarioFile(FileIssue(file: "s.yaml", line: 5, column: 16, message: "target_sl: \(reason)")))
         XCTAssertNil(file.locate("shrinkage", reason: reason, specs: [file.base, spec], queue: "q"))
     }
 }

@@ -1,6 +1,7 @@
 import CCPlanBase
 import ContactHistory
 import XCTest
+
 @testable import Planning
 
 /// The small pieces the plan files rest on, checked against independent references.
@@ -8,20 +9,25 @@ final class SupportTests: XCTestCase {
     func testISOWeeksAcrossTheYearBoundary() {
         // 2026 has 53 ISO weeks (it starts on a Thursday); 2027-01-04 is the Monday of week 1.
         let cases: [(CivilDate, String)] = [
-            (CivilDate(year: 2026, month: 12, day: 31)!, "2026-W53"), (CivilDate(year: 2027, month: 1, day: 3)!, "2026-W53"),
-            (CivilDate(year: 2027, month: 1, day: 4)!, "2027-W01"), (CivilDate(year: 2024, month: 12, day: 30)!, "2025-W01"),
+            (CivilDate(year: 2026, month: 12, day: 31)!, "2026-W53"),
+            (CivilDate(year: 2027, month: 1, day: 3)!, "2026-W53"),
+            (CivilDate(year: 2027, month: 1, day: 4)!, "2027-W01"),
+            (CivilDate(year: 2024, month: 12, day: 30)!, "2025-W01"),
             (CivilDate(year: 2026, month: 11, day: 2)!, "2026-W45"),
         ]
         for (date, label) in cases { XCTAssertEqual(RollUpPeriod.week.key(date).label, label, "\(date)") }
-        XCTAssertEqual(RollUpPeriod.week.key(CivilDate(year: 2027, month: 1, day: 3)!).first, CivilDate(year: 2026, month: 12, day: 28)!)
+        XCTAssertEqual(
+            RollUpPeriod.week.key(CivilDate(year: 2027, month: 1, day: 3)!).first,
+            CivilDate(year: 2026, month: 12, day: 28)!)
         XCTAssertEqual(RollUpPeriod.month.key(CivilDate(year: 2026, month: 2, day: 28)!).label, "2026-02")
     }
 
     /// Holiday files: plain dates and rules that name a date in every year; a bad date names
     /// the file, line and column.
     func testHolidayFileRules() throws {
-        let path = try Fixtures.write("date,name\n2026-12-24,Christmas Eve\neaster+1,Easter Monday\n*-05-01,Labour Day\n",
-                                      name: "holidays.csv")
+        let path = try Fixtures.write(
+            "date,name\n2026-12-24,Christmas Eve\neaster+1,Easter Monday\n*-05-01,Labour Day\n",
+            name: "holidays.csv")
         let holidays = try CalendarFiles.holidays(path)
         let dates = Set(holidays.map(\.date))
         XCTAssertTrue(dates.contains(CivilDate("2026-12-24")!))
@@ -46,9 +52,12 @@ final class SupportTests: XCTestCase {
     }
 
     func testJSONTextIsDeterministicAndNeverPrintsNonFiniteNumbers() {
-        let value = JSONText.object([("b", .finite(.infinity)), ("a", .finite(.nan)), ("c", .number(0.1)), ("d", .integer(3)),
-                                     ("e", .string("quote \" and \u{1}\u{1F}"))])
-        XCTAssertEqual(value.rendered(pretty: false), #"{"b":null,"a":null,"c":0.1,"d":3,"e":"quote \" and \u0001\u001f"}"#)
+        let value = JSONText.object([
+            ("b", .finite(.infinity)), ("a", .finite(.nan)), ("c", .number(0.1)), ("d", .integer(3)),
+            ("e", .string("quote \" and \u{1}\u{1F}")),
+        ])
+        XCTAssertEqual(
+            value.rendered(pretty: false), #"{"b":null,"a":null,"c":0.1,"d":3,"e":"quote \" and \u0001\u001f"}"#)
     }
 
     func testFixedFormattingHasNoNegativeZero() {

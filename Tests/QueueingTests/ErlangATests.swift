@@ -4,8 +4,10 @@ import XCTest
 /// Erlang A against the birth–death chain plus a tagged contact (Reference.erlangA), an
 /// algorithm that shares nothing with the production series.
 final class ErlangATests: XCTestCase {
-    func check(agents n: Int, contacts: Double, interval: Double, aht: Double, patience: Double, t: Double,
-               tolerance: Double = 1e-8, file: StaticString = #filePath, line: UInt = #line) {
+    func check(
+        agents n: Int, contacts: Double, interval: Double, aht: Double, patience: Double, t: Double,
+        tolerance: Double = 1e-8, file: StaticString = #filePath, line: UInt = #line
+    ) {
         let w = Workload(contacts: contacts, interval: interval, averageHandleTime: aht)
         let expected = Reference.erlangA(agents: n, arrivalRate: w.arrivalRate, aht: aht, patience: patience, t: t)
         // The chain's two routes to P(abandon) agree with each other first.
@@ -17,13 +19,20 @@ final class ErlangATests: XCTestCase {
         let m = metrics[.offered]!
         let label = "n=\(n) A=\(w.trafficIntensity) patience=\(patience)"
         assertRelative(m.probabilityOfWaiting, expected.pWait, tolerance, "P(wait) \(label)", file: file, line: line)
-        assertRelative(m.probabilityOfAbandonment, expected.pAbandon, tolerance, "P(abandon) \(label)", file: file, line: line)
+        assertRelative(
+            m.probabilityOfAbandonment, expected.pAbandon, tolerance, "P(abandon) \(label)", file: file, line: line)
         assertRelative(m.serviceLevel, expected.slOffered, tolerance, "SL offered \(label)", file: file, line: line)
-        assertRelative(metrics[.answered]!.serviceLevel, expected.slAnswered, tolerance, "SL answered \(label)", file: file, line: line)
-        assertRelative(metrics[.virtual]!.serviceLevel, expected.slVirtual, tolerance, "SL virtual \(label)", file: file, line: line)
+        assertRelative(
+            metrics[.answered]!.serviceLevel, expected.slAnswered, tolerance, "SL answered \(label)", file: file,
+            line: line)
+        assertRelative(
+            metrics[.virtual]!.serviceLevel, expected.slVirtual, tolerance, "SL virtual \(label)", file: file,
+            line: line)
         assertRelative(m.averageSpeedOfAnswer, expected.asaAnswered, tolerance, "ASA \(label)", file: file, line: line)
         assertRelative(m.meanWait, expected.pAbandon * patience, tolerance, "E[W] \(label)", file: file, line: line)
-        assertRelative(m.occupancy, w.trafficIntensity * (1 - expected.pAbandon) / Double(n), tolerance, "occupancy \(label)", file: file, line: line)
+        assertRelative(
+            m.occupancy, w.trafficIntensity * (1 - expected.pAbandon) / Double(n), tolerance, "occupancy \(label)",
+            file: file, line: line)
     }
 
     func testDocumentCasesAgainstBirthDeathChain() {
@@ -34,13 +43,13 @@ final class ErlangATests: XCTestCase {
     }
 
     func testSmallLargeAndOverloadedSystemsAgainstBirthDeathChain() {
-        check(agents: 1, contacts: 10, interval: 1800, aht: 180, patience: 90, t: 30)          // A = 1
-        check(agents: 2, contacts: 200, interval: 1800, aht: 180, patience: 45, t: 10)         // A = 20, deep overload
-        check(agents: 50, contacts: 480, interval: 1800, aht: 300, patience: 60, t: 20)        // A = 80
-        check(agents: 95, contacts: 600, interval: 1800, aht: 300, patience: 600, t: 60)       // A = 100, long patience
-        check(agents: 848, contacts: 5000, interval: 1800, aht: 300, patience: 120, t: 20)     // A = 833
-        check(agents: 800, contacts: 5000, interval: 1800, aht: 300, patience: 180, t: 20)     // A = 833, overload
-        check(agents: 20, contacts: 100, interval: 1800, aht: 180, patience: 120, t: 0)        // t = 0
+        check(agents: 1, contacts: 10, interval: 1800, aht: 180, patience: 90, t: 30)  // A = 1
+        check(agents: 2, contacts: 200, interval: 1800, aht: 180, patience: 45, t: 10)  // A = 20, deep overload
+        check(agents: 50, contacts: 480, interval: 1800, aht: 300, patience: 60, t: 20)  // A = 80
+        check(agents: 95, contacts: 600, interval: 1800, aht: 300, patience: 600, t: 60)  // A = 100, long patience
+        check(agents: 848, contacts: 5000, interval: 1800, aht: 300, patience: 120, t: 20)  // A = 833
+        check(agents: 800, contacts: 5000, interval: 1800, aht: 300, patience: 180, t: 20)  // A = 833, overload
+        check(agents: 20, contacts: 100, interval: 1800, aht: 180, patience: 120, t: 0)  // t = 0
     }
 
     func testZeroAgentsAbandonEverything() {
@@ -78,13 +87,14 @@ final class ErlangATests: XCTestCase {
 /// quadrature of the virtual-wait density (Reference.erlangAByQuadrature).
 final class LargeErlangATests: XCTestCase {
     func testLargeSystemsAgainstChainAndQuadrature() {
-        let cases: [(Int, Double, Double, Double)] = [   // (n, A, AHT, patience)
+        let cases: [(Int, Double, Double, Double)] = [  // (n, A, AHT, patience)
             (1_000, 990, 300, 120), (10_000, 9_950, 240, 180), (100_000, 99_800, 300, 600), (100_000, 100_400, 300, 60),
         ]
         for (n, a, aht, patience) in cases {
             let w = Workload(arrivalRate: a / aht, averageHandleTime: aht)
-            let expected = Reference.erlangAByQuadrature(agents: n, arrivalRate: w.arrivalRate, aht: aht,
-                                                         patience: patience, t: 0.5)
+            let expected = Reference.erlangAByQuadrature(
+                agents: n, arrivalRate: w.arrivalRate, aht: aht,
+                patience: patience, t: 0.5)
             let label = "n=\(n) A=\(a)"
             var sl: [ServiceLevelDefinition: QueueMetrics] = [:]
             for d in ServiceLevelDefinition.allCases {

@@ -1,6 +1,7 @@
 import CCPlanBase
-@testable import Queueing
 import XCTest
+
+@testable import Queueing
 
 /// Erlang B and C against an independent extended-precision log-sum-exp of the definition and
 /// against mpmath values, from 1 line to 100,000 and in overload.
@@ -37,7 +38,8 @@ final class ErlangBCTests: XCTestCase {
             assertRelative(ErlangB.blocking(servers: x, traffic: a), expected, 1e-9, "B(\(x), \(a))")
         }
         // Integers agree with the integer definition.
-        assertRelative(ErlangB.blocking(servers: 14.0, traffic: 10), exp(Reference.logErlangB(servers: 14, traffic: 10)), 1e-13)
+        assertRelative(
+            ErlangB.blocking(servers: 14.0, traffic: 10), exp(Reference.logErlangB(servers: 14, traffic: 10)), 1e-13)
     }
 
     func testErlangCAgainstReference() {
@@ -56,7 +58,7 @@ final class ErlangBCTests: XCTestCase {
     }
 
     func testUnstableErlangCIsReportedNeverAboveOne() {
-        let w = Workload(contacts: 100, interval: 1800, averageHandleTime: 180)   // A = 10
+        let w = Workload(contacts: 100, interval: 1800, averageHandleTime: 180)  // A = 10
         for n in [0, 1, 5, 9, 10] {
             let m = ErlangC.metrics(agents: n, workload: w, answerWithin: 20)
             XCTAssertFalse(m.isStable)

@@ -85,7 +85,8 @@ final class ExtremeInputTests: XCTestCase {
         XCTAssertEqual(Shrinkage.scheduledAgents(0, shrinkage: 1), 0)
         XCTAssertEqual(Shrinkage.scheduledAgents(1e300, shrinkage: 0.3), Double(QueueingLimits.maximumScheduledAgents))
         let huge = Workload(arrivalRate: 1e300, averageHandleTime: 1e300)
-        XCTAssertEqual(Staffing.squareRootStaffing(workload: huge, targets: StaffingTargets()), QueueingLimits.maximumAgents)
+        XCTAssertEqual(
+            Staffing.squareRootStaffing(workload: huge, targets: StaffingTargets()), QueueingLimits.maximumAgents)
         let backlog = DeferredWork(arrivalRate: 1, averageHandleTime: 10, backlog: 1e300, responseWindow: 1800)
         XCTAssertEqual(backlog.requiredAgents(maxOccupancy: 1e-300), QueueingLimits.maximumAgents)
     }
@@ -95,12 +96,14 @@ final class ExtremeInputTests: XCTestCase {
 final class NaNTests: XCTestCase {
     func testNaNIsNeverTurnedIntoAProbability() {
         let w = Workload(arrivalRate: .nan, averageHandleTime: 180)
-        XCTAssertTrue(ErlangA.metrics(agents: 12, workload: w, patience: 120, answerWithin: 20).probabilityOfWaiting.isNaN)
+        XCTAssertTrue(
+            ErlangA.metrics(agents: 12, workload: w, patience: 120, answerWithin: 20).probabilityOfWaiting.isNaN)
         let c = ErlangC.probabilityOfWaiting(agents: 12, traffic: .nan)
         XCTAssertFalse(c == 0, "NaN became 0")
         // An infinite load from finite inputs (λ·AHT overflows): the limit, not NaN.
-        let flood = ErlangA.metrics(agents: 12, workload: Workload(arrivalRate: 1e300, averageHandleTime: 1e300),
-                                    patience: 120, answerWithin: 20)
+        let flood = ErlangA.metrics(
+            agents: 12, workload: Workload(arrivalRate: 1e300, averageHandleTime: 1e300),
+            patience: 120, answerWithin: 20)
         assertSane(flood, "A = ∞")
         XCTAssertEqual(flood.probabilityOfAbandonment, 1)
     }

@@ -66,15 +66,17 @@ final class PropertyTests: XCTestCase {
         for _ in 0..<60 {
             let aht = Double.random(in: 60...600, using: &rng)
             let patience = Double.random(in: 30...600, using: &rng)
-            let targets = StaffingTargets(answerWithin: Double.random(in: 5...60, using: &rng),
-                                          serviceLevel: Double.random(in: 0.5...0.95, using: &rng))
+            let targets = StaffingTargets(
+                answerWithin: Double.random(in: 5...60, using: &rng),
+                serviceLevel: Double.random(in: 0.5...0.95, using: &rng))
             var volume = Double.random(in: 1...50, using: &rng)
             var previousC = 0, previousA = 0
             for _ in 0..<10 {
                 volume *= Double.random(in: 1.0...1.6, using: &rng)
                 let w = Workload(contacts: volume, interval: 1800, averageHandleTime: aht)
                 let c = try Staffing.requiredAgents(workload: w, model: .erlangC, targets: targets).agents
-                let a = try Staffing.requiredAgents(workload: w, model: .erlangA(patience: patience), targets: targets).agents
+                let a = try Staffing.requiredAgents(workload: w, model: .erlangA(patience: patience), targets: targets)
+                    .agents
                 XCTAssertGreaterThanOrEqual(c, previousC)
                 XCTAssertGreaterThanOrEqual(a, previousA)
                 // Abandonment only ever helps the offered SL's queue: Erlang A needs no more than C.

@@ -5,8 +5,10 @@ extension Reference {
     /// P(abandon) (= θ·E[queue]/λ) from the birth–death chain's stationary distribution, the
     /// service levels and the ASA by composite Simpson quadrature of the virtual-wait density
     /// `f_V(s) = πₙ·nμ·exp(−nμs + y(1 − e^(−θs)))` — no incomplete-gamma series anywhere.
-    static func erlangAByQuadrature(agents n: Int, arrivalRate lambda: Double, aht: Double, patience: Double,
-                                    t: Double) -> ErlangAResult {
+    static func erlangAByQuadrature(
+        agents n: Int, arrivalRate lambda: Double, aht: Double, patience: Double,
+        t: Double
+    ) -> ErlangAResult {
         let mu = 1 / aht, theta = 1 / patience
         var logPi: [Double] = [0]
         var k = 0, highest = 0.0
@@ -49,11 +51,13 @@ extension Reference {
             }
             return sum * h / 3
         }
-        let answeredLate = integrate(to: nil, extraDecay: theta, power: 0) - integrate(to: t, extraDecay: theta, power: 0)
+        let answeredLate =
+            integrate(to: nil, extraDecay: theta, power: 0) - integrate(to: t, extraDecay: theta, power: 0)
         let slOffered = 1 - pAbandon - answeredLate
         let slVirtual = 1 - pWait + integrate(to: t, extraDecay: 0, power: 0)
         let asa = integrate(to: nil, extraDecay: theta, power: 1) / (1 - pAbandon)
-        return ErlangAResult(pWait: pWait, pAbandon: pAbandon, pAbandonLittle: pAbandon, slOffered: slOffered,
-                             slAnswered: slOffered / (1 - pAbandon), slVirtual: slVirtual, asaAnswered: asa)
+        return ErlangAResult(
+            pWait: pWait, pAbandon: pAbandon, pAbandonLittle: pAbandon, slOffered: slOffered,
+            slAnswered: slOffered / (1 - pAbandon), slVirtual: slVirtual, asaAnswered: asa)
     }
 }

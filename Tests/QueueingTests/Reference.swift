@@ -55,7 +55,9 @@ enum Reference {
     /// contact with m contacts ahead moves forward at rate nμ + jθ (j ahead) and abandons at
     /// rate θ. P(answered within t) comes from uniformization of that absorbing chain, the mean
     /// wait of answered contacts from the phases' closed form Π pᵢ · Σ 1/rᵢ.
-    static func erlangA(agents n: Int, arrivalRate lambda: Double, aht: Double, patience: Double, t: Double) -> ErlangAResult {
+    static func erlangA(agents n: Int, arrivalRate lambda: Double, aht: Double, patience: Double, t: Double)
+        -> ErlangAResult
+    {
         let mu = 1 / aht, theta = 1 / patience
         // Stationary distribution, unnormalised, in log space to survive thousands of states.
         var logPi: [Double] = [0]
@@ -97,14 +99,16 @@ enum Reference {
     }
 
     /// Σₘ π(n + m)·P(the tagged contact with m ahead reaches an agent by t), by uniformization.
-    private static func reachedWithin(_ t: Double, n: Int, mu: Double, theta: Double, ownAbandon: Bool, pi: [Double]) -> Double {
+    private static func reachedWithin(_ t: Double, n: Int, mu: Double, theta: Double, ownAbandon: Bool, pi: [Double])
+        -> Double
+    {
         let maxAhead = pi.count - n
         let own = ownAbandon ? theta : 0
         let rate = { (j: Int) in Double(n) * mu + Double(j) * theta }
         let uniform = rate(maxAhead) + own + 1e-12
         // v[j] = P(served within k jumps | j ahead); jumps: forward w.p. rate(j)/Λ, abandon own/Λ.
         var v = [Double](repeating: 0, count: maxAhead)
-        var poisson = exp(-uniform * t)          // P(N(t) = 0)
+        var poisson = exp(-uniform * t)  // P(N(t) = 0)
         var result = [Double](repeating: 0, count: maxAhead)
         var step = 0
         let mean = uniform * t

@@ -33,12 +33,21 @@ final class ReferenceTableTests: XCTestCase {
 
     func testErlangCRequirementsAndScheduledAgents() throws {
         let cases: [(Workload, StaffingTargets, Int, Int?)] = [
-            (workload(100, per: 1800, aht: 180), StaffingTargets(answerWithin: 20, serviceLevel: 0.8, maxOccupancy: 0.85), 14, 20),
+            (
+                workload(100, per: 1800, aht: 180),
+                StaffingTargets(answerWithin: 20, serviceLevel: 0.8, maxOccupancy: 0.85), 14, 20
+            ),
             (workload(100, per: 1800, aht: 180), StaffingTargets(answerWithin: 15, serviceLevel: 0.9), 15, nil),
             (workload(1, per: 60, aht: 300), StaffingTargets(answerWithin: 20, serviceLevel: 0.8), 8, nil),
-            (workload(1000, per: 3600, aht: 120), StaffingTargets(answerWithin: 20, serviceLevel: 0.8, maxOccupancy: 0.85), 40, 58),
+            (
+                workload(1000, per: 3600, aht: 120),
+                StaffingTargets(answerWithin: 20, serviceLevel: 0.8, maxOccupancy: 0.85), 40, 58
+            ),
             (workload(5000, per: 1800, aht: 300), StaffingTargets(answerWithin: 20, serviceLevel: 0.8), 848, 1212),
-            (workload(5000, per: 1800, aht: 300), StaffingTargets(answerWithin: 20, serviceLevel: 0.8, maxOccupancy: 0.85), 981, 1402),
+            (
+                workload(5000, per: 1800, aht: 300),
+                StaffingTargets(answerWithin: 20, serviceLevel: 0.8, maxOccupancy: 0.85), 981, 1402
+            ),
         ]
         for (w, targets, agents, scheduled) in cases {
             let requirement = try Staffing.requiredAgents(workload: w, model: .erlangC, targets: targets)
@@ -79,7 +88,8 @@ final class ReferenceTableTests: XCTestCase {
         for (n, patience, pWait, pAbandon, offered, answered, virtual, asa) in rows {
             var sl: [ServiceLevelDefinition: Double] = [:]
             for definition in ServiceLevelDefinition.allCases {
-                let m = ErlangA.metrics(agents: n, workload: w, patience: patience, answerWithin: 20, definition: definition)
+                let m = ErlangA.metrics(
+                    agents: n, workload: w, patience: patience, answerWithin: 20, definition: definition)
                 sl[definition] = m.serviceLevel
                 assertAbsolute(m.probabilityOfWaiting, pWait, 6e-7, "P(wait) n=\(n)")
                 assertAbsolute(m.probabilityOfAbandonment, pAbandon, 6e-7, "P(abandon) n=\(n)")
@@ -100,13 +110,16 @@ final class ReferenceTableTests: XCTestCase {
         // (docs/queueing.md quotes 41.22663 and 37.3172 for this case; no stable system can
         // carry 100 Erlangs with fewer than 100 agents, so those values cannot be right.)
         let w = workload(1800, per: 3600, aht: 200)
-        let five = try Staffing.fractionalAgents(workload: w, targets: StaffingTargets(serviceLevel: nil, maxAverageSpeedOfAnswer: 5))
+        let five = try Staffing.fractionalAgents(
+            workload: w, targets: StaffingTargets(serviceLevel: nil, maxAverageSpeedOfAnswer: 5))
         assertRelative(five.agents, 109.80134467362074572, 1e-9)
-        let thirty = try Staffing.fractionalAgents(workload: w, targets: StaffingTargets(serviceLevel: nil, maxAverageSpeedOfAnswer: 30))
+        let thirty = try Staffing.fractionalAgents(
+            workload: w, targets: StaffingTargets(serviceLevel: nil, maxAverageSpeedOfAnswer: 30))
         assertRelative(thirty.agents, 103.97358044868861581, 1e-9)
         assertRelative(thirty.metrics.averageSpeedOfAnswer, 30, 1e-6)
         // The fractional requirement lies within one agent below the integer one.
-        let whole = try Staffing.requiredAgents(workload: w, targets: StaffingTargets(serviceLevel: nil, maxAverageSpeedOfAnswer: 5))
+        let whole = try Staffing.requiredAgents(
+            workload: w, targets: StaffingTargets(serviceLevel: nil, maxAverageSpeedOfAnswer: 5))
         XCTAssertEqual(whole.agents, 110)
     }
 }

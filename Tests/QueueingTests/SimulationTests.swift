@@ -12,8 +12,10 @@ final class SimulationTests: XCTestCase {
         var pWait: [Double] = [], pAbandon: [Double] = [], slOffered: [Double] = [], asa: [Double] = []
     }
 
-    func simulate(agents n: Int, lambda: Double, aht: Double, patience: Double, t: Double,
-                  batches: Int, perBatch: Int, seed: UInt64) -> Estimates {
+    func simulate(
+        agents n: Int, lambda: Double, aht: Double, patience: Double, t: Double,
+        batches: Int, perBatch: Int, seed: UInt64
+    ) -> Estimates {
         var rng = SplitMix64(seed: seed)
         func exponential(_ mean: Double) -> Double {
             -mean * log(1 - Double(rng.next() >> 11) / Double(1 << 53))
@@ -51,13 +53,16 @@ final class SimulationTests: XCTestCase {
         return estimates
     }
 
-    func assertWithinCI(_ samples: [Double], _ expected: Double, _ label: String,
-                        file: StaticString = #filePath, line: UInt = #line) {
+    func assertWithinCI(
+        _ samples: [Double], _ expected: Double, _ label: String,
+        file: StaticString = #filePath, line: UInt = #line
+    ) {
         let mean = samples.reduce(0, +) / Double(samples.count)
         let variance = samples.map { ($0 - mean) * ($0 - mean) }.reduce(0, +) / Double(samples.count - 1)
         let standardError = (variance / Double(samples.count)).squareRoot()
-        XCTAssertLessThanOrEqual(abs(mean - expected), 4.5 * standardError + 1e-12,
-                                 "\(label): simulated \(mean) ± \(standardError), model \(expected)", file: file, line: line)
+        XCTAssertLessThanOrEqual(
+            abs(mean - expected), 4.5 * standardError + 1e-12,
+            "\(label): simulated \(mean) ± \(standardError), model \(expected)", file: file, line: line)
     }
 
     func testErlangAAgreesWithSimulation() {
@@ -66,8 +71,9 @@ final class SimulationTests: XCTestCase {
             let lambda = 100.0 / 1800, aht = 180.0
             let w = Workload(arrivalRate: lambda, averageHandleTime: aht)
             let model = ErlangA.metrics(agents: n, workload: w, patience: patience, answerWithin: 20)
-            let sim = simulate(agents: n, lambda: lambda, aht: aht, patience: patience, t: 20,
-                               batches: 20, perBatch: 5000, seed: 42 + UInt64(n))
+            let sim = simulate(
+                agents: n, lambda: lambda, aht: aht, patience: patience, t: 20,
+                batches: 20, perBatch: 5000, seed: 42 + UInt64(n))
             assertWithinCI(sim.pWait, model.probabilityOfWaiting, "P(wait) n=\(n)")
             assertWithinCI(sim.pAbandon, model.probabilityOfAbandonment, "P(abandon) n=\(n)")
             assertWithinCI(sim.slOffered, model.serviceLevel, "SL offered n=\(n)")

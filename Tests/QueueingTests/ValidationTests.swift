@@ -13,7 +13,9 @@ final class ValidationTests: XCTestCase {
             XCTFail("\(parameter.rawValue): accepted", file: file, line: line)
         } catch {
             XCTAssertEqual(error.parameter, parameter, "\(error)", file: file, line: line)
-            if let reason { XCTAssertEqual(error, .invalidParameter(parameter.rawValue, reason), file: file, line: line) }
+            if let reason {
+                XCTAssertEqual(error, .invalidParameter(parameter.rawValue, reason), file: file, line: line)
+            }
         }
     }
 
@@ -31,7 +33,10 @@ final class ValidationTests: XCTestCase {
         XCTAssertNoThrow(try most.validate())
         XCTAssertEqual(most.requiredAgents(), QueueingLimits.maximumAgents)
         let over = DeferredWork(arrivalRate: 0, averageHandleTime: 1800, backlog: 1e9 + 1, responseWindow: 1800)
-        assertRefused(.backlog, reason: "must be at most 1000000000.0 items here (the work may need at most 10⁹ agents), got 1000000001.0") {
+        assertRefused(
+            .backlog,
+            reason: "must be at most 1000000000.0 items here (the work may need at most 10⁹ agents), got 1000000001.0"
+        ) {
             () throws(StaffingError) in try over.validate()
         }
         assertRefused(.responseWithin) { () throws(StaffingError) in
@@ -65,28 +70,38 @@ final class ValidationTests: XCTestCase {
         }
         assertRefused(.shrinkage) { () throws(StaffingError) in try Shrinkage.validate(-0.1) }
         XCTAssertNoThrow(try Shrinkage.validate(0.99))
-        XCTAssertEqual(Shrinkage.scheduledAgents(5574, shrinkage: 0.9999999999999999), QueueingLimits.maximumScheduledAgents)
+        XCTAssertEqual(
+            Shrinkage.scheduledAgents(5574, shrinkage: 0.9999999999999999), QueueingLimits.maximumScheduledAgents)
         // The documented caps hold together: the most agents at the most shrinkage fit.
-        XCTAssertEqual(Shrinkage.scheduledAgents(QueueingLimits.maximumAgents, shrinkage: QueueingLimits.maximumShrinkage),
-                       QueueingLimits.maximumScheduledAgents)
+        XCTAssertEqual(
+            Shrinkage.scheduledAgents(QueueingLimits.maximumAgents, shrinkage: QueueingLimits.maximumShrinkage),
+            QueueingLimits.maximumScheduledAgents)
     }
 
     func testEveryParameterIsCheckedAgainstItsRange() {
         let w = Workload(contacts: 100, interval: 1800, averageHandleTime: 180)
-        func staffing(_ workload: Workload = w, _ model: QueueModel = .erlangC, _ targets: StaffingTargets = StaffingTargets(),
-                      shrinkage: Double = 0, concurrency: Double = 1) -> () throws(StaffingError) -> Void {
+        func staffing(
+            _ workload: Workload = w, _ model: QueueModel = .erlangC, _ targets: StaffingTargets = StaffingTargets(),
+            shrinkage: Double = 0, concurrency: Double = 1
+        ) -> () throws(StaffingError) -> Void {
             { () throws(StaffingError) in
-                try Staffing.validate(workload: workload, model: model, targets: targets, shrinkage: shrinkage, concurrency: concurrency)
+                try Staffing.validate(
+                    workload: workload, model: model, targets: targets, shrinkage: shrinkage, concurrency: concurrency)
             }
         }
-        assertRefused(.volume, reason: "must be a finite number ≥ 0", staffing(Workload(arrivalRate: -1, averageHandleTime: 10)))
+        assertRefused(
+            .volume, reason: "must be a finite number ≥ 0", staffing(Workload(arrivalRate: -1, averageHandleTime: 10)))
         assertRefused(.volume, staffing(Workload(arrivalRate: .infinity, averageHandleTime: 10)))
-        assertRefused(.volume, reason: "the offered load must be below 10⁸ Erlangs", staffing(Workload(arrivalRate: 1e6, averageHandleTime: 100)))
+        assertRefused(
+            .volume, reason: "the offered load must be below 10⁸ Erlangs",
+            staffing(Workload(arrivalRate: 1e6, averageHandleTime: 100)))
         assertRefused(.aht, staffing(Workload(arrivalRate: 1, averageHandleTime: 0)))
         assertRefused(.patience, reason: "must be a finite duration > 0, got 0.0", staffing(w, .erlangA(patience: 0)))
         assertRefused(.patience, staffing(w, .erlangA(patience: .infinity)))
         assertRefused(.answerWithin, staffing(w, .erlangC, StaffingTargets(answerWithin: -1)))
-        assertRefused(.targetServiceLevel, reason: "must be in [0, 1], got 1.5", staffing(w, .erlangC, StaffingTargets(serviceLevel: 1.5)))
+        assertRefused(
+            .targetServiceLevel, reason: "must be in [0, 1], got 1.5",
+            staffing(w, .erlangC, StaffingTargets(serviceLevel: 1.5)))
         assertRefused(.targetASA, staffing(w, .erlangC, StaffingTargets(maxAverageSpeedOfAnswer: .nan)))
         assertRefused(.maxAbandonment, staffing(w, .erlangA(patience: 60), StaffingTargets(maxAbandonment: 2)))
         assertRefused(.maxOccupancy, staffing(w, .erlangC, StaffingTargets(maxOccupancy: 0.009)))
@@ -104,10 +119,13 @@ final class ValidationTests: XCTestCase {
 
     func testOrdinaryAndBoundaryInputsPass() throws {
         let w = Workload(contacts: 5000, interval: 1800, averageHandleTime: 300)
-        let targets = StaffingTargets(answerWithin: 20, serviceLevel: 0.8, maxAverageSpeedOfAnswer: 30,
-                                      maxAbandonment: 0.05, maxOccupancy: 0.85)
-        try Staffing.validate(workload: w, model: .erlangA(patience: 1e300), targets: targets, shrinkage: 0.99, concurrency: 1000)
-        try Staffing.validate(workload: w, model: .erlangA(patience: 1e-300), targets: StaffingTargets(maxOccupancy: 0.01))
+        let targets = StaffingTargets(
+            answerWithin: 20, serviceLevel: 0.8, maxAverageSpeedOfAnswer: 30,
+            maxAbandonment: 0.05, maxOccupancy: 0.85)
+        try Staffing.validate(
+            workload: w, model: .erlangA(patience: 1e300), targets: targets, shrinkage: 0.99, concurrency: 1000)
+        try Staffing.validate(
+            workload: w, model: .erlangA(patience: 1e-300), targets: StaffingTargets(maxOccupancy: 0.01))
         try Staffing.validate(agents: QueueingLimits.maximumAgents)
         try ErlangB.validate(maxBlocking: 0.01)
         try DeferredWork(arrivalRate: 400.0 / 3600, averageHandleTime: 240, backlog: 150, responseWindow: 4 * 3600)

@@ -51,19 +51,30 @@ final class LineChartTests: XCTestCase {
 
     func testLongSeriesAreDownsampled() throws {
         let points = (0..<10_000).map { ChartPoint(x: Double($0), y: Double($0 % 10)) }
-        let svg = try XCTUnwrap(LineChart(label: "x", yTitle: "", series: [.init(name: "a", colour: "#000", points: points)],
-                                          maxPointsPerSeries: 100).render())
+        let svg = try XCTUnwrap(
+            LineChart(
+                label: "x", yTitle: "", series: [.init(name: "a", colour: "#000", points: points)],
+                maxPointsPerSeries: 100
+            ).render())
         XCTAssertLessThanOrEqual(occurrences(of: "L", in: svg), 100)
     }
 
     func testBandsHighlightsMarkerAndHitTargets() throws {
         var c = LineChart(
             label: "A & B", yTitle: "Contacts",
-            series: [.init(name: "f", colour: Palette.forecast, points: [.init(x: 0, y: 5), .init(x: 1, y: 6)], dash: "6 4")],
-            bands: [.init(name: "p10–p90", colour: Palette.forecast, points: [BandPoint(x: 0, low: 4, high: 7), BandPoint(x: 1, low: 4, high: 7)])])
+            series: [
+                .init(name: "f", colour: Palette.forecast, points: [.init(x: 0, y: 5), .init(x: 1, y: 6)], dash: "6 4")
+            ],
+            bands: [
+                .init(
+                    name: "p10–p90", colour: Palette.forecast,
+                    points: [BandPoint(x: 0, low: 4, high: 7), BandPoint(x: 1, low: 4, high: 7)])
+            ])
         c.highlights = [.init(x0: 0, x1: 1, y0: 5, y1: 6)]
         c.marker = AxisTick(x: 0.5, label: "Forecast <starts>")
-        c.hitTargets = [HitTarget(x0: -1, x1: 0.5, title: "first \"half\""), HitTarget(x0: 0.7, x1: 0.6, title: "empty")]
+        c.hitTargets = [
+            HitTarget(x0: -1, x1: 0.5, title: "first \"half\""), HitTarget(x0: 0.7, x1: 0.6, title: "empty"),
+        ]
         let svg = try XCTUnwrap(c.render())
         XCTAssertEqual(occurrences(of: "<polygon", in: svg), 1)
         XCTAssertTrue(svg.contains("stroke-dasharray=\"6 4\""))
@@ -80,7 +91,9 @@ final class BarChartTests: XCTestCase {
         let bars = [
             BarChart.Bar(label: "base", value: 10, valueLabel: "10.0 FTE", colour: Palette.blue, tooltip: "base: 10"),
             BarChart.Bar(label: "no value", value: nil, valueLabel: "–", colour: Palette.skyBlue, tooltip: "none"),
-            BarChart.Bar(label: String(repeating: "W", count: 80), value: 20, valueLabel: "20.0 FTE", colour: Palette.skyBlue, tooltip: "<w>"),
+            BarChart.Bar(
+                label: String(repeating: "W", count: 80), value: 20, valueLabel: "20.0 FTE", colour: Palette.skyBlue,
+                tooltip: "<w>"),
         ]
         let svg = try XCTUnwrap(BarChart(label: "FTE", axisTitle: "Average FTE", bars: bars).render())
         XCTAssertEqual(occurrences(of: "<rect", in: svg), 2)

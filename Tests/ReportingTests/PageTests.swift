@@ -68,7 +68,9 @@ final class ReportTableTests: XCTestCase {
         ReportTable.cell(class: "num", into: &h) { $0.raw("<b>1</b>") }
         ReportTable.endRow(into: &h)
         ReportTable.end(into: &h)
-        XCTAssertEqual(h.string, """
+        XCTAssertEqual(
+            h.string,
+            """
             <div class="tablewrap"><table>
             <thead><tr><th>Queue</th><th class="num">Volume</th></tr></thead>
             <tbody>
@@ -84,10 +86,12 @@ final class ReportTableTests: XCTestCase {
 final class LegendTests: XCTestCase {
     func testSwatchesAndLabels() {
         var h = HTMLBuffer()
-        Legend.render([
-            .init(.line("#D55E00", dash: "6 4"), "Forecast"), .init(.box("#0072B2"), "Base"),
-            .init(.band("#D55E00", opacity: 0.22), "p10–p90"), .init(.area("#56B4E9"), "Scheduled"), .init(.marker, "<start>"),
-        ], into: &h)
+        Legend.render(
+            [
+                .init(.line("#D55E00", dash: "6 4"), "Forecast"), .init(.box("#0072B2"), "Base"),
+                .init(.band("#D55E00", opacity: 0.22), "p10–p90"), .init(.area("#56B4E9"), "Scheduled"),
+                .init(.marker, "<start>"),
+            ], into: &h)
         let html = h.string
         XCTAssertTrue(html.hasPrefix("<ul class=\"legend\"><li><svg width=\"22\" height=\"10\""))
         XCTAssertEqual(occurrences(of: "<li>", in: html), 5)

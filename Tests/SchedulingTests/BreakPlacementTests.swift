@@ -2,6 +2,7 @@ import CCPlanBase
 import Foundation
 import Optimization
 import XCTest
+
 @testable import Scheduling
 
 /// The implicit break placement (Bechtold & Jacobs) against the explicit one (Aykin 1996: one
@@ -14,7 +15,9 @@ final class BreakPlacementTests: XCTestCase {
         var rng = SeededRandom(seed: seed)
         var plan = TinyPlan()
         plan.intervalMinutes = 30
-        for i in plan.index(day: 0, hour: 6)..<plan.index(day: 0, hour: 22) { plan.agents["q", default: [:]][i] = Int.random(in: 0...4, using: &rng) }
+        for i in plan.index(day: 0, hour: 6)..<plan.index(day: 0, hour: 22) {
+            plan.agents["q", default: [:]][i] = Int.random(in: 0...4, using: &rng)
+        }
         var yaml = "groups:\n  - { name: g, queues: [q] }\nshift_types:\n"
         for t in 0..<2 {
             let length = [4, 5, 6, 8].randomElement(using: &rng)! * 60
@@ -26,10 +29,13 @@ final class BreakPlacementTests: XCTestCase {
                 let len = [15, 30].randomElement(using: &rng)!
                 let width = Int.random(in: 0...4, using: &rng) * 15
                 guard earliest + width + len <= length - 30 else { break }
-                breaks.append("{ name: b\(b), length: \(len)m, paid: \(b == 0 ? "false" : "true"), window: { from: \(earliest)m, to: \(earliest + width)m } }")
+                breaks.append(
+                    "{ name: b\(b), length: \(len)m, paid: \(b == 0 ? "false" : "true"), window: { from: \(earliest)m, to: \(earliest + width)m } }"
+                )
                 earliest += width + len + Int.random(in: 0...2, using: &rng) * 30
             }
-            yaml += "  - { name: t\(t), length: \(length)m, start: { from: \"\(ShiftFile.clock(from))\", to: \"\(ShiftFile.clock(to))\", every: 15m }, days: [Mon], breaks: [\(breaks.joined(separator: ", "))] }\n"
+            yaml +=
+                "  - { name: t\(t), length: \(length)m, start: { from: \"\(ShiftFile.clock(from))\", to: \"\(ShiftFile.clock(to))\", every: 15m }, days: [Mon], breaks: [\(breaks.joined(separator: ", "))] }\n"
         }
         return (yaml, plan)
     }
@@ -51,7 +57,9 @@ final class BreakPlacementTests: XCTestCase {
                     let b = p.addVariable(integer: true)
                     choices.append((b, 1))
                     let first = c.startSlot + offset / g.slotMinutes
-                    for slot in first..<(first + rule.length / g.slotMinutes) { floor[g.interval(ofSlot: slot)].append((b, -1)) }
+                    for slot in first..<(first + rule.length / g.slotMinutes) {
+                        floor[g.interval(ofSlot: slot)].append((b, -1))
+                    }
                 }
                 p.addConstraint(choices + [(x, -1)], .equal, 0)
             }
@@ -95,6 +103,8 @@ final class BreakPlacementTests: XCTestCase {
         let given = f.assign(shifts: [2, 1], breaks: [1, 1, 1], startSlots: [16, 18])
         XCTAssertEqual(given?.map(\.member), [0, 0, 1])
         XCTAssertEqual(given?.map(\.slot), [18, 20, 22])
-        XCTAssertNil(f.assign(shifts: [2, 1], breaks: [0, 1, 2], startSlots: [16, 18]), "22 is outside the 08:00 window [18, 20]")
+        XCTAssertNil(
+            f.assign(shifts: [2, 1], breaks: [0, 1, 2], startSlots: [16, 18]), "22 is outside the 08:00 window [18, 20]"
+        )
     }
 }

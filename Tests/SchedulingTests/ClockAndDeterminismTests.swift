@@ -2,6 +2,7 @@ import CCPlanBase
 import Foundation
 import Optimization
 import XCTest
+
 @testable import Scheduling
 
 /// Weeks with a clock change, and the same schedule on every run.
@@ -51,7 +52,9 @@ final class ClockAndDeterminismTests: XCTestCase {
         XCTAssertEqual(s.paidHours, 8)
         XCTAssertTrue(s.uncoveredIntervals.isEmpty)
         var clock = ZoneClock(TimeZone(identifier: "Europe/Berlin")!)
-        XCTAssertEqual(ScheduleFiles.local(s.grid.candidates[s.shifts[0].candidate].start + 4 * 3600, &clock), "2026-10-25T03:00:00+01:00")
+        XCTAssertEqual(
+            ScheduleFiles.local(s.grid.candidates[s.shifts[0].candidate].start + 4 * 3600, &clock),
+            "2026-10-25T03:00:00+01:00")
     }
 
     /// The sample-like week solved twice, and once more with the service-level objective after
@@ -82,8 +85,11 @@ final class ClockAndDeterminismTests: XCTestCase {
             """
         let dir = try scratchDirectory(self)
         var runs: [WeekSchedule] = []
-        for _ in 0..<2 { runs.append(try schedule(yaml, plan, in: dir, objective: .serviceLevel, target: 0.8, gap: 0.001).schedule) }
-        XCTAssertEqual(runs[0].shifts.map { [$0.candidate, $0.agents] }, runs[1].shifts.map { [$0.candidate, $0.agents] })
+        for _ in 0..<2 {
+            runs.append(try schedule(yaml, plan, in: dir, objective: .serviceLevel, target: 0.8, gap: 0.001).schedule)
+        }
+        XCTAssertEqual(
+            runs[0].shifts.map { [$0.candidate, $0.agents] }, runs[1].shifts.map { [$0.candidate, $0.agents] })
         XCTAssertEqual(runs[0].breaks, runs[1].breaks)
         XCTAssertEqual(runs[0].tours, runs[1].tours)
         XCTAssertEqual(runs[0].coverage, runs[1].coverage)

@@ -2,6 +2,7 @@ import CCPlanBase
 import Foundation
 import Optimization
 import XCTest
+
 @testable import Scheduling
 
 /// Tiny weeks whose optimal schedule is worked out by hand in each test's comment; the solver
@@ -17,10 +18,11 @@ final class HandOptimumTests: XCTestCase {
     func testTwoAgentsOnTheOnlyCoveringStart() throws {
         var plan = TinyPlan()
         for h in 8..<12 { plan.agents["q", default: [:]][plan.index(day: 0, hour: Double(h))] = 2 }
-        let yaml = group() + """
-            shift_types:
-              - { name: half, length: 4h, start: { from: "06:00", to: "10:00", every: 1h }, days: [Mon] }
-            """
+        let yaml =
+            group() + """
+                shift_types:
+                  - { name: half, length: 4h, start: { from: "06:00", to: "10:00", every: 1h }, days: [Mon] }
+                """
         let (s, _) = try schedule(yaml, plan, in: try scratchDirectory(self))
         XCTAssertEqual(s.solver.status, .optimal)
         XCTAssertEqual(s.paidHours, 8, accuracy: tolerance)
@@ -38,16 +40,19 @@ final class HandOptimumTests: XCTestCase {
     func testOvernightShiftCoversTheNextMorning() throws {
         var plan = TinyPlan()
         for h in [22.0, 23, 24, 25] { plan.agents["q", default: [:]][plan.index(day: 0, hour: h)] = 1 }
-        let yaml = group() + """
-            shift_types:
-              - { name: night, length: 4h, start: { from: "20:00", to: "23:00", every: 1h }, days: [Mon], overnight: true }
-            """
+        let yaml =
+            group() + """
+                shift_types:
+                  - { name: night, length: 4h, start: { from: "20:00", to: "23:00", every: 1h }, days: [Mon], overnight: true }
+                """
         let (s, _) = try schedule(yaml, plan, in: try scratchDirectory(self))
         XCTAssertEqual(s.solver.status, .optimal)
         XCTAssertEqual(s.paidHours, 4, accuracy: tolerance)
         XCTAssertEqual(s.grid.candidates[s.shifts[0].candidate].startMinute, 22 * 60)
         for h in [22.0, 23, 24, 25] { XCTAssertEqual(s.coverage[plan.index(day: 0, hour: h)].onFloor, 1, "hour \(h)") }
-        for h in [0.0, 1] { XCTAssertEqual(s.coverage[plan.index(day: 0, hour: h)].onFloor, 0, "Monday \(h):00 stays empty") }
+        for h in [0.0, 1] {
+            XCTAssertEqual(s.coverage[plan.index(day: 0, hour: h)].onFloor, 0, "Monday \(h):00 stays empty")
+        }
     }
 
     /// The week repeats: a Sunday 22:00 shift of 4 hours covers Sunday 22:00–24:00 and, in the
@@ -56,10 +61,11 @@ final class HandOptimumTests: XCTestCase {
         var plan = TinyPlan()
         for h in [0.0, 1] { plan.agents["q", default: [:]][plan.index(day: 0, hour: h)] = 1 }
         for h in [22.0, 23] { plan.agents["q", default: [:]][plan.index(day: 6, hour: h)] = 1 }
-        let yaml = group() + """
-            shift_types:
-              - { name: night, length: 4h, start: "22:00", days: [Sun], overnight: true }
-            """
+        let yaml =
+            group() + """
+                shift_types:
+                  - { name: night, length: 4h, start: "22:00", days: [Sun], overnight: true }
+                """
         let (s, _) = try schedule(yaml, plan, in: try scratchDirectory(self))
         XCTAssertEqual(s.paidHours, 4, accuracy: tolerance)
         XCTAssertTrue(s.uncoveredIntervals.isEmpty)
@@ -71,10 +77,11 @@ final class HandOptimumTests: XCTestCase {
     func testRequirementThatCannotBeCovered() throws {
         var plan = TinyPlan()
         for h in [10.0, 11] { plan.agents["q", default: [:]][plan.index(day: 0, hour: h)] = 3 }
-        let yaml = group() + """
-            shift_types:
-              - { name: short, length: 2h, start: "10:00", days: [Mon], max_agents: 2 }
-            """
+        let yaml =
+            group() + """
+                shift_types:
+                  - { name: short, length: 2h, start: "10:00", days: [Mon], max_agents: 2 }
+                """
         let (s, _) = try schedule(yaml, plan, in: try scratchDirectory(self))
         XCTAssertEqual(s.solver.status, .optimal)
         XCTAssertEqual(s.paidHours, 4, accuracy: tolerance)
@@ -91,14 +98,15 @@ final class HandOptimumTests: XCTestCase {
         var plan = TinyPlan()
         plan.intervalMinutes = 30
         for h in stride(from: 8.0, to: 12, by: 0.5) { plan.agents["q", default: [:]][plan.index(day: 0, hour: h)] = 1 }
-        let yaml = group() + """
-            shift_types:
-              - name: long
-                length: 4h30m
-                start: { from: "07:30", to: "08:00", every: 30m }
-                days: [Mon]
-                breaks: [{ name: meal, length: 30m, paid: false, window: { from: 1h, to: 3h } }]
-            """
+        let yaml =
+            group() + """
+                shift_types:
+                  - name: long
+                    length: 4h30m
+                    start: { from: "07:30", to: "08:00", every: 30m }
+                    days: [Mon]
+                    breaks: [{ name: meal, length: 30m, paid: false, window: { from: 1h, to: 3h } }]
+                """
         let (s, rules) = try schedule(yaml, plan, in: try scratchDirectory(self))
         XCTAssertEqual(s.solver.status, .optimal)
         XCTAssertEqual(s.paidHours, 8, accuracy: tolerance)
@@ -114,16 +122,19 @@ final class HandOptimumTests: XCTestCase {
     func testBreakGoesWhereTheFloorIsFullest() throws {
         var plan = TinyPlan()
         plan.intervalMinutes = 30
-        for h in stride(from: 8.0, to: 12, by: 0.5) where h != 10 { plan.agents["q", default: [:]][plan.index(day: 0, hour: h)] = h < 9 ? 2 : 1 }
-        let yaml = group() + """
-            shift_types:
-              - name: long
-                length: 4h30m
-                start: { from: "07:30", to: "08:00", every: 30m }
-                days: [Mon]
-                breaks: [{ name: meal, length: 30m, paid: false, window: { from: 1h, to: 3h } }]
-            penalties: { over: 0.01, spike: 1, spike_above: 1 }
-            """
+        for h in stride(from: 8.0, to: 12, by: 0.5) where h != 10 {
+            plan.agents["q", default: [:]][plan.index(day: 0, hour: h)] = h < 9 ? 2 : 1
+        }
+        let yaml =
+            group() + """
+                shift_types:
+                  - name: long
+                    length: 4h30m
+                    start: { from: "07:30", to: "08:00", every: 30m }
+                    days: [Mon]
+                    breaks: [{ name: meal, length: 30m, paid: false, window: { from: 1h, to: 3h } }]
+                penalties: { over: 0.01, spike: 1, spike_above: 1 }
+                """
         let (s, rules) = try schedule(yaml, plan, in: try scratchDirectory(self))
         XCTAssertEqual(s.paidHours, 8, accuracy: tolerance)
         XCTAssertTrue(s.uncoveredIntervals.isEmpty)
@@ -137,13 +148,16 @@ final class HandOptimumTests: XCTestCase {
     /// 115 one-hour shifts. Every tour has five days and its two days off together.
     func testPostOfficeTours() throws {
         var plan = TinyPlan()
-        for (d, r) in [17, 13, 15, 19, 14, 16, 11].enumerated() { plan.agents["q", default: [:]][plan.index(day: d, hour: 8)] = r }
-        let yaml = group() + """
-            shift_types:
-              - { name: hour, length: 1h, start: "08:00" }
-            contracts:
-              - { name: five, days: 5, consecutive_days_off: true, shift_types: [hour] }
-            """
+        for (d, r) in [17, 13, 15, 19, 14, 16, 11].enumerated() {
+            plan.agents["q", default: [:]][plan.index(day: d, hour: 8)] = r
+        }
+        let yaml =
+            group() + """
+                shift_types:
+                  - { name: hour, length: 1h, start: "08:00" }
+                contracts:
+                  - { name: five, days: 5, consecutive_days_off: true, shift_types: [hour] }
+                """
         let (s, _) = try schedule(yaml, plan, in: try scratchDirectory(self))
         XCTAssertEqual(s.solver.status, .optimal)
         XCTAssertEqual(s.agents, 23)
@@ -167,17 +181,19 @@ final class HandOptimumTests: XCTestCase {
         plan.agents["q", default: [:]][plan.index(day: 0, hour: 8)] = 1
         plan.agents["q", default: [:]][plan.index(day: 1, hour: 12)] = 1
         for (variation, expected) in [("", 2.0), (", max_start_variation: 1h", 4.0)] {
-            let yaml = group() + """
-                shift_types:
-                  - { name: hour, length: 1h, start: { from: "08:00", to: "12:00", every: 1h } }
-                contracts:
-                  - { name: two, days: 2, shift_types: [hour]\(variation) }
-                """
+            let yaml =
+                group() + """
+                    shift_types:
+                      - { name: hour, length: 1h, start: { from: "08:00", to: "12:00", every: 1h } }
+                    contracts:
+                      - { name: two, days: 2, shift_types: [hour]\(variation) }
+                    """
             let (s, _) = try schedule(yaml, plan, in: try scratchDirectory(self))
             XCTAssertEqual(s.solver.status, .optimal, variation)
             XCTAssertEqual(s.paidHours, expected, accuracy: tolerance, variation)
             XCTAssertTrue(s.uncoveredIntervals.isEmpty)
-            assertToursRespectContracts(s, days: 2...2, consecutiveDaysOff: false, maxVariation: variation.isEmpty ? nil : 60)
+            assertToursRespectContracts(
+                s, days: 2...2, consecutiveDaysOff: false, maxVariation: variation.isEmpty ? nil : 60)
         }
     }
 
@@ -188,12 +204,13 @@ final class HandOptimumTests: XCTestCase {
         var plan = TinyPlan()
         for h in 8..<12 { plan.agents["q", default: [:]][plan.index(day: 0, hour: Double(h))] = 1 }
         for (share, expected) in [("50%", 8.0), ("100%", 4.0)] {
-            let yaml = group() + """
-                shift_types:
-                  - { name: short, length: 4h, start: "08:00", days: [Mon], part_time: true }
-                  - { name: full, length: 8h, start: "08:00", days: [Mon] }
-                part_time_share: \(share)
-                """
+            let yaml =
+                group() + """
+                    shift_types:
+                      - { name: short, length: 4h, start: "08:00", days: [Mon], part_time: true }
+                      - { name: full, length: 8h, start: "08:00", days: [Mon] }
+                    part_time_share: \(share)
+                    """
             let (s, _) = try schedule(yaml, plan, in: try scratchDirectory(self))
             XCTAssertEqual(s.paidHours, expected, accuracy: tolerance, share)
         }
@@ -204,11 +221,12 @@ final class HandOptimumTests: XCTestCase {
     func testOtherShrinkage() throws {
         var plan = TinyPlan()
         plan.agents["q", default: [:]][plan.index(day: 2, hour: 9)] = 3
-        let yaml = group() + """
-            shift_types:
-              - { name: hour, length: 1h, start: "09:00" }
-            other_shrinkage: 25%
-            """
+        let yaml =
+            group() + """
+                shift_types:
+                  - { name: hour, length: 1h, start: "09:00" }
+                other_shrinkage: 25%
+                """
         let (s, _) = try schedule(yaml, plan, in: try scratchDirectory(self))
         XCTAssertEqual(s.coverage[plan.index(day: 2, hour: 9)].required, 4)
         XCTAssertEqual(s.paidHours, 4, accuracy: tolerance)
@@ -221,8 +239,10 @@ func assertBreaksInWindows(_ s: WeekSchedule, _ rules: ShiftRules, file: StaticS
     for b in s.breaks {
         let c = s.grid.candidates[b.candidate], rule = rules.shiftTypes[c.type].breaks[b.breakIndex]
         let offset = (b.slot - c.startSlot) * s.grid.slotMinutes
-        XCTAssertTrue(offset >= rule.earliestOffset && offset <= rule.latestOffset,
-                      "break \(rule.name) at +\(offset) min outside [\(rule.earliestOffset), \(rule.latestOffset)]", file: file, line: line)
+        XCTAssertTrue(
+            offset >= rule.earliestOffset && offset <= rule.latestOffset,
+            "break \(rule.name) at +\(offset) min outside [\(rule.earliestOffset), \(rule.latestOffset)]", file: file,
+            line: line)
     }
     for (h, n) in s.shifts {
         let types = rules.shiftTypes[s.grid.candidates[h].type].breaks.indices
@@ -251,6 +271,8 @@ func assertToursRespectContracts(
             let starts = t.days.compactMap { $0.map { s.grid.candidates[$0].startMinute } }
             XCTAssertLessThanOrEqual(starts.max()! - starts.min()!, maxVariation, file: file, line: line)
         }
-        for (d, h) in t.days.enumerated() { if let h { XCTAssertEqual(s.grid.candidates[h].day, d, file: file, line: line) } }
+        for (d, h) in t.days.enumerated() {
+            if let h { XCTAssertEqual(s.grid.candidates[h].day, d, file: file, line: line) }
+        }
     }
 }

@@ -2,6 +2,7 @@ import CCPlanBase
 import Foundation
 import Optimization
 import XCTest
+
 @testable import Scheduling
 
 /// The service level a schedule delivers and the service-level objective, against Erlang C
@@ -33,20 +34,26 @@ final class ServiceLevelTests: XCTestCase {
         func interpolated(_ x: Double, load: Double, aht: Double) -> Double {
             let low = Int(x.rounded(.down)), theta = x - Double(low)
             let sl = Self.erlangC(agents: low, load: load, threshold: 20, aht: aht)
-            return theta == 0 ? sl : (1 - theta) * sl + theta * Self.erlangC(agents: low + 1, load: load, threshold: 20, aht: aht)
+            return theta == 0
+                ? sl : (1 - theta) * sl + theta * Self.erlangC(agents: low + 1, load: load, threshold: 20, aht: aht)
         }
         XCTAssertEqual(curve.volume, 49)
         for n in 0...20 {
-            let expected = 40 * interpolated(0.75 * Double(n), load: 3, aht: 270) + 9 * interpolated(0.25 * Double(n), load: 1, aht: 400)
+            let expected =
+                40 * interpolated(0.75 * Double(n), load: 3, aht: 270) + 9
+                * interpolated(0.25 * Double(n), load: 1, aht: 400)
             // Both evaluate the same closed form in double precision: agreement to 1e-9 of the volume.
             XCTAssertEqual(curve.answered[n], expected, accuracy: 1e-9 * 49, "n = \(n)")
         }
         let floor = curve.concaveFrom
         XCTAssertGreaterThanOrEqual(Double(floor) * 0.75, 3, "queue a is stable only above 3 agents")
         for m in (floor + 2)..<curve.answered.count {
-            XCTAssertLessThanOrEqual(curve.answered[m] - curve.answered[m - 1], curve.answered[m - 1] - curve.answered[m - 2] + 1e-12)
+            XCTAssertLessThanOrEqual(
+                curve.answered[m] - curve.answered[m - 1], curve.answered[m - 1] - curve.answered[m - 2] + 1e-12)
         }
-        XCTAssertEqual(try XCTUnwrap(curve.serviceLevel(at: 6.5)), (curve.answered[6] + curve.answered[7]) / 2 / 49, accuracy: 1e-15)
+        XCTAssertEqual(
+            try XCTUnwrap(curve.serviceLevel(at: 6.5)), (curve.answered[6] + curve.answered[7]) / 2 / 49,
+            accuracy: 1e-15)
     }
 
     /// Two hours with 30 and 60 calls (AHT 360 s and 300 s: 3 and 5 Erlang), one-hour shifts at
@@ -62,7 +69,9 @@ final class ServiceLevelTests: XCTestCase {
             var best = Int.max
             for n1 in 0...20 {
                 for n2 in 0...20 {
-                    let answered = 30 * Self.erlangC(agents: n1, load: 3, threshold: 20, aht: 360) + 60 * Self.erlangC(agents: n2, load: 5, threshold: 20, aht: 300)
+                    let answered =
+                        30 * Self.erlangC(agents: n1, load: 3, threshold: 20, aht: 360) + 60
+                        * Self.erlangC(agents: n2, load: 5, threshold: 20, aht: 300)
                     if answered >= target * 90 { best = min(best, n1 + n2) }
                 }
             }
@@ -72,7 +81,8 @@ final class ServiceLevelTests: XCTestCase {
                 shift_types:
                   - { name: hour, length: 1h, start: { from: "08:00", to: "09:00", every: 1h }, days: [Mon] }
                 """
-            let (s, _) = try schedule(yaml, plan, in: try scratchDirectory(self), objective: .serviceLevel, target: target)
+            let (s, _) = try schedule(
+                yaml, plan, in: try scratchDirectory(self), objective: .serviceLevel, target: target)
             XCTAssertEqual(s.solver.status, .optimal, "target \(target)")
             XCTAssertEqual(s.paidHours, Double(best), "target \(target)")
             XCTAssertGreaterThanOrEqual(try XCTUnwrap(s.weeklyServiceLevel), target - 1e-9)
@@ -90,7 +100,8 @@ final class ServiceLevelTests: XCTestCase {
         let demand = try PlanDemand.load(directory: try plan.write(in: try scratchDirectory(self)), scenario: nil)
         let week = try demand.week(plan.monday, ScheduleGroup(name: "g", queues: ["q"]), otherShrinkage: 0)
         XCTAssertEqual(try XCTUnwrap(week.targetServiceLevel), 0.75, accuracy: 1e-15)
-        let own = try demand.week(plan.monday, ScheduleGroup(name: "g", queues: ["q"], targetServiceLevel: 0.9), otherShrinkage: 0)
+        let own = try demand.week(
+            plan.monday, ScheduleGroup(name: "g", queues: ["q"], targetServiceLevel: 0.9), otherShrinkage: 0)
         XCTAssertEqual(own.targetServiceLevel, 0.9)
     }
 }

@@ -1,6 +1,7 @@
 import CCPlanBase
 import Foundation
 import XCTest
+
 @testable import Scheduling
 
 /// The shifts file: what it means, and every malformed value reported at its `file:line:column`.
@@ -36,7 +37,8 @@ final class ShiftFileTests: XCTestCase {
         XCTAssertEqual(early.days, Set(1...5))
         XCTAssertEqual(early.maxAgentsPerDay, 20)
         XCTAssertEqual(early.paidMinutes, 480)
-        XCTAssertEqual(early.breaks[1], BreakRule(name: "meal", length: 30, paid: false, earliestOffset: 210, latestOffset: 300))
+        XCTAssertEqual(
+            early.breaks[1], BreakRule(name: "meal", length: 30, paid: false, earliestOffset: 210, latestOffset: 300))
         let night = try XCTUnwrap(r.shiftType("night"))
         XCTAssertTrue(night.overnight)
         XCTAssertEqual(night.startTimes, [1320])
@@ -62,7 +64,8 @@ final class ShiftFileTests: XCTestCase {
     }
 
     func testTheSampleFileParses() throws {
-        let sample = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        let sample = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent()
             .appendingPathComponent("SampleData/shifts.yaml").path
         let r = try ShiftFile.load(sample)
         XCTAssertEqual(r.groups.map(\.name), ["voice"])
@@ -81,35 +84,70 @@ final class ShiftFileTests: XCTestCase {
     /// Lines and columns are 1-based, at the offending key or value.
     func testErrorsNameTheirPosition() {
         let head = "groups:\n  - { name: g, queues: [q] }\nshift_types:\n"
-        assertError(head + "  - { name: a, length: 8h, start: \"08:00\" }\nshift: 1\n", "shifts.yaml:5:1: unknown key 'shift' in the shifts file")
-        assertError(head + "  - { name: a, lenght: 8h, start: \"08:00\" }\n", "shifts.yaml:4:16: unknown key 'lenght' in a shift type")
+        assertError(
+            head + "  - { name: a, length: 8h, start: \"08:00\" }\nshift: 1\n",
+            "shifts.yaml:5:1: unknown key 'shift' in the shifts file")
+        assertError(
+            head + "  - { name: a, lenght: 8h, start: \"08:00\" }\n",
+            "shifts.yaml:4:16: unknown key 'lenght' in a shift type")
         assertError(head + "  - { name: a, length: 8, start: \"08:00\" }\n", "shifts.yaml:4:24: 'length' needs a unit")
-        assertError(head + "  - { name: a, length: 8h, start: \"25:00\" }\n", "shifts.yaml:4:35: 'start' must be a time of day")
-        assertError(head + "  - { name: a, length: 8h, start: \"20:00\" }\n", "shifts.yaml:4:35: shift 'a' starting at 20:00 ends after midnight")
-        assertError(head + "  - { name: a, length: 8h, start: \"08:00\", days: [Mon, Holiday] }\n", "shifts.yaml:4:56: 'days' lists weekdays Mon … Sun, got 'Holiday'")
-        assertError(head + "  - { name: a, length: 8h, start: \"08:00\", max_agents: -1 }\n", "shifts.yaml:4:56: 'max_agents' must be in 0…1000000")
-        assertError(head + "  - { name: a, length: 8h, start: { from: \"09:00\", to: \"08:00\", every: 15m } }\n", "shifts.yaml:4:35: 'from' is after 'to'")
-        assertError(head + "  - { name: a, length: 8h, start: \"08:00\" }\n  - { name: a, length: 4h, start: \"08:00\" }\n",
-                    "shifts.yaml:5:5: shift type 'a' is defined twice")
+        assertError(
+            head + "  - { name: a, length: 8h, start: \"25:00\" }\n", "shifts.yaml:4:35: 'start' must be a time of day")
+        assertError(
+            head + "  - { name: a, length: 8h, start: \"20:00\" }\n",
+            "shifts.yaml:4:35: shift 'a' starting at 20:00 ends after midnight")
+        assertError(
+            head + "  - { name: a, length: 8h, start: \"08:00\", days: [Mon, Holiday] }\n",
+            "shifts.yaml:4:56: 'days' lists weekdays Mon … Sun, got 'Holiday'")
+        assertError(
+            head + "  - { name: a, length: 8h, start: \"08:00\", max_agents: -1 }\n",
+            "shifts.yaml:4:56: 'max_agents' must be in 0…1000000")
+        assertError(
+            head + "  - { name: a, length: 8h, start: { from: \"09:00\", to: \"08:00\", every: 15m } }\n",
+            "shifts.yaml:4:35: 'from' is after 'to'")
+        assertError(
+            head + "  - { name: a, length: 8h, start: \"08:00\" }\n  - { name: a, length: 4h, start: \"08:00\" }\n",
+            "shifts.yaml:5:5: shift type 'a' is defined twice")
         let breaks = head + "  - name: a\n    length: 8h\n    start: \"08:00\"\n    breaks:\n"
-        assertError(breaks + "      - { name: b, length: 15m, window: { from: 2h, to: 3h } }\n      - { name: m, length: 30m, window: { from: 3h, to: 4h } }\n",
-                    "shifts.yaml:9:9: break 'm' may start before 'b' has ended")
-        assertError(breaks + "      - { name: b, length: 30m, window: { from: 7h, to: 7h45m } }\n", "shifts.yaml:5:13: break 'b' may end after the shift")
-        assertError(breaks + "      - { name: b, length: 15m, paid: maybe, window: { from: 1h, to: 2h } }\n", "shifts.yaml:8:39: 'paid' must be true or false")
-        assertError(breaks + "      - { name: b, length: 15m, window: { from: 2h, to: 1h } }\n", "shifts.yaml:8:41: 'from' is after 'to'")
+        assertError(
+            breaks
+                + "      - { name: b, length: 15m, window: { from: 2h, to: 3h } }\n      - { name: m, length: 30m, window: { from: 3h, to: 4h } }\n",
+            "shifts.yaml:9:9: break 'm' may start before 'b' has ended")
+        assertError(
+            breaks + "      - { name: b, length: 30m, window: { from: 7h, to: 7h45m } }\n",
+            "shifts.yaml:5:13: break 'b' may end after the shift")
+        assertError(
+            breaks + "      - { name: b, length: 15m, paid: maybe, window: { from: 1h, to: 2h } }\n",
+            "shifts.yaml:8:39: 'paid' must be true or false")
+        assertError(
+            breaks + "      - { name: b, length: 15m, window: { from: 2h, to: 1h } }\n",
+            "shifts.yaml:8:41: 'from' is after 'to'")
         let typeA = head + "  - { name: a, length: 8h, start: \"08:00\" }\n"
-        assertError(typeA + "contracts:\n  - { name: c, days: 5, shift_types: [b] }\n", "shifts.yaml:6:5: contract 'c': unknown shift type 'b'")
-        assertError(typeA + "contracts:\n  - { name: c, days: { min: 4, max: 3 }, shift_types: [a] }\n", "shifts.yaml:6:22: 'min' is above 'max'")
-        assertError(typeA + "contracts:\n  - { name: c, days: 8, shift_types: [a] }\n", "shifts.yaml:6:22: 'days' must be in 1…7")
-        assertError(typeA + "  - { name: b, length: 4h, start: \"08:00\" }\ncontracts:\n  - { name: c, days: 5, shift_types: [a] }\n",
-                    "shifts.yaml:1:1: shift type 'b' is in no contract")
-        assertError(head + "  - { name: a, length: 8h, start: \"08:00\", days: [Sat, Sun] }\ncontracts:\n  - { name: c, days: 5, shift_types: [a] }\n",
-                    "shifts.yaml:6:5: contract 'c': no week of 5–5 working days fits")
+        assertError(
+            typeA + "contracts:\n  - { name: c, days: 5, shift_types: [b] }\n",
+            "shifts.yaml:6:5: contract 'c': unknown shift type 'b'")
+        assertError(
+            typeA + "contracts:\n  - { name: c, days: { min: 4, max: 3 }, shift_types: [a] }\n",
+            "shifts.yaml:6:22: 'min' is above 'max'")
+        assertError(
+            typeA + "contracts:\n  - { name: c, days: 8, shift_types: [a] }\n",
+            "shifts.yaml:6:22: 'days' must be in 1…7")
+        assertError(
+            typeA
+                + "  - { name: b, length: 4h, start: \"08:00\" }\ncontracts:\n  - { name: c, days: 5, shift_types: [a] }\n",
+            "shifts.yaml:1:1: shift type 'b' is in no contract")
+        assertError(
+            head
+                + "  - { name: a, length: 8h, start: \"08:00\", days: [Sat, Sun] }\ncontracts:\n  - { name: c, days: 5, shift_types: [a] }\n",
+            "shifts.yaml:6:5: contract 'c': no week of 5–5 working days fits")
         assertError(typeA + "other_shrinkage: 120%\n", "shifts.yaml:5:18: 'other_shrinkage' must be in [0, 0.95]")
         assertError(typeA + "penalties: { uncovered: lots }\n", "shifts.yaml:5:25: 'uncovered' must be a number")
-        assertError("groups:\n  - { name: g, queues: [q] }\n  - { name: h, queues: [q] }\nshift_types: []\n", "shifts.yaml:3:5: queue 'q' is in two groups")
-        assertError("groups:\n  - { name: g, queues: [q], shift_types: [x] }\nshift_types:\n  - { name: a, length: 8h, start: \"08:00\" }\n",
-                    "shifts.yaml:2:5: group 'g': unknown shift type 'x'")
+        assertError(
+            "groups:\n  - { name: g, queues: [q] }\n  - { name: h, queues: [q] }\nshift_types: []\n",
+            "shifts.yaml:3:5: queue 'q' is in two groups")
+        assertError(
+            "groups:\n  - { name: g, queues: [q], shift_types: [x] }\nshift_types:\n  - { name: a, length: 8h, start: \"08:00\" }\n",
+            "shifts.yaml:2:5: group 'g': unknown shift type 'x'")
         assertError("groups: [\n", "shifts.yaml:2:1: not valid YAML")
         assertError("shift_types: []\n", "shifts.yaml:1:1: the shifts file needs 'groups'")
     }

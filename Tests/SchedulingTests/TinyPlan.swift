@@ -2,6 +2,7 @@ import CCPlanBase
 import Foundation
 import Optimization
 import XCTest
+
 @testable import Scheduling
 
 /// A small plan directory written by a test: `plan.json` with one or more voice queues and
@@ -46,7 +47,8 @@ struct TinyPlan {
                 let t = start + Int64(i * intervalMinutes * 60)
                 let load = loads[q]?[i] ?? (0, 300)
                 let n = agents[q]?[i] ?? 0
-                csv += "base,\(q),voice,\(iso8601(t, offset: Int(clock.offset(at: t)))),\(load.volume),\(load.aht),\(n),\(n),1\n"
+                csv +=
+                    "base,\(q),voice,\(iso8601(t, offset: Int(clock.offset(at: t)))),\(load.volume),\(load.aht),\(n),\(n),1\n"
             }
         }
         try csv.write(toFile: path + "/intervals.csv", atomically: true, encoding: .utf8)
@@ -68,11 +70,15 @@ func schedule(
     let options = SolveOptions(timeLimit: 60, relativeGap: gap)
     let cover = try Scheduler.solve(week, rules: rules, objective: .coverage, options: options)
     if objective == .coverage { return (cover, rules) }
-    return (try Scheduler.solve(week, rules: rules, objective: objective, target: target, options: options, warmStart: cover), rules)
+    return (
+        try Scheduler.solve(
+            week, rules: rules, objective: objective, target: target, options: options, warmStart: cover), rules
+    )
 }
 
 func scratchDirectory(_ testCase: XCTestCase) throws -> URL {
-    let url = FileManager.default.temporaryDirectory.appendingPathComponent("ccplan-sched-\(UUID().uuidString)", isDirectory: true)
+    let url = FileManager.default.temporaryDirectory.appendingPathComponent(
+        "ccplan-sched-\(UUID().uuidString)", isDirectory: true)
     try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
     testCase.addTeardownBlock { try? FileManager.default.removeItem(at: url) }
     return url

@@ -10,7 +10,9 @@ extension XCTestCase {
     /// file holding two queues; `bad` adds a queue whose file has a malformed row and `short` a
     /// queue with only 3 days of history (too short to forecast).
     @discardableResult
-    func makeInputs(_ dir: URL, queues: Int = 6, bad: Bool = false, short: Bool = false, model: String = "seasonal-naive") throws -> String {
+    func makeInputs(
+        _ dir: URL, queues: Int = 6, bad: Bool = false, short: Bool = false, model: String = "seasonal-naive"
+    ) throws -> String {
         let history = dir.appendingPathComponent("history")
         try FileManager.default.createDirectory(at: history, withIntermediateDirectories: true)
         let formatter = ISO8601DateFormatter()
@@ -23,7 +25,8 @@ extension XCTestCase {
                 let day = step / 48, slot = step % 48
                 let open = day % 7 < 6 && slot >= 16 && slot < 38
                 let v = open ? 8 + (slot * 7 + day * 3 + seed * 5) % (9 + seed) : 0
-                out += "\(formatter.string(from: start.addingTimeInterval(Double(step) * 1800))),\(queue),\(channel),\(v),\(v),\(open ? "\(240 + seed * 10)" : "")\n"
+                out +=
+                    "\(formatter.string(from: start.addingTimeInterval(Double(step) * 1800))),\(queue),\(channel),\(v),\(v),\(open ? "\(240 + seed * 10)" : "")\n"
             }
             return out
         }
@@ -37,7 +40,9 @@ extension XCTestCase {
             to: history.appendingPathComponent("sales.csv"), atomically: true, encoding: .utf8)
         if bad {
             var text = header + rows("broken", "voice", days: 21, seed: 9)
-            text = text.replacingOccurrences(of: ",broken,voice,0,0,\n", with: ",broken,voice,abc,0,\n", options: [], range: text.range(of: ",broken,voice,0,0,\n"))
+            text = text.replacingOccurrences(
+                of: ",broken,voice,0,0,\n", with: ",broken,voice,abc,0,\n", options: [],
+                range: text.range(of: ",broken,voice,0,0,\n"))
             try text.write(to: history.appendingPathComponent("broken.csv"), atomically: true, encoding: .utf8)
         }
         if short {
@@ -74,7 +79,9 @@ extension XCTestCase {
 
     func leftovers(_ dir: URL) -> [String] {
         let names = (FileManager.default.enumerator(atPath: dir.path)?.allObjects as? [String]) ?? []
-        return names.filter { ($0 as NSString).lastPathComponent.hasSuffix(".tmp") || $0.contains(".tmp-") || $0.contains(".ccplan-work") }
+        return names.filter {
+            ($0 as NSString).lastPathComponent.hasSuffix(".tmp") || $0.contains(".tmp-") || $0.contains(".ccplan-work")
+        }
     }
 
     /// The batch files of two directories are the same bytes.

@@ -41,7 +41,8 @@ final class BatchKillTests: XCTestCase {
         if !sent && p.isRunning { kill(p.processIdentifier, SIGKILL) }
         p.waitUntilExit()
         let killed = p.terminationReason == .uncaughtSignal && p.terminationStatus == SIGKILL
-        return Outcome(killed: killed, status: p.terminationStatus, log: (try? String(contentsOf: log, encoding: .utf8)) ?? "")
+        return Outcome(
+            killed: killed, status: p.terminationStatus, log: (try? String(contentsOf: log, encoding: .utf8)) ?? "")
     }
 
     private func names(_ dir: URL) -> [String] {
@@ -49,14 +50,16 @@ final class BatchKillTests: XCTestCase {
     }
 
     private func status(_ out: URL) throws -> String? {
-        try jsonObject(String(contentsOf: out.appendingPathComponent("manifest.json"), encoding: .utf8))["status"] as? String
+        try jsonObject(String(contentsOf: out.appendingPathComponent("manifest.json"), encoding: .utf8))["status"]
+            as? String
     }
 
     func testAKilledRunResumesToTheBytesOfAnUninterruptedRun() throws {
         let dir = try temporaryDirectory(self)
         let config = try makeInputs(dir, queues: 30)
         let reference = dir.appendingPathComponent("reference")
-        XCTAssertEqual(try runCCPlan(["batch", "--config", config, "--out", reference.path, "--no-progress"]).status, 0)
+        XCTAssertEqual(
+            try runCCPlan(["batch", "--config", config, "--out", reference.path, "--no-progress"]).status, 0)
         let out = dir.appendingPathComponent("out")
         let queues = out.appendingPathComponent(".ccplan-work/queues")
         let batch = ["batch", "--config", config, "--out", out.path, "--workers", "1", "--no-progress"]
@@ -64,11 +67,16 @@ final class BatchKillTests: XCTestCase {
         // Killed while planning, once two queues are on disk: no output file, not even a partial one.
         let first = try run(batch, in: dir) { names(queues).filter { $0.hasSuffix(".frag") }.count >= 2 }
         XCTAssertTrue(first.killed, "the run ended (status \(first.status)) before it could be killed: \(first.log)")
-        for name in batchOutputs { XCTAssertFalse(FileManager.default.fileExists(atPath: out.appendingPathComponent(name).path), name) }
+        for name in batchOutputs {
+            XCTAssertFalse(FileManager.default.fileExists(atPath: out.appendingPathComponent(name).path), name)
+        }
         XCTAssertEqual(try status(out), "running")
         let resumed = try runCCPlan(batch)
         XCTAssertEqual(resumed.status, 0, resumed.stderr)
-        let reused = resumed.stderr.range(of: #"reused=(\d+)"#, options: .regularExpression).map { Int(resumed.stderr[$0].dropFirst(7)) ?? 0 } ?? 0
+        let reused =
+            resumed.stderr.range(of: #"reused=(\d+)"#, options: .regularExpression).map {
+                Int(resumed.stderr[$0].dropFirst(7)) ?? 0
+            } ?? 0
         XCTAssertGreaterThanOrEqual(reused, 2, resumed.stderr)
         try assertSameBatchFiles(out, reference)
         XCTAssertEqual(leftovers(out), [])
@@ -87,10 +95,14 @@ final class BatchKillTests: XCTestCase {
         XCTAssertEqual(try status(out), "complete")
 
         // Unchanged inputs and config: nothing to do, same bytes, files untouched.
-        let stamp = try FileManager.default.attributesOfItem(atPath: out.appendingPathComponent("intervals.csv").path)[.modificationDate] as? Date
+        let stamp =
+            try FileManager.default.attributesOfItem(atPath: out.appendingPathComponent("intervals.csv").path)[
+                .modificationDate] as? Date
         let idle = try runCCPlan(batch)
         XCTAssertEqual(idle.status, 0, idle.stderr)
         XCTAssertTrue(idle.stderr.contains("up to date"), idle.stderr)
-        XCTAssertEqual(try FileManager.default.attributesOfItem(atPath: out.appendingPathComponent("intervals.csv").path)[.modificationDate] as? Date, stamp)
+        XCTAssertEqual(
+            try FileManager.default.attributesOfItem(atPath: out.appendingPathComponent("intervals.csv").path)[
+                .modificationDate] as? Date, stamp)
     }
 }

@@ -73,8 +73,9 @@ func ccplanBinary() throws -> URL {
     struct BinaryNotFound: Error, CustomStringConvertible {
         var description: String
     }
-    throw BinaryNotFound(description: "the ccplan binary was not found next to the tests (looked in \(directory.path) "
-        + "and \(sibling.path)); build it with `swift build` before `swift test --skip-build`")
+    throw BinaryNotFound(
+        description: "the ccplan binary was not found next to the tests (looked in \(directory.path) "
+            + "and \(sibling.path)); build it with `swift build` before `swift test --skip-build`")
 }
 
 /// The repository's root (SampleData/, Tests/…), for tests that read its files.

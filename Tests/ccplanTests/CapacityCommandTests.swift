@@ -29,7 +29,10 @@ final class CapacityCommandTests: XCTestCase {
     /// 16 weeks from 2026-01-05; the total rises from 30 to 38 FTE.
     static func requirements(scale: Double = 1) -> String {
         var out = "queue,week_start,required_fte\n"
-        let start = DateComponents(calendar: Calendar(identifier: .gregorian), timeZone: TimeZone(identifier: "UTC"), year: 2026, month: 1, day: 5).date!
+        let start = DateComponents(
+            calendar: Calendar(identifier: .gregorian), timeZone: TimeZone(identifier: "UTC"), year: 2026, month: 1,
+            day: 5
+        ).date!
         let formatter = ISO8601DateFormatter()
         formatter.formatOptions = [.withFullDate]
         for w in 0..<16 {
@@ -55,7 +58,9 @@ final class CapacityCommandTests: XCTestCase {
         let out = dir.appendingPathComponent("out").path
         let r = try runCCPlan(["capacity", "--requirements", req, "--staff", staff, "--out", out])
         XCTAssertTrue(FileManager.default.fileExists(atPath: out + "/capacity.csv"))
-        let json = try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: out + "/capacity.json"))) as! [String: Any]
+        let json =
+            try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: out + "/capacity.json")))
+            as! [String: Any]
         return (r, (json["scenarios"] as! [[String: Any]])[0])
     }
 
@@ -63,12 +68,15 @@ final class CapacityCommandTests: XCTestCase {
         let dir = try temporaryDirectory(self)
         let staff = try write(dir, "staff.yaml", Self.staff)
         let req = try write(dir, "req.csv", Self.requirements())
-        let scenarios = try write(dir, "s.yaml", "scenarios:\n  attrition +1 pp:\n    attrition_delta: 1pp\n  volume +10%:\n    volume_factor: 1.1\n")
+        let scenarios = try write(
+            dir, "s.yaml",
+            "scenarios:\n  attrition +1 pp:\n    attrition_delta: 1pp\n  volume +10%:\n    volume_factor: 1.1\n")
         var outputs: [[String: Data]] = []
         for run in 0..<2 {
             let out = dir.appendingPathComponent("out\(run)").path
-            let r = try runCCPlan(["capacity", "--requirements", req, "--staff", staff, "--scenarios", scenarios, "--out", out],
-                                  environment: ["SOURCE_DATE_EPOCH": "1767225600"])
+            let r = try runCCPlan(
+                ["capacity", "--requirements", req, "--staff", staff, "--scenarios", scenarios, "--out", out],
+                environment: ["SOURCE_DATE_EPOCH": "1767225600"])
             XCTAssertEqual(r.status, 0, r.stderr)
             XCTAssertTrue(r.stdout.hasPrefix("scenario "), "nothing (no solver log) before the summary: \(r.stdout)")
             XCTAssertEqual(r.stderr, "")
@@ -80,10 +88,14 @@ final class CapacityCommandTests: XCTestCase {
         }
         XCTAssertEqual(outputs[0], outputs[1], "byte-identical outputs")
         let csv = String(decoding: outputs[0]["capacity.csv"]!, as: UTF8.self).split(separator: "\n")
-        XCTAssertEqual(csv.first, "scenario,group,week_start,required_fte,headcount,productive_fte,in_training,hires_starting,attrition,overtime_fte,shortfall_fte,gap_fte,cost,service_level")
+        XCTAssertEqual(
+            csv.first,
+            "scenario,group,week_start,required_fte,headcount,productive_fte,in_training,hires_starting,attrition,overtime_fte,shortfall_fte,gap_fte,cost,service_level"
+        )
         XCTAssertEqual(csv.count, 1 + 3 * 16)
         let plan = String(decoding: outputs[0]["hiring-plan.csv"]!, as: UTF8.self)
-        XCTAssertTrue(plan.hasPrefix("scenario,group,class_start,hires,productive_from,fully_productive_from\nbase,front,"), plan)
+        XCTAssertTrue(
+            plan.hasPrefix("scenario,group,class_start,hires,productive_from,fully_productive_from\nbase,front,"), plan)
         let json = try JSONSerialization.jsonObject(with: outputs[0]["capacity.json"]!) as! [String: Any]
         let inputs = json["inputs"] as! [[String: Any]]
         let staffDigest = inputs.first { ($0["path"] as? String) == staff }?["sha256"] as? String
@@ -102,7 +114,8 @@ final class CapacityCommandTests: XCTestCase {
     func testRemainingShortfallExitsThree() throws {
         let (r, base) = try runModified(("{ min: 2, max: 10 }", "{ min: 1, max: 2 }"), scale: 2)
         XCTAssertEqual(r.status, 3, r.stderr)
-        XCTAssertTrue(r.stdout.contains("Short of the requirement in the base scenario:\n  front week of 2026-02-02:"), r.stdout)
+        XCTAssertTrue(
+            r.stdout.contains("Short of the requirement in the base scenario:\n  front week of 2026-02-02:"), r.stdout)
         let shortfalls = base["shortfalls"] as! [[String: Any]]
         XCTAssertEqual(shortfalls.first?["week_start"] as? String, "2026-02-02")
     }
@@ -112,7 +125,9 @@ final class CapacityCommandTests: XCTestCase {
     func testNoClassCanStartIsReported() throws {
         let (r, base) = try runModified(("lead_time: 1w", "lead_time: 20w"), scale: 1.5)
         XCTAssertEqual(r.status, 0, r.stderr)
-        XCTAssertTrue(r.stdout.contains("Group front: no class can start inside the horizon (allowed starts, lead time 20 weeks)"), r.stdout)
+        XCTAssertTrue(
+            r.stdout.contains(
+                "Group front: no class can start inside the horizon (allowed starts, lead time 20 weeks)"), r.stdout)
         let group = (base["groups"] as! [[String: Any]])[0]
         XCTAssertEqual(group["decision_weeks"] as? Int, 0)
         XCTAssertTrue(group["first_influenced_week"] is NSNull)
@@ -122,7 +137,8 @@ final class CapacityCommandTests: XCTestCase {
         let dir = try temporaryDirectory(self)
         let req = try write(dir, "req.csv", Self.requirements())
         let out = dir.appendingPathComponent("out").path
-        let badStaff = try write(dir, "bad.yaml", Self.staff.replacingOccurrences(of: "lead_time: 1w", with: "lead_tme: 1w"))
+        let badStaff = try write(
+            dir, "bad.yaml", Self.staff.replacingOccurrences(of: "lead_time: 1w", with: "lead_tme: 1w"))
         var r = try runCCPlan(["capacity", "--requirements", req, "--staff", badStaff, "--out", out])
         XCTAssertEqual(r.status, 64)
         XCTAssertTrue(r.stderr.contains("bad.yaml:13:3: unknown key 'lead_tme' in 'policy'"), r.stderr)
@@ -148,14 +164,19 @@ final class CapacityCommandTests: XCTestCase {
             let day = step / 48, slot = step % 48
             let open = day % 7 < 5 && slot >= 16 && slot < 36
             let volume = open ? 30 + (slot * 7 + day * 3) % 11 : 0
-            history += "\(formatter.string(from: start.addingTimeInterval(Double(step) * 1800))),support,voice,\(volume),\(volume),\(open ? "240" : "")\n"
+            history +=
+                "\(formatter.string(from: start.addingTimeInterval(Double(step) * 1800))),support,voice,\(volume),\(volume),\(open ? "240" : "")\n"
         }
         let historyPath = try write(dir, "history.csv", history)
         let planDir = dir.appendingPathComponent("plan").path
-        let plan = try runCCPlan(["plan", "--history", historyPath, "--timezone", "Europe/Berlin", "--horizon", "6w",
-                                  "--model", "seasonal-average", "--patience", "none", "--out", planDir])
+        let plan = try runCCPlan([
+            "plan", "--history", historyPath, "--timezone", "Europe/Berlin", "--horizon", "6w",
+            "--model", "seasonal-average", "--patience", "none", "--out", planDir,
+        ])
         XCTAssertEqual(plan.status, 0, plan.stderr)
-        let staff = try write(dir, "staff.yaml", """
+        let staff = try write(
+            dir, "staff.yaml",
+            """
             groups:
               - { name: voice, queues: [support], headcount: 9, attrition: 2% }
             policy:

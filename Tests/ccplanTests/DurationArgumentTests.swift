@@ -1,11 +1,14 @@
-@testable import ccplan
 import XCTest
+
+@testable import ccplan
 
 /// Duration parsing shared by every subcommand.
 final class DurationArgumentTests: XCTestCase {
     func testUnits() throws {
-        let cases: [(String, Double)] = [("45", 45), ("20s", 20), ("2.5m", 150), ("30m", 1800), ("1h", 3600),
-                                         ("24h", 86_400), ("7d", 604_800), ("0", 0), (" 90 ", 90), ("1.5H", 5400)]
+        let cases: [(String, Double)] = [
+            ("45", 45), ("20s", 20), ("2.5m", 150), ("30m", 1800), ("1h", 3600),
+            ("24h", 86_400), ("7d", 604_800), ("0", 0), (" 90 ", 90), ("1.5H", 5400),
+        ]
         for (text, seconds) in cases {
             XCTAssertEqual(try DurationArgument.parse(text).seconds, seconds, text)
             XCTAssertEqual(DurationArgument(argument: text)?.seconds, seconds, text)

@@ -3,8 +3,10 @@ import XCTest
 
 /// End-to-end tests of `ccplan erlang`: the built binary, its JSON, exit statuses and help.
 final class ErlangCommandTests: XCTestCase {
-    let keys = ["model", "traffic_erlangs", "agents", "scheduled_agents", "service_level", "asa_seconds",
-                "mean_wait_seconds", "p_wait", "abandon_rate", "occupancy", "stable"]
+    let keys = [
+        "model", "traffic_erlangs", "agents", "scheduled_agents", "service_level", "asa_seconds",
+        "mean_wait_seconds", "p_wait", "abandon_rate", "occupancy", "stable",
+    ]
 
     func runJSON(_ arguments: [String], file: StaticString = #filePath, line: UInt = #line) throws -> [String: Any] {
         let result = try runCCPlan(["erlang"] + arguments + ["--format", "json"])
@@ -20,8 +22,10 @@ final class ErlangCommandTests: XCTestCase {
 
     func testErlangCRequirementMatchesTheReferenceTable() throws {
         // 100 calls / 30 min, AHT 180 s, 80/20, occupancy ≤ 85 %, shrinkage 30 % → 14 agents, 20 scheduled.
-        let object = try runJSON(["--volume", "100", "--interval", "30m", "--aht", "3m",
-                                  "--max-occupancy", "0.85", "--shrinkage", "0.3"])
+        let object = try runJSON([
+            "--volume", "100", "--interval", "30m", "--aht", "3m",
+            "--max-occupancy", "0.85", "--shrinkage", "0.3",
+        ])
         XCTAssertEqual(object["model"] as? String, "erlang-c")
         XCTAssertEqual(number(object, "agents"), 14)
         XCTAssertEqual(number(object, "scheduled_agents"), 20)
@@ -50,8 +54,10 @@ final class ErlangCommandTests: XCTestCase {
         XCTAssertEqual(number(object, "abandon_rate") ?? 0, 0.061597, accuracy: 6e-7)
         XCTAssertEqual(number(object, "service_level") ?? 0, 0.825583, accuracy: 6e-7)
         XCTAssertEqual(number(object, "asa_seconds") ?? 0, 6.335, accuracy: 6e-4)
-        let answered = try runJSON(["--volume", "100", "--aht", "3m", "--patience", "2m", "--agents", "12",
-                                    "--sl-definition", "answered"])
+        let answered = try runJSON([
+            "--volume", "100", "--aht", "3m", "--patience", "2m", "--agents", "12",
+            "--sl-definition", "answered",
+        ])
         XCTAssertEqual(number(answered, "service_level") ?? 0, 0.879774, accuracy: 6e-7)
     }
 
@@ -88,12 +94,16 @@ final class ErlangCommandTests: XCTestCase {
         let blocking = try runJSON(["--volume", "100", "--aht", "3m", "--max-blocking", "0.01"])
         XCTAssertEqual(blocking["model"] as? String, "erlang-b")
         XCTAssertEqual(number(blocking, "agents"), 18)
-        let email = try runJSON(["--volume", "400", "--interval", "1h", "--aht", "4m", "--channel", "email",
-                                 "--backlog", "150", "--response-within", "4h"])
+        let email = try runJSON([
+            "--volume", "400", "--interval", "1h", "--aht", "4m", "--channel", "email",
+            "--backlog", "150", "--response-within", "4h",
+        ])
         XCTAssertEqual(email["model"] as? String, "deferred")
         XCTAssertEqual(number(email, "agents"), 30)
-        let fractional = try runJSON(["--volume", "1800", "--interval", "1h", "--aht", "200", "--target-asa", "5",
-                                      "--fractional"])
+        let fractional = try runJSON([
+            "--volume", "1800", "--interval", "1h", "--aht", "200", "--target-asa", "5",
+            "--fractional",
+        ])
         XCTAssertEqual(number(fractional, "agents") ?? 0, 109.8013447, accuracy: 1e-6)
         let chat = try runJSON(["--volume", "300", "--aht", "6m", "--channel", "chat", "--concurrency", "2"])
         XCTAssertEqual(number(chat, "agents"), 34)
@@ -141,8 +151,12 @@ final class ErlangCommandTests: XCTestCase {
     }
 
     func testFractionsAreAcceptedAsPercentagesLikePlan() throws {
-        let percent = try runJSON(["--volume", "100", "--aht", "3m", "--target-sl", "80%", "--shrinkage", "30%", "--max-occupancy", "85%"])
-        let fraction = try runJSON(["--volume", "100", "--aht", "3m", "--target-sl", "0.8", "--shrinkage", "0.3", "--max-occupancy", "0.85"])
+        let percent = try runJSON([
+            "--volume", "100", "--aht", "3m", "--target-sl", "80%", "--shrinkage", "30%", "--max-occupancy", "85%",
+        ])
+        let fraction = try runJSON([
+            "--volume", "100", "--aht", "3m", "--target-sl", "0.8", "--shrinkage", "0.3", "--max-occupancy", "0.85",
+        ])
         XCTAssertEqual(number(percent, "agents"), 14)
         XCTAssertEqual(number(percent, "scheduled_agents"), number(fraction, "scheduled_agents"))
     }

@@ -30,11 +30,13 @@ final class IngestHardeningTests: XCTestCase {
     ) throws -> CLIResult {
         let started = Date()
         let result = try runCCPlan(arguments)
-        XCTAssertLessThan(Date().timeIntervalSince(started), 10, "\(arguments) took 10 s or more", file: file, line: line)
+        XCTAssertLessThan(
+            Date().timeIntervalSince(started), 10, "\(arguments) took 10 s or more", file: file, line: line)
         XCTAssertEqual(result.status, status, result.stderr, file: file, line: line)
         if status != 0 { XCTAssertEqual(result.stdout, "", file: file, line: line) }
         for message in messages {
-            XCTAssertTrue(result.stderr.contains(message), "expected \"\(message)\" in: \(result.stderr)", file: file, line: line)
+            XCTAssertTrue(
+                result.stderr.contains(message), "expected \"\(message)\" in: \(result.stderr)", file: file, line: line)
         }
         return result
     }
@@ -57,8 +59,11 @@ final class IngestHardeningTests: XCTestCase {
 
     func testAMostlyAbsentGridIsRefusedFastAndSmall() throws {
         let path = try file(
-            "interval_start,queue,interval_minutes,offered\n1960-01-01T00:00:00Z,q1,1,1\n2027-01-01T00:00:00Z,q1,1,1\n", "sparse.csv")
-        try run(["inspect", path], status: 65, "sparse.csv:3:1: queue \"q1\" (voice) would span 35239681 1-minute intervals")
+            "interval_start,queue,interval_minutes,offered\n1960-01-01T00:00:00Z,q1,1,1\n2027-01-01T00:00:00Z,q1,1,1\n",
+            "sparse.csv")
+        try run(
+            ["inspect", path], status: 65, "sparse.csv:3:1: queue \"q1\" (voice) would span 35239681 1-minute intervals"
+        )
         var four = "interval_start,queue,interval_minutes,offered\n"
         for q in 1...4 { four += "1960-01-01T00:00:00Z,q\(q),1,1\n2027-01-01T00:00:00Z,q\(q),1,1\n" }
         try run(["inspect", try file(four, "four.csv")], status: 65, "for 8 rows")
@@ -71,7 +76,9 @@ final class IngestHardeningTests: XCTestCase {
     // MARK: Data accepted that was wrong
 
     func testCROnlyLineEndsAreRead() throws {
-        let path = try file("interval_start,queue,offered,aht_seconds\r2026-03-02T08:00Z,q,10,300\r2026-03-02T08:30Z,q,12,300\r", "mac.csv")
+        let path = try file(
+            "interval_start,queue,offered,aht_seconds\r2026-03-02T08:00Z,q,10,300\r2026-03-02T08:30Z,q,12,300\r",
+            "mac.csv")
         let result = try run(["inspect", path, "--format", "json"], status: 0)
         let json = try jsonObject(result.stdout)
         XCTAssertEqual(json["rows"] as? Int, 2)
@@ -79,14 +86,20 @@ final class IngestHardeningTests: XCTestCase {
     }
 
     func testOutcomesAboveOfferedBeyondTheTolerance() throws {
-        let path = try file("interval_start,queue,offered,handled,abandoned\n2026-03-02T08:00Z,q,5,0,7\n2026-03-02T08:30Z,q,20,18,3\n", "outcomes.csv")
-        try run(["inspect", path], status: 65, "outcomes.csv:2:25: abandoned (7) exceeds offered (5) by more than the tolerance of 1 contact or 5 % of offered")
+        let path = try file(
+            "interval_start,queue,offered,handled,abandoned\n2026-03-02T08:00Z,q,5,0,7\n2026-03-02T08:30Z,q,20,18,3\n",
+            "outcomes.csv")
+        try run(
+            ["inspect", path], status: 65,
+            "outcomes.csv:2:25: abandoned (7) exceeds offered (5) by more than the tolerance of 1 contact or 5 % of offered"
+        )
         let sum = try file("interval_start,queue,offered,handled,abandoned\n2026-03-02T08:00Z,q,20,18,4\n", "sum.csv")
         try run(["inspect", sum], status: 65, "sum.csv:2:27: handled + abandoned (18 + 4) exceeds offered (20)")
     }
 
     func testFractionalSecondsAreRefused() throws {
-        let path = try file("interval_start,offered\n2026-03-02T08:00:00Z,1\n2026-03-02T08:30:00.5Z,2\n", "fraction.csv")
+        let path = try file(
+            "interval_start,offered\n2026-03-02T08:00:00Z,1\n2026-03-02T08:30:00.5Z,2\n", "fraction.csv")
         try run(["inspect", path], status: 65, "fraction.csv:3:1: interval_start: fractional seconds are not allowed")
     }
 
@@ -96,7 +109,9 @@ final class IngestHardeningTests: XCTestCase {
     }
 
     func testJSONNumbersAreJSON() throws {
-        let path = try file("interval_start,queue,offered\n2026-03-02T08:00Z,big,1e20\n2026-03-02T08:00Z,huge,1e308\n2026-03-02T08:30Z,huge,1e308\n", "numbers.csv")
+        let path = try file(
+            "interval_start,queue,offered\n2026-03-02T08:00Z,big,1e20\n2026-03-02T08:00Z,huge,1e308\n2026-03-02T08:30Z,huge,1e308\n",
+            "numbers.csv")
         let result = try run(["inspect", path, "--format", "json"], status: 0)
         XCTAssertTrue(result.stdout.contains("\"offered_total\": 1e+20"), result.stdout)
         XCTAssertFalse(result.stdout.contains("inf"), result.stdout)
@@ -119,30 +134,42 @@ final class IngestHardeningTests: XCTestCase {
         XCTAssertEqual(outliers.first?["interval_start"] as? String, "2026-03-11T12:00:00+00:00")
         XCTAssertEqual(outliers.first?["offered"] as? Double, 1e9)
         let table = try run(["inspect", path, "--accept-outliers"], status: 0)
-        XCTAssertTrue(table.stdout.contains("outliers accepted (1): 2026-03-11T12:00:00+00:00 1000000000"), table.stdout)
+        XCTAssertTrue(
+            table.stdout.contains("outliers accepted (1): 2026-03-11T12:00:00+00:00 1000000000"), table.stdout)
     }
 
     func testBatchConfigsSetTheSameReadingRules() throws {
         let dir = try temporaryDirectory(self)
-        try fourWeeks(aht: true, spike: 1e5).write(to: dir.appendingPathComponent("spike.csv"), atomically: true, encoding: .utf8)
+        try fourWeeks(aht: true, spike: 1e5).write(
+            to: dir.appendingPathComponent("spike.csv"), atomically: true, encoding: .utf8)
         func config(_ extra: String) throws -> String {
             let path = dir.appendingPathComponent("batch-\(extra.count).yaml").path
             try """
-                version: 1
-                inputs:
-                  history: [ "spike.csv" ]
-                \(extra)
-                forecast: { horizon: 1w, model: seasonal-average }
-                assumptions: { target_sl: 80%, answer_within: 20s }
-                """.write(toFile: path, atomically: true, encoding: .utf8)
+            version: 1
+            inputs:
+              history: [ "spike.csv" ]
+            \(extra)
+            forecast: { horizon: 1w, model: seasonal-average }
+            assumptions: { target_sl: 80%, answer_within: 20s }
+            """.write(toFile: path, atomically: true, encoding: .utf8)
             return path
         }
-        let refused = try run(["batch", "--config", try config(""), "--out", dir.appendingPathComponent("a").path, "--no-progress"], status: 65)
-        XCTAssertTrue(try String(contentsOf: dir.appendingPathComponent("a/failures.csv"), encoding: .utf8).contains("is an outlier"), refused.stderr)
-        try run(["batch", "--config", try config("  accept_outliers: true\n  dst_gap: shift"), "--out", dir.appendingPathComponent("b").path,
-                 "--no-progress"], status: 0)
-        try run(["batch", "--config", try config("  dst_gap: later"), "--out", dir.appendingPathComponent("c").path], status: 64,
-                "batch-16.yaml:4:12: expected error or shift, got 'later'")
+        let refused = try run(
+            ["batch", "--config", try config(""), "--out", dir.appendingPathComponent("a").path, "--no-progress"],
+            status: 65)
+        XCTAssertTrue(
+            try String(contentsOf: dir.appendingPathComponent("a/failures.csv"), encoding: .utf8).contains(
+                "is an outlier"), refused.stderr)
+        try run(
+            [
+                "batch", "--config", try config("  accept_outliers: true\n  dst_gap: shift"), "--out",
+                dir.appendingPathComponent("b").path,
+                "--no-progress",
+            ], status: 0)
+        try run(
+            ["batch", "--config", try config("  dst_gap: later"), "--out", dir.appendingPathComponent("c").path],
+            status: 64,
+            "batch-16.yaml:4:12: expected error or shift, got 'later'")
     }
 
     // MARK: The simplest history
@@ -167,15 +194,19 @@ final class IngestHardeningTests: XCTestCase {
     // MARK: DST gaps in real exports
 
     func testTheAnonymousBankSpringForwardNightLoads() throws {
-        let maps = ["--timezone", "Asia/Jerusalem", "--map", "interval_start=timestamp", "--map", "handled=answered",
-                    "--map", "aht_seconds=aht_sec", "--format", "json"]
+        let maps = [
+            "--timezone", "Asia/Jerusalem", "--map", "interval_start=timestamp", "--map", "handled=answered",
+            "--map", "aht_seconds=aht_sec", "--format", "json",
+        ]
         let result = try run(["inspect", fixture("anon-bank-dst-gap.csv")] + maps, status: 0)
         let series = try XCTUnwrap(try jsonObject(result.stdout)["series"] as? [[String: Any]])
         XCTAssertEqual(series.first?["dst_gap_rows_dropped"] as? Int, 2)
         XCTAssertEqual(series.first?["observed_intervals"] as? Int, 18)
         let contacts = fixture("err-anon-bank-dst-gap-contacts.csv")
-        try run(["inspect", contacts] + maps, status: 65,
-                "err-anon-bank-dst-gap-contacts.csv:15:1: interval_start: \"1999-04-02T02:30:00\" does not exist in Asia/Jerusalem")
+        try run(
+            ["inspect", contacts] + maps, status: 65,
+            "err-anon-bank-dst-gap-contacts.csv:15:1: interval_start: \"1999-04-02T02:30:00\" does not exist in Asia/Jerusalem"
+        )
         let shifted = try run(["inspect", contacts, "--dst-gap", "shift"] + maps, status: 0)
         let shiftedSeries = try XCTUnwrap(try jsonObject(shifted.stdout)["series"] as? [[String: Any]])
         XCTAssertEqual(shiftedSeries.first?["dst_gap_rows_shifted"] as? Int, 1)
@@ -186,7 +217,9 @@ final class IngestHardeningTests: XCTestCase {
     // MARK: Hostile queue names
 
     func testNeutralisedQueueNamesReadBackRestored() throws {
-        let path = try file("interval_start,queue,offered\n2026-03-02T08:00Z,'=HYPERLINK(\"x\"),1\n2026-03-02T08:30Z,=HYPERLINK(\"x\"),2\n", "names.csv")
+        let path = try file(
+            "interval_start,queue,offered\n2026-03-02T08:00Z,'=HYPERLINK(\"x\"),1\n2026-03-02T08:30Z,=HYPERLINK(\"x\"),2\n",
+            "names.csv")
         let result = try run(["inspect", path, "--format", "json"], status: 0)
         let series = try XCTUnwrap(try jsonObject(result.stdout)["series"] as? [[String: Any]])
         XCTAssertEqual(series.map { $0["queue"] as? String }, ["=HYPERLINK(\"x\")"])
@@ -195,14 +228,16 @@ final class IngestHardeningTests: XCTestCase {
 
     func testControlCharactersFromQueueNamesNeverReachTheTerminal() throws {
         let name = "\"evil\u{1B}]0;owned\u{07}\nline\""
-        let good = try file("interval_start,queue,offered\n2026-03-02T08:00Z,\(name),1\n2026-03-02T08:30Z,\(name),2\n", "good.csv")
+        let good = try file(
+            "interval_start,queue,offered\n2026-03-02T08:00Z,\(name),1\n2026-03-02T08:30Z,\(name),2\n", "good.csv")
         let table = try run(["inspect", good], status: 0)
         XCTAssertFalse(table.stdout.unicodeScalars.contains { $0.value == 0x1B || $0.value == 0x07 }, table.stdout)
         XCTAssertTrue(table.stdout.contains("evil\\u{1B}]0;owned\\u{7}\\u{A}line"), table.stdout)
         let bad = try file(
             "interval_start,queue,offered\n2026-03-02T08:00Z,\(name),1\n2026-03-02T08:30Z,\(name),2\n2026-03-02T08:30Z,\(name),3\n",
             "bad.csv")
-        let error = try run(["inspect", bad], status: 65, "duplicate row for queue \"evil\\u{1B}]0;owned\\u{7}\\u{A}line\"")
+        let error = try run(
+            ["inspect", bad], status: 65, "duplicate row for queue \"evil\\u{1B}]0;owned\\u{7}\\u{A}line\"")
         XCTAssertFalse(error.stderr.unicodeScalars.contains { $0.value == 0x1B || $0.value == 0x07 }, error.stderr)
     }
 

@@ -26,8 +26,11 @@ final class InspectCommandTests: XCTestCase {
             XCTAssertTrue(result.stderr.contains("\(name):\(location): "), result.stderr, file: file, line: line)
             XCTAssertTrue(result.stderr.contains(text), result.stderr, file: file, line: line)
         }
-        XCTAssertFalse(FileManager.default.fileExists(atPath: report.path), "no report is written", file: file, line: line)
-        XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: directory.path), [], "no temporary file is left", file: file, line: line)
+        XCTAssertFalse(
+            FileManager.default.fileExists(atPath: report.path), "no report is written", file: file, line: line)
+        XCTAssertEqual(
+            try FileManager.default.contentsOfDirectory(atPath: directory.path), [], "no temporary file is left",
+            file: file, line: line)
     }
 
     func testNonNumericCount() throws {
@@ -59,7 +62,8 @@ final class InspectCommandTests: XCTestCase {
     }
 
     func testLocalTimeInTheSpringForwardGap() throws {
-        try assertRefused("err-spring-gap.csv", "3:1", "does not exist in Europe/Berlin", extra: ["--timezone", "Europe/Berlin"])
+        try assertRefused(
+            "err-spring-gap.csv", "3:1", "does not exist in Europe/Berlin", extra: ["--timezone", "Europe/Berlin"])
     }
 
     func testDuplicateInterval() throws {
@@ -83,14 +87,18 @@ final class InspectCommandTests: XCTestCase {
     }
 
     func testDuplicatesCanBeSummed() throws {
-        let result = try runCCPlan(["inspect", fixture("err-duplicate.csv"), "--on-duplicate", "sum", "--format", "json"])
+        let result = try runCCPlan([
+            "inspect", fixture("err-duplicate.csv"), "--on-duplicate", "sum", "--format", "json",
+        ])
         XCTAssertEqual(result.status, 0, result.stderr)
         let series = try XCTUnwrap(jsonObject(result.stdout)["series"] as? [[String: Any]])
         XCTAssertEqual(series.first?["offered_total"] as? Double, 18)
     }
 
     func testJSONReportOfAFixture() throws {
-        let result = try runCCPlan(["inspect", fixture("canonical.csv"), "--format", "json", "--timezone", "Europe/Berlin"])
+        let result = try runCCPlan([
+            "inspect", fixture("canonical.csv"), "--format", "json", "--timezone", "Europe/Berlin",
+        ])
         XCTAssertEqual(result.status, 0, result.stderr)
         let json = try jsonObject(result.stdout)
         XCTAssertEqual(json["rows"] as? Int, 6)
@@ -121,12 +129,17 @@ final class InspectCommandTests: XCTestCase {
     }
 
     func testVendorProfilesAndMappings() throws {
-        for (name, profile) in [("genesys.csv", "genesys"), ("connect.csv", "connect"), ("nice.csv", "nice"), ("avaya-cms.csv", "avaya-cms")] {
+        for (name, profile) in [
+            ("genesys.csv", "genesys"), ("connect.csv", "connect"), ("nice.csv", "nice"),
+            ("avaya-cms.csv", "avaya-cms"),
+        ] {
             let result = try runCCPlan(["inspect", fixture(name), "--profile", profile, "--on-duplicate", "sum"])
             XCTAssertEqual(result.status, 0, "\(name): \(result.stderr)")
         }
-        let mapped = try runCCPlan(["inspect", fixture("anon-bank-extract.csv"), "--map", "interval_start=timestamp",
-                                    "--map", "handled=answered", "--map", "aht_seconds=aht_sec", "--format", "json"])
+        let mapped = try runCCPlan([
+            "inspect", fixture("anon-bank-extract.csv"), "--map", "interval_start=timestamp",
+            "--map", "handled=answered", "--map", "aht_seconds=aht_sec", "--format", "json",
+        ])
         XCTAssertEqual(mapped.status, 0, mapped.stderr)
         let series = try XCTUnwrap(jsonObject(mapped.stdout)["series"] as? [[String: Any]])
         XCTAssertEqual(try XCTUnwrap(series[0]["aht_seconds"] as? Double), 120.5, accuracy: 1e-9)
@@ -174,7 +187,8 @@ final class InspectCommandTests: XCTestCase {
         XCTAssertEqual(hours[5]["closes"] as? String, "14:00")
         XCTAssertTrue(hours[6]["opens"] is NSNull)
         // Same input, same bytes.
-        XCTAssertEqual(try runCCPlan(["inspect", sample, "--timezone", "Europe/Berlin", "--format", "json"]).stdout, result.stdout)
+        XCTAssertEqual(
+            try runCCPlan(["inspect", sample, "--timezone", "Europe/Berlin", "--format", "json"]).stdout, result.stdout)
         let table = try runCCPlan(["inspect", sample, "--timezone", "Europe/Berlin"])
         XCTAssertEqual(table.status, 0)
         XCTAssertTrue(table.stdout.contains("opening hours: Mon 08:00–20:00"), table.stdout)
@@ -186,7 +200,9 @@ final class InspectCommandTests: XCTestCase {
         guard FileManager.default.fileExists(atPath: path) else {
             throw XCTSkip("real data \(data.path) is absent (it lives beside the repository, not in it)")
         }
-        let result = try runCCPlan(["inspect", path, "--map", "interval_start=timestamp", "--timezone", "America/New_York", "--format", "json"])
+        let result = try runCCPlan([
+            "inspect", path, "--map", "interval_start=timestamp", "--timezone", "America/New_York", "--format", "json",
+        ])
         XCTAssertEqual(result.status, 0, result.stderr)
         XCTAssertEqual(try jsonObject(result.stdout)["rows"] as? Int, 27_716)
     }

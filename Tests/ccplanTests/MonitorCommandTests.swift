@@ -7,9 +7,12 @@ final class MonitorCommandTests: XCTestCase {
     /// A one-week plan of the sample data (Erlang C, 80/20), made once per test.
     private func plan(_ dir: URL) throws -> String {
         let out = dir.appendingPathComponent("plan").path
-        let result = try runCCPlan(["plan", "--history", "SampleData/contact-history.csv", "--timezone", "Europe/Berlin",
-                                    "--horizon", "1w", "--patience", "none", "--out", out],
-                                   environment: ["SOURCE_DATE_EPOCH": "0"], currentDirectory: repositoryRoot)
+        let result = try runCCPlan(
+            [
+                "plan", "--history", "SampleData/contact-history.csv", "--timezone", "Europe/Berlin",
+                "--horizon", "1w", "--patience", "none", "--out", out,
+            ],
+            environment: ["SOURCE_DATE_EPOCH": "0"], currentDirectory: repositoryRoot)
         XCTAssertEqual(result.status, 0, result.stderr)
         return out
     }
@@ -21,9 +24,13 @@ final class MonitorCommandTests: XCTestCase {
         for i in 0..<calls {
             let second = i * 1800 / calls
             let stamp = "2026-11-02T10:\(String(format: "%02d", second / 60)):\(String(format: "%02d", second % 60))"
-            if i < within { text += "\(stamp),billing,5,180,answered\n" }
-            else if i < calls - 2 { text += "\(stamp),billing,60,180,answered\n" }
-            else { text += "\(stamp),billing,30,0,abandoned\n" }
+            if i < within {
+                text += "\(stamp),billing,5,180,answered\n"
+            } else if i < calls - 2 {
+                text += "\(stamp),billing,60,180,answered\n"
+            } else {
+                text += "\(stamp),billing,30,0,abandoned\n"
+            }
         }
         text += "2026-11-02T10:05:00,nosuchqueue,5,100,answered\n"
         let path = dir.appendingPathComponent("calls.csv").path
@@ -36,8 +43,9 @@ final class MonitorCommandTests: XCTestCase {
         let planDir = try plan(dir)
         let calls = try contacts(dir, calls: 120, within: 84)
         let out = dir.appendingPathComponent("review").path
-        let result = try runCCPlan(["monitor", "--plan", planDir, "--contacts", calls, "--timezone", "Europe/Berlin", "--out", out],
-                                   environment: ["SOURCE_DATE_EPOCH": "0"])
+        let result = try runCCPlan(
+            ["monitor", "--plan", planDir, "--contacts", calls, "--timezone", "Europe/Berlin", "--out", out],
+            environment: ["SOURCE_DATE_EPOCH": "0"])
         XCTAssertEqual(result.status, 0, result.stderr)
         XCTAssertTrue(result.stdout.contains("not in the plan: nosuchqueue voice, 1 intervals"), result.stdout)
         let rows = try String(contentsOfFile: out + "/intervals.csv", encoding: .utf8).split(separator: "\n")
@@ -55,8 +63,12 @@ final class MonitorCommandTests: XCTestCase {
         XCTAssertEqual(Int(cell("required_agents")), needed)
         // The SL of the planned agents at the actual workload, also from ccplan erlang.
         let planned = cell("planned_agents")
-        let atActual = try jsonObject(try runCCPlan(["erlang", "--volume", "120", "--aht", "180", "--agents", planned,
-                                                     "--format", "json"]).stdout)["service_level"] as? Double
+        let atActual =
+            try jsonObject(
+                try runCCPlan([
+                    "erlang", "--volume", "120", "--aht", "180", "--agents", planned,
+                    "--format", "json",
+                ]).stdout)["service_level"] as? Double
         XCTAssertEqual(Double(cell("planned_agents_at_actual_service_level"))!, atActual!, accuracy: 5e-7)
         // The day's gap splits into its forecast part; without staffed agents there is no delivery or other.
         let daily = try String(contentsOfFile: out + "/daily.csv", encoding: .utf8).split(separator: "\n")
@@ -64,17 +76,21 @@ final class MonitorCommandTests: XCTestCase {
         let d = daily[1].split(separator: ",", omittingEmptySubsequences: false).map(String.init)
         func day(_ name: String) -> String { d[dh.firstIndex(of: name)!] }
         XCTAssertEqual(day("actual_service_level"), "0.7000")
-        XCTAssertEqual(Double(day("sl_gap_forecast"))!, atActual! - Double(cell("planned_service_level"))!, accuracy: 1e-4)
+        XCTAssertEqual(
+            Double(day("sl_gap_forecast"))!, atActual! - Double(cell("planned_service_level"))!, accuracy: 1e-4)
         XCTAssertEqual(day("sl_gap_delivery"), "")
         let json = try jsonObject(try String(contentsOfFile: out + "/monitor.json", encoding: .utf8))
         XCTAssertEqual(json["status"] as? String, "within_tolerance")
         XCTAssertNotNil((json["plan"] as? [String: Any])?["plan_json_sha256"])
         // Byte-identical on a second run.
         let again = dir.appendingPathComponent("again").path
-        _ = try runCCPlan(["monitor", "--plan", planDir, "--contacts", calls, "--timezone", "Europe/Berlin", "--out", again],
-                          environment: ["SOURCE_DATE_EPOCH": "0"])
+        _ = try runCCPlan(
+            ["monitor", "--plan", planDir, "--contacts", calls, "--timezone", "Europe/Berlin", "--out", again],
+            environment: ["SOURCE_DATE_EPOCH": "0"])
         for file in ["intervals.csv", "daily.csv", "weekly.csv", "monthly.csv", "monitor.json", "report.html"] {
-            XCTAssertEqual(FileManager.default.contents(atPath: out + "/" + file), FileManager.default.contents(atPath: again + "/" + file), file)
+            XCTAssertEqual(
+                FileManager.default.contents(atPath: out + "/" + file),
+                FileManager.default.contents(atPath: again + "/" + file), file)
         }
     }
 
@@ -84,11 +100,11 @@ final class MonitorCommandTests: XCTestCase {
         // Two half-hours of billing on Monday 2026-11-02 (CET), as a platform's interval report.
         let actuals = dir.appendingPathComponent("actuals.csv").path
         try """
-            interval_start,queue,channel,offered,handled,abandoned,handle_seconds,answered_within,staffed_agents
-            2026-11-02T10:00:00+01:00,billing,voice,120,118,2,21240,70,13.5
-            2026-11-02T10:30:00+01:00,billing,voice,90,90,0,16200,80,15
-            2026-11-02T10:00:00+01:00,other,voice,5,5,0,900,5,1
-            """.write(toFile: actuals, atomically: true, encoding: .utf8)
+        interval_start,queue,channel,offered,handled,abandoned,handle_seconds,answered_within,staffed_agents
+        2026-11-02T10:00:00+01:00,billing,voice,120,118,2,21240,70,13.5
+        2026-11-02T10:30:00+01:00,billing,voice,90,90,0,16200,80,15
+        2026-11-02T10:00:00+01:00,other,voice,5,5,0,900,5,1
+        """.write(toFile: actuals, atomically: true, encoding: .utf8)
         let out = dir.appendingPathComponent("review").path
         let result = try runCCPlan(["monitor", "--plan", planDir, "--actuals", actuals, "--out", out])
         XCTAssertEqual(result.status, 0, result.stderr)
@@ -102,8 +118,11 @@ final class MonitorCommandTests: XCTestCase {
         XCTAssertEqual(Double(cell("actual_service_level")), Double(fixedSix(70.0 / 120)))
         // The modelled SL of 13.5 agents is halfway between those of 13 and 14 agents (ccplan erlang).
         func sl(_ agents: Int) throws -> Double {
-            try jsonObject(try runCCPlan(["erlang", "--volume", "120", "--aht", "180", "--agents", "\(agents)",
-                                          "--format", "json"]).stdout)["service_level"] as! Double
+            try jsonObject(
+                try runCCPlan([
+                    "erlang", "--volume", "120", "--aht", "180", "--agents", "\(agents)",
+                    "--format", "json",
+                ]).stdout)["service_level"] as! Double
         }
         XCTAssertEqual(Double(cell("modelled_service_level"))!, (try sl(13) + sl(14)) / 2, accuracy: 5e-7)
         // The day: every part present, and as written they add up to the gap exactly.
@@ -123,10 +142,13 @@ final class MonitorCommandTests: XCTestCase {
         let planDir = try plan(dir)
         let calls = try contacts(dir, calls: 120, within: 40)
         let tolerances = dir.appendingPathComponent("t.yaml").path
-        try "service_level: 5pp\nqueues:\n  billing: { daily_abandon_rate: 1% }\n".write(toFile: tolerances, atomically: true, encoding: .utf8)
+        try "service_level: 5pp\nqueues:\n  billing: { daily_abandon_rate: 1% }\n".write(
+            toFile: tolerances, atomically: true, encoding: .utf8)
         let out = dir.appendingPathComponent("review").path
-        let result = try runCCPlan(["monitor", "--plan", planDir, "--contacts", calls, "--timezone", "Europe/Berlin",
-                                    "--tolerances", tolerances, "--out", out])
+        let result = try runCCPlan([
+            "monitor", "--plan", planDir, "--contacts", calls, "--timezone", "Europe/Berlin",
+            "--tolerances", tolerances, "--out", out,
+        ])
         XCTAssertEqual(result.status, 4, result.stderr)
         XCTAssertTrue(FileManager.default.fileExists(atPath: out + "/report.html"))
         let daily = try String(contentsOfFile: out + "/daily.csv", encoding: .utf8)
@@ -150,8 +172,11 @@ final class MonitorCommandTests: XCTestCase {
         XCTAssertTrue(r.stderr.contains("t.yaml:2:1: unknown tolerance 'weekly_volum'"), r.stderr)
         // A bad contact row: file:line:column, 65.
         let bad = dir.appendingPathComponent("bad.csv").path
-        try "arrival,queue,wait_seconds,outcome\n2026-11-02T10:00:00,billing,abc,answered\n".write(toFile: bad, atomically: true, encoding: .utf8)
-        r = try runCCPlan(["monitor", "--plan", planDir, "--contacts", bad, "--timezone", "Europe/Berlin", "--out", out])
+        try "arrival,queue,wait_seconds,outcome\n2026-11-02T10:00:00,billing,abc,answered\n".write(
+            toFile: bad, atomically: true, encoding: .utf8)
+        r = try runCCPlan([
+            "monitor", "--plan", planDir, "--contacts", bad, "--timezone", "Europe/Berlin", "--out", out,
+        ])
         XCTAssertEqual(r.status, 65, r.stderr)
         XCTAssertTrue(r.stderr.contains("bad.csv:2:29: expected seconds ≥ 0 for wait_seconds"), r.stderr)
         // A scenario the plan does not have.

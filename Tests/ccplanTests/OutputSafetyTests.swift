@@ -8,14 +8,18 @@ final class OutputSafetyTests: XCTestCase {
     /// A one-day forecast of one queue, planned by `ccplan plan --forecast`.
     private func forecast(_ dir: URL) throws -> String {
         var text = "queue,channel,interval_start,volume,aht_seconds\n"
-        for slot in 0..<48 { text += "q,voice,2026-11-02T\(slot / 2 < 10 ? "0" : "")\(slot / 2):\(slot % 2 == 0 ? "00" : "30"):00+01:00,\(slot % 7 + 3),200\n" }
+        for slot in 0..<48 {
+            text +=
+                "q,voice,2026-11-02T\(slot / 2 < 10 ? "0" : "")\(slot / 2):\(slot % 2 == 0 ? "00" : "30"):00+01:00,\(slot % 7 + 3),200\n"
+        }
         let path = dir.appendingPathComponent("f.csv").path
         try text.write(toFile: path, atomically: true, encoding: .utf8)
         return path
     }
 
     private func plan(_ forecast: String, out: String, in cwd: URL? = nil) throws -> CLIResult {
-        try runCCPlan(["plan", "--forecast", forecast, "--timezone", "Europe/Berlin", "--out", out], currentDirectory: cwd)
+        try runCCPlan(
+            ["plan", "--forecast", forecast, "--timezone", "Europe/Berlin", "--out", out], currentDirectory: cwd)
     }
 
     /// `ccplan plan --out DIR` deleted every unrelated file in DIR, and `--out .` the working directory.
@@ -75,7 +79,10 @@ final class OutputSafetyTests: XCTestCase {
             XCTAssertEqual(r.status, 73, "\(command): \(r.stderr)")
         }
         let parts = dir.appendingPathComponent("parts")
-        for i in 0..<2 { XCTAssertEqual(try runCCPlan(["batch", "--config", config, "--out", parts.path, "--shard", "\(i)/2"]).status, 0) }
+        for i in 0..<2 {
+            XCTAssertEqual(
+                try runCCPlan(["batch", "--config", config, "--out", parts.path, "--shard", "\(i)/2"]).status, 0)
+        }
         let target = dir.appendingPathComponent("merge-target")
         try fm.createDirectory(at: target, withIntermediateDirectories: true)
         let link = dir.appendingPathComponent("merge-link")
@@ -97,7 +104,8 @@ final class OutputSafetyTests: XCTestCase {
         for name in try FileManager.default.contentsOfDirectory(atPath: history.path) {
             let file = history.appendingPathComponent(name)
             let text = try String(contentsOf: file, encoding: .utf8)
-            try text.replacingOccurrences(of: ",0,0,\n", with: ",-1,0,\n").write(to: file, atomically: true, encoding: .utf8)
+            try text.replacingOccurrences(of: ",0,0,\n", with: ",-1,0,\n").write(
+                to: file, atomically: true, encoding: .utf8)
         }
         let r = try runCCPlan(["batch", "--config", config, "--out", out.path])
         XCTAssertEqual(r.status, 65, r.stderr)
@@ -112,7 +120,10 @@ final class OutputSafetyTests: XCTestCase {
         let dir = try temporaryDirectory(self)
         let config = try makeInputs(dir, queues: 3)
         let parts = dir.appendingPathComponent("parts")
-        for i in 0..<2 { XCTAssertEqual(try runCCPlan(["batch", "--config", config, "--out", parts.path, "--shard", "\(i)/2"]).status, 0) }
+        for i in 0..<2 {
+            XCTAssertEqual(
+                try runCCPlan(["batch", "--config", config, "--out", parts.path, "--shard", "\(i)/2"]).status, 0)
+        }
         let part0 = parts.appendingPathComponent("part-00000-of-00002")
 
         let before = try read(part0, "intervals.csv")
@@ -128,7 +139,9 @@ final class OutputSafetyTests: XCTestCase {
         try Data(bytes).write(to: part0.appendingPathComponent("intervals.csv"))
         let corrupted = try runCCPlan(["merge", parts.path, "--out", dir.appendingPathComponent("m1").path])
         XCTAssertEqual(corrupted.status, 65, corrupted.stderr)
-        XCTAssertTrue(corrupted.stderr.contains(part0.appendingPathComponent("intervals.csv").path + " does not match its manifest"), corrupted.stderr)
+        XCTAssertTrue(
+            corrupted.stderr.contains(
+                part0.appendingPathComponent("intervals.csv").path + " does not match its manifest"), corrupted.stderr)
         try before.write(to: part0.appendingPathComponent("intervals.csv"))
 
         try "{ not json".write(to: part0.appendingPathComponent("manifest.json"), atomically: true, encoding: .utf8)

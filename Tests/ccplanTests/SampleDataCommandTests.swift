@@ -28,11 +28,15 @@ final class SampleDataCommandTests: XCTestCase {
         let history = directory.appendingPathComponent("contact-history.csv")
         let holidays = directory.appendingPathComponent("holidays.csv")
         let events = directory.appendingPathComponent("events.csv")
-        let result = try runCCPlan(["sample-data", "--out", history.path, "--holidays", holidays.path, "--events", events.path])
+        let result = try runCCPlan([
+            "sample-data", "--out", history.path, "--holidays", holidays.path, "--events", events.path,
+        ])
         XCTAssertEqual(result.status, 0, result.stderr)
         for (made, name) in [(history, "contact-history.csv"), (holidays, "holidays.csv"), (events, "events.csv")] {
             let shipped = repositoryRoot.appendingPathComponent("SampleData/\(name)")
-            XCTAssertTrue(try Data(contentsOf: made) == Data(contentsOf: shipped), "SampleData/\(name) differs from the generator's output")
+            XCTAssertTrue(
+                try Data(contentsOf: made) == Data(contentsOf: shipped),
+                "SampleData/\(name) differs from the generator's output")
         }
     }
 

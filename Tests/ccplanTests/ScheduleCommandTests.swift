@@ -51,7 +51,8 @@ final class ScheduleCommandTests: XCTestCase {
                 if day == 5 && hour >= 9 && hour < 13 { agents = 3 }
                 let n = Int((agents * scale).rounded())
                 let volume = Double(n) * 4.5  // AHT 300 s: about 0.75 Erlang per agent
-                let stamp = formatter.string(from: Date(timeIntervalSince1970: Double(start + i * 1800))).replacingOccurrences(of: "Z", with: "+00:00")
+                let stamp = formatter.string(from: Date(timeIntervalSince1970: Double(start + i * 1800)))
+                    .replacingOccurrences(of: "Z", with: "+00:00")
                 csv += "base,\(q),voice,\(stamp),\(zeroOut == q ? "abc" : String(volume)),300,\(n),\(n),0.8\n"
             }
         }
@@ -74,14 +75,18 @@ final class ScheduleCommandTests: XCTestCase {
         var outputs: [[String: String]] = []
         for run in 0..<2 {
             let out = dir.appendingPathComponent("out\(run)").path
-            let r = try runCCPlan(["schedule", "--plan", plan, "--shifts", shifts, "--out", out], environment: ["SOURCE_DATE_EPOCH": "1767225600"])
+            let r = try runCCPlan(
+                ["schedule", "--plan", plan, "--shifts", shifts, "--out", out],
+                environment: ["SOURCE_DATE_EPOCH": "1767225600"])
             XCTAssertEqual(r.status, 0, r.stdout + r.stderr)
             XCTAssertTrue(r.stdout.hasPrefix("week "), "nothing (no solver log) before the summary: \(r.stdout)")
             XCTAssertEqual(r.stderr, "")
             var files: [String: String] = [:]
             for name in Self.files { files[name] = try String(contentsOfFile: out + "/" + name, encoding: .utf8) }
             // The solve time is the one value that differs between runs.
-            files["schedule.json"] = files["schedule.json"]!.split(separator: "\n").filter { !$0.contains("\"solve_seconds\"") }.joined(separator: "\n")
+            files["schedule.json"] = files["schedule.json"]!.split(separator: "\n").filter {
+                !$0.contains("\"solve_seconds\"")
+            }.joined(separator: "\n")
             outputs.append(files)
         }
         for name in Self.files { XCTAssertEqual(outputs[0][name], outputs[1][name], name) }
@@ -103,12 +108,17 @@ final class ScheduleCommandTests: XCTestCase {
     func testCoverageFollowsFromTheShiftsAndBreaks() throws {
         let dir = try temporaryDirectory(self)
         let out = dir.appendingPathComponent("out").path
-        let r = try runCCPlan(["schedule", "--plan", try Self.planDirectory(in: dir), "--shifts", try write(dir, "s.yaml", Self.shifts), "--out", out])
+        let r = try runCCPlan([
+            "schedule", "--plan", try Self.planDirectory(in: dir), "--shifts", try write(dir, "s.yaml", Self.shifts),
+            "--out", out,
+        ])
         XCTAssertEqual(r.status, 0, r.stderr)
         let formatter = ISO8601DateFormatter()
         func time(_ text: Substring) -> Double { formatter.date(from: String(text))!.timeIntervalSince1970 }
         func rows(_ name: String) throws -> [[Substring]] {
-            try String(contentsOfFile: out + "/" + name, encoding: .utf8).split(separator: "\n").dropFirst().map { $0.split(separator: ",", omittingEmptySubsequences: false) }
+            try String(contentsOfFile: out + "/" + name, encoding: .utf8).split(separator: "\n").dropFirst().map {
+                $0.split(separator: ",", omittingEmptySubsequences: false)
+            }
         }
         var spans: [(start: Double, end: Double, agents: Double)] = []
         for f in try rows("shifts.csv") { spans.append((time(f[3]), time(f[4]), Double(f[5])!)) }
@@ -130,36 +140,51 @@ final class ScheduleCommandTests: XCTestCase {
     /// are still written and the summary names the uncovered intervals.
     func testUncoveredIntervalsExitFive() throws {
         let dir = try temporaryDirectory(self)
-        let yaml = Self.shifts.replacingOccurrences(of: "    days: [Mon, Tue, Wed, Thu, Fri, Sat]\n", with: "    days: [Mon, Tue, Wed, Thu, Fri, Sat]\n    max_agents: 2\n")
+        let yaml = Self.shifts.replacingOccurrences(
+            of: "    days: [Mon, Tue, Wed, Thu, Fri, Sat]\n",
+            with: "    days: [Mon, Tue, Wed, Thu, Fri, Sat]\n    max_agents: 2\n")
         let out = dir.appendingPathComponent("out").path
-        let r = try runCCPlan(["schedule", "--plan", try Self.planDirectory(in: dir), "--shifts", try write(dir, "s.yaml", yaml), "--out", out])
+        let r = try runCCPlan([
+            "schedule", "--plan", try Self.planDirectory(in: dir), "--shifts", try write(dir, "s.yaml", yaml), "--out",
+            out,
+        ])
         XCTAssertEqual(r.status, 5, r.stderr)
         XCTAssertTrue(r.stdout.contains("intervals uncovered"), r.stdout)
         for name in Self.files { XCTAssertTrue(FileManager.default.fileExists(atPath: out + "/" + name), name) }
-        XCTAssertTrue(try String(contentsOfFile: out + "/schedule.json", encoding: .utf8).contains("\"exit_status\": 5"))
+        XCTAssertTrue(
+            try String(contentsOfFile: out + "/schedule.json", encoding: .utf8).contains("\"exit_status\": 5"))
     }
 
     /// (A 3 % gap keeps the test to a second: it checks how the two schedules relate, not the optimum.)
     func testServiceLevelObjectiveReportsBothSchedules() throws {
         let dir = try temporaryDirectory(self)
         let out = dir.appendingPathComponent("out").path
-        let r = try runCCPlan(["schedule", "--plan", try Self.planDirectory(in: dir), "--shifts", try write(dir, "s.yaml", Self.shifts),
-                               "--objective", "service-level", "--target-sl", "coverage", "--gap", "0.03", "--out", out])
+        let r = try runCCPlan([
+            "schedule", "--plan", try Self.planDirectory(in: dir), "--shifts", try write(dir, "s.yaml", Self.shifts),
+            "--objective", "service-level", "--target-sl", "coverage", "--gap", "0.03", "--out", out,
+        ])
         XCTAssertEqual(r.status, 0, r.stdout + r.stderr)
-        let json = try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: out + "/schedule.json"))) as! [String: Any]
+        let json =
+            try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: out + "/schedule.json")))
+            as! [String: Any]
         let week = (json["schedules"] as! [[String: Any]])[0]
         let coverage = week["coverage"] as! [String: Any], sl = week["service_level"] as! [String: Any]
         XCTAssertEqual(week["written"] as? String, "service-level")
         // The same weekly service level as the coverage schedule, for no more paid hours.
-        XCTAssertGreaterThanOrEqual(sl["weekly_service_level"] as! Double, (coverage["weekly_service_level"] as! Double) - 1e-6)
+        XCTAssertGreaterThanOrEqual(
+            sl["weekly_service_level"] as! Double, (coverage["weekly_service_level"] as! Double) - 1e-6)
         XCTAssertLessThanOrEqual(sl["paid_hours"] as! Double, coverage["paid_hours"] as! Double)
-        XCTAssertEqual(week["paid_hours_saved"] as! Double, (coverage["paid_hours"] as! Double) - (sl["paid_hours"] as! Double), accuracy: 1e-9)
+        XCTAssertEqual(
+            week["paid_hours_saved"] as! Double, (coverage["paid_hours"] as! Double) - (sl["paid_hours"] as! Double),
+            accuracy: 1e-9)
     }
 
     func testBadShiftsFileExits64WithItsPosition() throws {
         let dir = try temporaryDirectory(self)
         let out = dir.appendingPathComponent("out").path
-        let shifts = try write(dir, "s.yaml", Self.shifts.replacingOccurrences(of: "    length: 6h\n", with: "    length: 6h\n    colour: red\n"))
+        let shifts = try write(
+            dir, "s.yaml",
+            Self.shifts.replacingOccurrences(of: "    length: 6h\n", with: "    length: 6h\n    colour: red\n"))
         let r = try runCCPlan(["schedule", "--plan", try Self.planDirectory(in: dir), "--shifts", shifts, "--out", out])
         XCTAssertEqual(r.status, 64, r.stderr)
         XCTAssertTrue(r.stderr.contains("s.yaml:13:5: unknown key 'colour' in a shift type"), r.stderr)
@@ -168,8 +193,11 @@ final class ScheduleCommandTests: XCTestCase {
 
     func testBadPlanDataExits65() throws {
         let dir = try temporaryDirectory(self)
-        let r = try runCCPlan(["schedule", "--plan", try Self.planDirectory(in: dir, zeroOut: "sales"), "--shifts", try write(dir, "s.yaml", Self.shifts),
-                               "--out", dir.appendingPathComponent("out").path])
+        let r = try runCCPlan([
+            "schedule", "--plan", try Self.planDirectory(in: dir, zeroOut: "sales"), "--shifts",
+            try write(dir, "s.yaml", Self.shifts),
+            "--out", dir.appendingPathComponent("out").path,
+        ])
         XCTAssertEqual(r.status, 65, r.stderr)
         XCTAssertTrue(r.stderr.contains("intervals.csv:"), r.stderr)
         XCTAssertTrue(r.stderr.contains("'volume' must be a number"), r.stderr)
@@ -177,9 +205,13 @@ final class ScheduleCommandTests: XCTestCase {
 
     func testBadFlagsExit64() throws {
         let dir = try temporaryDirectory(self)
-        let plan = try Self.planDirectory(in: dir), shifts = try write(dir, "s.yaml", Self.shifts), out = dir.appendingPathComponent("out").path
-        for (flags, message) in [(["--week", "2026-11-03"], "not a Monday"), (["--week", "2026-12-07"], "the plan has no interval"),
-                                 (["--objective", "cheap"], "--objective"), (["--target-sl", "1.5"], "--target-sl"), (["--scenario", "nope"], "no scenario 'nope'")] {
+        let plan = try Self.planDirectory(in: dir), shifts = try write(dir, "s.yaml", Self.shifts),
+            out = dir.appendingPathComponent("out").path
+        for (flags, message) in [
+            (["--week", "2026-11-03"], "not a Monday"), (["--week", "2026-12-07"], "the plan has no interval"),
+            (["--objective", "cheap"], "--objective"), (["--target-sl", "1.5"], "--target-sl"),
+            (["--scenario", "nope"], "no scenario 'nope'"),
+        ] {
             let r = try runCCPlan(["schedule", "--plan", plan, "--shifts", shifts, "--out", out] + flags)
             XCTAssertEqual(r.status, 64, "\(flags): \(r.stderr)")
             XCTAssertTrue(r.stderr.contains(message), "\(flags): \(r.stderr)")

@@ -45,7 +45,8 @@ let benchmarks: @Sendable () -> Void = {
         }
         let elapsed = ContinuousClock.now - start
         let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) * 1e-18
-        benchmark.measurement(.custom("MB/s", polarity: .prefersLarger, useScalingFactor: false), Int(Double(file.bytes) / seconds / 1e6))
+        benchmark.measurement(
+            .custom("MB/s", polarity: .prefersLarger, useScalingFactor: false), Int(Double(file.bytes) / seconds / 1e6))
         benchmark.measurement(
             .custom("rows/s (thousands)", polarity: .prefersLarger, useScalingFactor: false),
             Int(Double(history.rowCount) / seconds / 1e3))
@@ -56,8 +57,9 @@ let benchmarks: @Sendable () -> Void = {
 
     Benchmark(
         "Quality report of 240 series (1 year, 30 min)",
-        configuration: .init(metrics: [.wallClock, .peakMemoryResident], timeUnits: .milliseconds,
-                             warmupIterations: 1, scalingFactor: .one, maxDuration: .seconds(10), maxIterations: 10)
+        configuration: .init(
+            metrics: [.wallClock, .peakMemoryResident], timeUnits: .milliseconds,
+            warmupIterations: 1, scalingFactor: .one, maxDuration: .seconds(10), maxIterations: 10)
     ) { benchmark, history in
         for _ in benchmark.scaledIterations {
             blackHole(QualityReport(history))

@@ -49,7 +49,8 @@ let benchmarks: @Sendable () -> Void = {
     }
 
     let intervals = staffingIntervals()
-    let staffer = IntervalStaffer(assumptions: PlanAssumptions(), channel: .voice, intervalSeconds: 1800, quantileLevels: [])
+    let staffer = IntervalStaffer(
+        assumptions: PlanAssumptions(), channel: .voice, intervalSeconds: 1800, quantileLevels: [])
     Benchmark("staff 100000 intervals Erlang C requirement", configuration: slow) { benchmark in
         for _ in benchmark.scaledIterations {
             var total = 0
@@ -58,12 +59,14 @@ let benchmarks: @Sendable () -> Void = {
         }
     }
 
-    let full = IntervalStaffer(assumptions: PlanAssumptions(), channel: .voice, intervalSeconds: 1800, quantileLevels: [0.1, 0.9])
+    let full = IntervalStaffer(
+        assumptions: PlanAssumptions(), channel: .voice, intervalSeconds: 1800, quantileLevels: [0.1, 0.9])
     Benchmark("staff 100000 intervals full (p90 and expected SL)", configuration: slow) { benchmark in
         for _ in benchmark.scaledIterations {
             var total = 0
             for i in intervals {
-                total &+= try full.staff(volume: i.volume, quantiles: [i.volume * 0.85, i.volume * 1.18], aht: i.aht).agents
+                total &+= try full.staff(volume: i.volume, quantiles: [i.volume * 0.85, i.volume * 1.18], aht: i.aht)
+                    .agents
             }
             blackHole(total)
         }

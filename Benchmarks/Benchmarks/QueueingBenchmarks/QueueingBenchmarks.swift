@@ -31,7 +31,8 @@ let benchmarks: @Sendable () -> Void = {
     for (name, workload) in cases.prefix(2) {
         Benchmark("Erlang A requirement \(name)", configuration: timing) { benchmark in
             for _ in benchmark.scaledIterations {
-                blackHole(try Staffing.requiredAgents(workload: workload, model: .erlangA(patience: 120), targets: targets))
+                blackHole(
+                    try Staffing.requiredAgents(workload: workload, model: .erlangA(patience: 120), targets: targets))
             }
         }
     }

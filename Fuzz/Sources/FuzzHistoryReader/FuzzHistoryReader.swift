@@ -16,7 +16,9 @@ import Glibc
 private let scratchPath = "/dev/shm/ccplan-fuzz-history-\(getpid()).csv"
 private let roundTripPath = "/dev/shm/ccplan-fuzz-history-\(getpid())-back.csv"
 
-private let zones = ["UTC", "Europe/Berlin", "Asia/Jerusalem", "America/New_York", "Australia/Lord_Howe", "Asia/Kolkata", "UTC", "UTC"]
+private let zones = [
+    "UTC", "Europe/Berlin", "Asia/Jerusalem", "America/New_York", "Australia/Lord_Howe", "Asia/Kolkata", "UTC", "UTC",
+]
 private let profiles: [VendorProfile?] = [nil, nil, nil, nil, .genesys, .connect, .nice, .avayaCMS]
 
 /// The reading options two bytes select: zone (bits 0–2), profile (3–5) and duplicate policy
@@ -67,7 +69,8 @@ public func fuzzHistoryReader(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt
     }
     for s in history.series {
         precondition(s.count > 0 && s.observedCount > 0, "an empty series \(s.queue)")
-        precondition([s.handled.count, s.abandoned.count, s.handleSeconds.count, s.states.count].allSatisfy { $0 == s.count })
+        precondition(
+            [s.handled.count, s.abandoned.count, s.handleSeconds.count, s.states.count].allSatisfy { $0 == s.count })
         precondition(s.states.first == .observed && s.states.last == .observed, "a series that starts or ends absent")
         for i in s.indices where s.states[i] == .observed {
             precondition(s.offered[i] >= 0 && s.offered[i].isFinite, "offered \(s.offered[i]) in \(s.queue)")
@@ -86,7 +89,9 @@ public func fuzzHistoryReader(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt
     again.outliers = .accept
     do {
         let back = try HistoryReader(options: again).read([roundTripPath])
-        precondition(back.series.count == history.series.count, "round trip: \(back.series.count) series, not \(history.series.count)")
+        precondition(
+            back.series.count == history.series.count,
+            "round trip: \(back.series.count) series, not \(history.series.count)")
         for (a, b) in zip(history.series, back.series) {
             precondition(same(a, b), "round trip changed \(a.queue)/\(a.channel): \(b.queue)/\(b.channel)")
         }

@@ -26,15 +26,18 @@ extension CSVRecord {
         if s == e { return .empty }
         var i = s
         var negative = false
-        if bytes[i] == UInt8(ascii: "-") { negative = true; i += 1 }
-        else if bytes[i] == UInt8(ascii: "+") { i += 1 }
+        if bytes[i] == UInt8(ascii: "-") { negative = true; i += 1 } else if bytes[i] == UInt8(ascii: "+") { i += 1 }
         var mantissa: UInt64 = 0
         var digits = 0, fractionDigits = 0
         var seenPoint = false
         while i < e {
             let b = bytes[i]
             if b >= 48, b <= 57 {
-                if digits < 19 { mantissa = mantissa &* 10 &+ UInt64(b - 48) } else { return slowNumber(s, e, decimalComma) }
+                if digits < 19 {
+                    mantissa = mantissa &* 10 &+ UInt64(b - 48)
+                } else {
+                    return slowNumber(s, e, decimalComma)
+                }
                 digits += 1
                 if seenPoint { fractionDigits += 1 }
             } else if !seenPoint, b == UInt8(ascii: ".") || (decimalComma && b == UInt8(ascii: ",")) {
@@ -65,7 +68,7 @@ extension CSVRecord {
             // Only plain number characters: strtod would also accept hex, "infinity" and spaces.
             switch b {
             case UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "+"), UInt8(ascii: "-"), UInt8(ascii: "."),
-                 UInt8(ascii: "e"), UInt8(ascii: "E"):
+                UInt8(ascii: "e"), UInt8(ascii: "E"):
                 text[k - s] = CChar(bitPattern: b)
             case UInt8(ascii: ","):
                 guard decimalComma else { return .invalid }

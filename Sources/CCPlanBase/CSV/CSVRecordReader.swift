@@ -113,7 +113,8 @@ public struct CSVRecordReader {
         }
         self.fd = fd
         self.maximumRecordBytes = max(16, maximumRecordBytes)
-        resources = ReaderResources(fd: fd, ownsDescriptor: true, capacity: max(min(chunkSize, self.maximumRecordBytes * 2), 4))
+        resources = ReaderResources(
+            fd: fd, ownsDescriptor: true, capacity: max(min(chunkSize, self.maximumRecordBytes * 2), 4))
         storage = resources.storage
     }
 
@@ -133,9 +134,11 @@ public struct CSVRecordReader {
             guard tail < maximumRecordBytes else {
                 throw CSVSyntaxError(
                     line: line, column: 0,
-                    message: "a record is longer than \(maximumRecordBytes / 1024) KiB (no line end: is this a CSV file?)")
+                    message:
+                        "a record is longer than \(maximumRecordBytes / 1024) KiB (no line end: is this a CSV file?)")
             }
-            let bigger = UnsafeMutableBufferPointer<UInt8>.allocate(capacity: min(storage.count * 2, maximumRecordBytes + 1))
+            let bigger = UnsafeMutableBufferPointer<UInt8>.allocate(
+                capacity: min(storage.count * 2, maximumRecordBytes + 1))
             bigger.baseAddress!.update(from: storage.baseAddress!, count: tail)
             storage.deallocate()
             storage = bigger
@@ -180,8 +183,11 @@ public struct CSVRecordReader {
         var i = head
         while i < tail, storage[i] != lineEnd || inQuotes {
             let b = storage[i]
-            if b == UInt8(ascii: "\"") { inQuotes.toggle() }
-            else if !inQuotes, let k = candidates.firstIndex(of: b) { counts[k] += 1 }
+            if b == UInt8(ascii: "\"") {
+                inQuotes.toggle()
+            } else if !inQuotes, let k = candidates.firstIndex(of: b) {
+                counts[k] += 1
+            }
             i += 1
         }
         var best = 0

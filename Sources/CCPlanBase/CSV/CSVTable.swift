@@ -59,11 +59,14 @@ public struct CSVTable: Sendable {
                     return true
                 }
                 guard rows.count < maximumRows else {
-                    throw FileIssue(file: path, line: record.line, column: 1,
-                                    message: "more than \(maximumRows) rows")
+                    throw FileIssue(
+                        file: path, line: record.line, column: 1,
+                        message: "more than \(maximumRows) rows")
                 }
-                rows.append(Row(line: record.line, fields: fields,
-                                columns: (0...record.count).map { record.column(of: $0) }))
+                rows.append(
+                    Row(
+                        line: record.line, fields: fields,
+                        columns: (0...record.count).map { record.column(of: $0) }))
                 return true
             }
         } catch let error as CSVSyntaxError {

@@ -39,7 +39,9 @@ public enum Timestamp {
     ///
     /// - Complexity: O(end − start), no allocation on success.
     @inlinable
-    public static func parse(_ bytes: UnsafeBufferPointer<UInt8>, from s: Int, to e: Int) -> Result<Parts, TimestampError> {
+    public static func parse(_ bytes: UnsafeBufferPointer<UInt8>, from s: Int, to e: Int) -> Result<
+        Parts, TimestampError
+    > {
         @inline(__always) func digits(_ at: Int, _ count: Int) -> Int? {
             guard at + count <= e else { return nil }
             var value = 0
@@ -51,15 +53,15 @@ public enum Timestamp {
             return value
         }
         guard let year = digits(s, 4), s + 4 < e, bytes[s + 4] == UInt8(ascii: "-"),
-              let month = digits(s + 5, 2), s + 7 < e, bytes[s + 7] == UInt8(ascii: "-"),
-              let day = digits(s + 8, 2)
+            let month = digits(s + 5, 2), s + 7 < e, bytes[s + 7] == UInt8(ascii: "-"),
+            let day = digits(s + 8, 2)
         else { return .failure(TimestampError(expected)) }
         guard (1...12).contains(month), day >= 1, day <= CivilDate.daysIn(month: month, year: year) else {
             return .failure(TimestampError("no such date"))
         }
         guard s + 10 < e, bytes[s + 10] == UInt8(ascii: "T") || bytes[s + 10] == UInt8(ascii: " "),
-              let hour = digits(s + 11, 2), s + 13 < e, bytes[s + 13] == UInt8(ascii: ":"),
-              let minute = digits(s + 14, 2)
+            let hour = digits(s + 11, 2), s + 13 < e, bytes[s + 13] == UInt8(ascii: ":"),
+            let minute = digits(s + 14, 2)
         else { return .failure(TimestampError(expected)) }
         var i = s + 16
         var second = 0
@@ -81,7 +83,8 @@ public enum Timestamp {
             }
         }
         guard hour < 24, minute < 60, second < 60 else { return .failure(TimestampError("no such time of day")) }
-        let local = Int64(CivilDate.dayNumber(year: year, month: month, day: day)) * 86_400
+        let local =
+            Int64(CivilDate.dayNumber(year: year, month: month, day: day)) * 86_400
             + Int64(hour * 3600 + minute * 60 + second)
         if i == e { return .success(Parts(local: local, offset: nil, fraction: fraction)) }
         let b = bytes[i]
@@ -136,7 +139,8 @@ extension CSVRecord {
             return .invalid(error.description)
         case .success(let parts):
             guard parts.fraction == 0 else {
-                return .invalid("fractional seconds are not allowed in an interval start (intervals start on whole seconds)")
+                return .invalid(
+                    "fractional seconds are not allowed in an interval start (intervals start on whole seconds)")
             }
             if let instant = parts.instant { return .instant(instant) }
             return .local(parts.local)

@@ -1,4 +1,5 @@
 import Foundation
+
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
@@ -160,9 +161,10 @@ public enum AtomicOutput {
     /// - Complexity: O(size of the marker file).
     public static func isOutput(files: [String], marker: String, keys: [String] = []) -> @Sendable (String) -> Bool {
         { path in
-            guard let names = try? FileManager.default.contentsOfDirectory(atPath: path), names.allSatisfy(files.contains),
-                  let data = FileManager.default.contents(atPath: path + "/" + marker),
-                  let object = try? JSONSerialization.jsonObject(with: data) as? [String: Any]
+            guard let names = try? FileManager.default.contentsOfDirectory(atPath: path),
+                names.allSatisfy(files.contains),
+                let data = FileManager.default.contents(atPath: path + "/" + marker),
+                let object = try? JSONSerialization.jsonObject(with: data) as? [String: Any]
             else { return false }
             return object["ccplan_version"] is String && keys.allSatisfy { object[$0] != nil }
         }
@@ -188,12 +190,15 @@ public enum AtomicOutput {
             free(cwd)
             free(real)
             if here == there || here.hasPrefix(there == "/" ? "/" : there + "/") {
-                throw OutputError.refused(path, "is the working directory or holds it; give a new directory for the output")
+                throw OutputError.refused(
+                    path, "is the working directory or holds it; give a new directory for the output")
             }
         }
         let entries = (try? fm.contentsOfDirectory(atPath: target)) ?? []
         guard entries.isEmpty || isReplaceable(target) else {
-            throw OutputError.refused(path, "is not empty and is not a directory ccplan wrote: ccplan replaces only its own outputs, and replacing "
+            throw OutputError.refused(
+                path,
+                "is not empty and is not a directory ccplan wrote: ccplan replaces only its own outputs, and replacing "
                     + "it would delete \(entries.count) entr\(entries.count == 1 ? "y" : "ies") such as \(entries.sorted()[0]); "
                     + "give a new or empty directory")
         }

@@ -34,12 +34,14 @@ public struct SHA256: Sendable {
     /// - Complexity: O(bytes).
     public mutating func update<C: Collection>(_ bytes: C) where C.Element == UInt8 {
         count += bytes.count
-        if pending.isEmpty, let done = bytes.withContiguousStorageIfAvailable({ buffer -> Int in
-            let whole = buffer.count / 64 * 64
-            compress(UnsafeRawBufferPointer(rebasing: UnsafeRawBufferPointer(buffer)[0..<whole]))
-            pending.append(contentsOf: buffer[whole...])
-            return whole
-        }) {
+        if pending.isEmpty,
+            let done = bytes.withContiguousStorageIfAvailable({ buffer -> Int in
+                let whole = buffer.count / 64 * 64
+                compress(UnsafeRawBufferPointer(rebasing: UnsafeRawBufferPointer(buffer)[0..<whole]))
+                pending.append(contentsOf: buffer[whole...])
+                return whole
+            })
+        {
             _ = done
             return
         }
@@ -101,8 +103,10 @@ public struct SHA256: Sendable {
                         let maj = (a & b) ^ (a & c) ^ (b & c)
                         (hh, g, f, e, d, c, b, a) = (g, f, e, d &+ t1, c, b, a, t1 &+ s0 &+ maj)
                     }
-                    state = (state.0 &+ a, state.1 &+ b, state.2 &+ c, state.3 &+ d,
-                             state.4 &+ e, state.5 &+ f, state.6 &+ g, state.7 &+ hh)
+                    state = (
+                        state.0 &+ a, state.1 &+ b, state.2 &+ c, state.3 &+ d,
+                        state.4 &+ e, state.5 &+ f, state.6 &+ g, state.7 &+ hh
+                    )
                     offset += 64
                 }
             }

@@ -15,8 +15,10 @@ public func csvField(_ text: String) -> String {
 public func appendCSVField(_ text: String, to bytes: inout [UInt8]) {
     let neutralise = CSVInjection.isDangerous(text)
     var needsQuotes = false
-    for b in text.utf8 where b == UInt8(ascii: ",") || b == UInt8(ascii: "\"") || b == UInt8(ascii: "\n")
-        || b == UInt8(ascii: "\r") || b == UInt8(ascii: ";") {
+    for b in text.utf8
+    where b == UInt8(ascii: ",") || b == UInt8(ascii: "\"") || b == UInt8(ascii: "\n")
+        || b == UInt8(ascii: "\r") || b == UInt8(ascii: ";")
+    {
         needsQuotes = true
         break
     }

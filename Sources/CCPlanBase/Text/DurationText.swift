@@ -32,7 +32,8 @@ public enum DurationText {
         // Digits with at most one decimal point: no signs, exponents, hex, inf or nan.
         let digits = number.filter { ("0"..."9").contains($0) }.count
         let points = number.filter { $0 == "." }.count
-        guard digits > 0, digits + points == number.count, points <= 1, let value = Double(number), value.isFinite else {
+        guard digits > 0, digits + points == number.count, points <= 1, let value = Double(number), value.isFinite
+        else {
             throw ParseError(description: "'\(text)' is not a duration (expected e.g. 45, 20s, 2.5m, 30m, 1h, 24h)")
         }
         return value * unit

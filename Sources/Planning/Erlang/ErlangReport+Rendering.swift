@@ -12,8 +12,10 @@ extension ErlangReport {
             case .number(let x): return .finite(x)
             }
         }
-        var list: [(String, JSONText)] = [("model", .string(model.rawValue)), ("traffic_erlangs", .finite(traffic)),
-                                          ("agents", count(agents)), ("scheduled_agents", count(scheduled))]
+        var list: [(String, JSONText)] = [
+            ("model", .string(model.rawValue)), ("traffic_erlangs", .finite(traffic)),
+            ("agents", count(agents)), ("scheduled_agents", count(scheduled)),
+        ]
         if let m = metrics {
             list += [
                 ("service_level", .finite(m.serviceLevel)), ("asa_seconds", .finite(m.averageSpeedOfAnswer)),
@@ -25,7 +27,8 @@ extension ErlangReport {
         } else {
             list += [
                 ("service_level", .null), ("asa_seconds", .null), ("mean_wait_seconds", .null), ("p_wait", .null),
-                ("abandon_rate", .null), ("occupancy", .finite(deferredOccupancy)), ("stable", .bool(deferredStable ?? true)),
+                ("abandon_rate", .null), ("occupancy", .finite(deferredOccupancy)),
+                ("stable", .bool(deferredStable ?? true)),
             ]
         }
         list.append(("mode", .string(isRequirement ? "requirement" : "evaluation")))
@@ -55,8 +58,9 @@ extension ErlangReport {
             case .null: return ""
             case .string(let s): return csvField(s)
             case .array(let items):
-                return csvField(items.map { if case .string(let s) = $0 { return s } else { return $0.rendered(pretty: false) } }
-                    .joined(separator: "; "))
+                return csvField(
+                    items.map { if case .string(let s) = $0 { return s } else { return $0.rendered(pretty: false) } }
+                        .joined(separator: "; "))
             default: return value.rendered(pretty: false)
             }
         }
@@ -84,7 +88,11 @@ extension ErlangReport {
             if let blocking {
                 rows.append(("blocking", percent(blocking)))
             } else {
-                rows.append(("service level", "\(percent(m.serviceLevel)) within \(fixed(m.answerWithin, 0)) s (\(m.serviceLevelDefinition.rawValue))"))
+                rows.append(
+                    (
+                        "service level",
+                        "\(percent(m.serviceLevel)) within \(fixed(m.answerWithin, 0)) s (\(m.serviceLevelDefinition.rawValue))"
+                    ))
                 rows.append(("ASA", seconds(m.averageSpeedOfAnswer)))
                 rows.append(("mean wait (all)", seconds(m.meanWait)))
                 rows.append(("P(wait)", percent(m.probabilityOfWaiting)))
@@ -121,6 +129,7 @@ extension ErlangReport {
             if let occ = t.maxOccupancy { goal.append("occupancy ≤ \(fixed(occ * 100, 1))%") }
         }
         if let maxBlocking, isRequirement { goal.append("blocking ≤ \(fixed(maxBlocking * 100, 2))%") }
-        return "model: \(name), \(isRequirement ? "requirement" : "evaluation")" + (goal.isEmpty ? "" : " for " + goal.joined(separator: ", "))
+        return "model: \(name), \(isRequirement ? "requirement" : "evaluation")"
+            + (goal.isEmpty ? "" : " for " + goal.joined(separator: ", "))
     }
 }

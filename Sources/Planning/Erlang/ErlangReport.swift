@@ -84,7 +84,8 @@ extension ErlangRequest {
         } else {
             let solution: (agents: Int, slots: StaffingRequirement)
             do {
-                solution = try ChatStaffing.requiredAgents(workload: workload, concurrency: c, model: model, targets: targets)
+                solution = try ChatStaffing.requiredAgents(
+                    workload: workload, concurrency: c, model: model, targets: targets)
             } catch {
                 throw staffingError(error)
             }
@@ -96,12 +97,17 @@ extension ErlangRequest {
         report.metrics = metrics
         report.shrinkage = shrinkage
         if !metrics.isStable {
-            report.warnings.append("unstable: \(fixed(workload.trafficIntensity, 3)) Erlangs offered to \(fixed(metrics.agents, 3)) servers; the queue grows without bound")
+            report.warnings.append(
+                "unstable: \(fixed(workload.trafficIntensity, 3)) Erlangs offered to \(fixed(metrics.agents, 3)) servers; the queue grows without bound"
+            )
         } else if metrics.occupancy > 0.9 {
-            report.warnings.append("occupancy \(fixed(metrics.occupancy * 100, 1))% is above 90%: agents burn out and small surges cause long waits")
+            report.warnings.append(
+                "occupancy \(fixed(metrics.occupancy * 100, 1))% is above 90%: agents burn out and small surges cause long waits"
+            )
         }
         if metrics.probabilityOfAbandonment > 0.1 {
-            report.warnings.append("\(fixed(metrics.probabilityOfAbandonment * 100, 1))% of contacts abandon; bound it with --max-abandon")
+            report.warnings.append(
+                "\(fixed(metrics.probabilityOfAbandonment * 100, 1))% of contacts abandon; bound it with --max-abandon")
         }
         return report
     }
@@ -113,11 +119,16 @@ extension ErlangRequest {
         let cap = maxOccupancy.map { " under --max-occupancy \(fixed($0, 4))" } ?? ""
         switch target {
         case .serviceLevel:
-            return ErlangError(flag: targetServiceLevel != nil ? "--target-sl" : "--answer-within",
-                               message: "no number of agents can meet this service level\(cap)")
-        case .averageSpeedOfAnswer: return ErlangError(flag: "--target-asa", message: "no number of agents can meet this ASA\(cap)")
-        case .abandonment: return ErlangError(flag: "--max-abandon", message: "no number of agents can keep abandonment this low\(cap)")
-        case .occupancy: return ErlangError(flag: "--max-occupancy", message: "no number of agents can meet this occupancy cap")
+            return ErlangError(
+                flag: targetServiceLevel != nil ? "--target-sl" : "--answer-within",
+                message: "no number of agents can meet this service level\(cap)")
+        case .averageSpeedOfAnswer:
+            return ErlangError(flag: "--target-asa", message: "no number of agents can meet this ASA\(cap)")
+        case .abandonment:
+            return ErlangError(
+                flag: "--max-abandon", message: "no number of agents can keep abandonment this low\(cap)")
+        case .occupancy:
+            return ErlangError(flag: "--max-occupancy", message: "no number of agents can meet this occupancy cap")
         }
     }
 
@@ -159,7 +170,8 @@ extension ErlangRequest {
             report.scheduled = .integer(Shrinkage.scheduledAgents(agents, shrinkage: shrinkage))
             agentsUsed = Double(agents)
             if Double(agents) < work.agents(maxOccupancy: cap) * (1 - 1e-12) {
-                report.warnings.append("\(agents) agents cannot clear the work within \(DurationText.format(work.responseWindow))")
+                report.warnings.append(
+                    "\(agents) agents cannot clear the work within \(DurationText.format(work.responseWindow))")
             }
         } else if fractional {
             agentsUsed = work.agents(maxOccupancy: cap)

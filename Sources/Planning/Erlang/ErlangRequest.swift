@@ -68,20 +68,27 @@ public struct ErlangRequest: Sendable {
         try check(volume.isFinite && volume >= 0, "--volume", "must be a number ≥ 0")
         try check(intervalSeconds > 0, "--interval", "must be longer than 0")
         try check(ahtSeconds > 0, "--aht", "must be longer than 0")
-        if let targetServiceLevel { try check(targetServiceLevel >= 0 && targetServiceLevel < 1, "--target-sl", "must be in [0, 1)") }
+        if let targetServiceLevel {
+            try check(targetServiceLevel >= 0 && targetServiceLevel < 1, "--target-sl", "must be in [0, 1)")
+        }
         if let targetASA { try check(targetASA > 0, "--target-asa", "must be longer than 0") }
         if let maxAbandon { try check(maxAbandon > 0 && maxAbandon <= 1, "--max-abandon", "must be in (0, 1]") }
         if let maxBlocking { try check(maxBlocking > 0 && maxBlocking < 1, "--max-blocking", "must be in (0, 1)") }
         if let patience { try check(patience > 0, "--patience", "must be longer than 0") }
-        if let agents { try check(agents >= 0 && agents <= QueueingLimits.maximumAgents, "--agents", "must be between 0 and 1,000,000,000") }
+        if let agents {
+            try check(
+                agents >= 0 && agents <= QueueingLimits.maximumAgents, "--agents", "must be between 0 and 1,000,000,000"
+            )
+        }
         if concurrency != nil { try check(channel == .chat, "--concurrency", "applies to --channel chat only") }
         if backlog != nil { try check(channel == .email, "--backlog", "applies to --channel email only") }
         if let responseWithin {
             try check(channel == .email, "--response-within", "applies to --channel email only")
             try check(responseWithin > 0, "--response-within", "must be longer than 0")
         }
-        try check(maxAbandon == nil || patience != nil || channel == .email, "--max-abandon",
-                  "needs --patience (Erlang C has no abandonment)")
+        try check(
+            maxAbandon == nil || patience != nil || channel == .email, "--max-abandon",
+            "needs --patience (Erlang C has no abandonment)")
         if fractional {
             try check(patience == nil, "--fractional", "is continuous Erlang C; it cannot be used with --patience")
             try check(agents == nil, "--fractional", "solves a requirement; it cannot be used with --agents")
@@ -92,8 +99,10 @@ public struct ErlangRequest: Sendable {
             try check(patience == nil, "--max-blocking", "Erlang B has no queue: drop --patience")
         }
         if channel == .email {
-            for (flag, given) in [("--patience", patience != nil), ("--target-sl", targetServiceLevel != nil),
-                                  ("--target-asa", targetASA != nil), ("--max-abandon", maxAbandon != nil)] where given {
+            for (flag, given) in [
+                ("--patience", patience != nil), ("--target-sl", targetServiceLevel != nil),
+                ("--target-asa", targetASA != nil), ("--max-abandon", maxAbandon != nil),
+            ] where given {
                 throw ErlangError(flag: flag, message: "does not apply to --channel email (deferred work has no queue)")
             }
         }
@@ -112,8 +121,9 @@ public struct ErlangRequest: Sendable {
     }
 
     var deferred: DeferredWork {
-        DeferredWork(arrivalRate: workload.arrivalRate, averageHandleTime: ahtSeconds, backlog: backlog ?? 0,
-                     responseWindow: responseWithin ?? intervalSeconds)
+        DeferredWork(
+            arrivalRate: workload.arrivalRate, averageHandleTime: ahtSeconds, backlog: backlog ?? 0,
+            responseWindow: responseWithin ?? intervalSeconds)
     }
 }
 
@@ -133,10 +143,14 @@ public struct ErlangError: Error, Sendable, Equatable, CustomStringConvertible {
         case .invalidParameter(let name, let reason): self.init(flag: "--\(name)", message: reason)
         case .unreachable(let target):
             switch target {
-            case .serviceLevel: self.init(flag: "--target-sl", message: "no number of agents can meet this service level")
-            case .averageSpeedOfAnswer: self.init(flag: "--target-asa", message: "no number of agents can meet this ASA")
-            case .abandonment: self.init(flag: "--max-abandon", message: "no number of agents can keep abandonment this low")
-            case .occupancy: self.init(flag: "--max-occupancy", message: "no number of agents can meet this occupancy cap")
+            case .serviceLevel:
+                self.init(flag: "--target-sl", message: "no number of agents can meet this service level")
+            case .averageSpeedOfAnswer:
+                self.init(flag: "--target-asa", message: "no number of agents can meet this ASA")
+            case .abandonment:
+                self.init(flag: "--max-abandon", message: "no number of agents can keep abandonment this low")
+            case .occupancy:
+                self.init(flag: "--max-occupancy", message: "no number of agents can meet this occupancy cap")
             }
         }
     }

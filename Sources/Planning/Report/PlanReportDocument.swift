@@ -85,7 +85,8 @@ extension PlanReportDocument {
         /// Expected service level as a fraction (0...1).
         public var serviceLevel: Double?
 
-        public init(queue: String, channel: String, month: String, volume: Double?, fte: Double?, serviceLevel: Double?) {
+        public init(queue: String, channel: String, month: String, volume: Double?, fte: Double?, serviceLevel: Double?)
+        {
             self.queue = queue
             self.channel = channel
             self.month = month
@@ -150,7 +151,10 @@ extension PlanReportDocument {
         /// Upper bound of the prediction band (p90).
         public var high: Double?
 
-        public init(time: Int64, label: String, actual: Double? = nil, forecast: Double? = nil, low: Double? = nil, high: Double? = nil) {
+        public init(
+            time: Int64, label: String, actual: Double? = nil, forecast: Double? = nil, low: Double? = nil,
+            high: Double? = nil
+        ) {
             self.time = time
             self.label = label
             self.actual = actual

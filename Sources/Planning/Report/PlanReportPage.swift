@@ -23,7 +23,8 @@ enum PlanReportPage {
     static func render(_ doc: PlanReportDocument) -> HTMLBuffer {
         let page = ReportPage(
             title: doc.title, subtitle: doc.subtitle, generator: "ccplan", version: doc.ccplanVersion,
-            generatedAt: doc.generatedAt, keyFigures: doc.keyFigures, calloutHTML: callout(doc), contents: contents(doc))
+            generatedAt: doc.generatedAt, keyFigures: doc.keyFigures, calloutHTML: callout(doc), contents: contents(doc)
+        )
         // About 70 kB a queue section (three charts with hover targets), 64 kB for the rest.
         return page.render(capacity: (1 << 16) + doc.sections.count * 70_000) { h in
             PlanReportSections.summary(doc, into: &h)
@@ -42,10 +43,12 @@ enum PlanReportPage {
         let qualityCount = doc.dataQuality.reduce(0) { $0 + $1.warnings.count }
         var notes: [String] = []
         if !doc.warnings.isEmpty {
-            notes.append("<a href=\"#warnings\">\(doc.warnings.count) \(doc.warnings.count == 1 ? "warning" : "warnings")</a>")
+            notes.append(
+                "<a href=\"#warnings\">\(doc.warnings.count) \(doc.warnings.count == 1 ? "warning" : "warnings")</a>")
         }
         if qualityCount > 0 {
-            notes.append("<a href=\"#data-quality\">\(qualityCount) data-quality \(qualityCount == 1 ? "note" : "notes")</a>")
+            notes.append(
+                "<a href=\"#data-quality\">\(qualityCount) data-quality \(qualityCount == 1 ? "note" : "notes")</a>")
         }
         guard !notes.isEmpty else { return "" }
         return "This plan comes with \(notes.joined(separator: " and ")): please read them before using the figures."
@@ -54,7 +57,9 @@ enum PlanReportPage {
     static func contents(_ doc: PlanReportDocument) -> [ReportPage.ContentsEntry] {
         var items: [ReportPage.ContentsEntry] = []
         if !doc.summary.isEmpty { items.append(.init(id: "summary", title: "Summary")) }
-        for (i, s) in doc.sections.enumerated() { items.append(.init(id: "q\(i + 1)", title: PlanReportQueueSection.heading(s))) }
+        for (i, s) in doc.sections.enumerated() {
+            items.append(.init(id: "q\(i + 1)", title: PlanReportQueueSection.heading(s)))
+        }
         if !doc.scenarios.isEmpty { items.append(.init(id: "scenarios", title: "Scenarios")) }
         if !doc.assumptions.isEmpty { items.append(.init(id: "assumptions", title: "Assumptions and definitions")) }
         if !doc.dataQuality.isEmpty { items.append(.init(id: "data-quality", title: "Data quality")) }

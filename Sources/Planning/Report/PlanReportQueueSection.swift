@@ -64,7 +64,8 @@ enum PlanReportQueueSection {
         var historyMean: Double? = nil
         if !recent.isEmpty {
             historyMean = recent.reduce(0) { $0 + $1.actual! } / Double(recent.count)
-            let span = TimeAxis.isDaily(recent.map(\.time)) ? "last \(recent.count) days" : "last \(recent.count) points"
+            let span =
+                TimeAxis.isDaily(recent.map(\.time)) ? "last \(recent.count) days" : "last \(recent.count) points"
             items.append("History average (\(span)): <b>\(ReportNumber.auto(historyMean))</b>")
         }
         let future = s.series.filter { isFinite($0.forecast) && (start == nil || $0.time >= start!) }
@@ -79,7 +80,8 @@ enum PlanReportQueueSection {
         let week = s.typicalWeek.filter { $0.required.isFinite }
         if let peak = week.max(by: { $0.required < $1.required }), peak.required > 0 {
             items.append(
-                "Peak required: <b>\(ReportNumber.number(peak.required, decimals: 1))</b> agents (\(HTMLEscaping.escape(peak.weekday)) \(HTMLEscaping.escape(peak.time)))")
+                "Peak required: <b>\(ReportNumber.number(peak.required, decimals: 1))</b> agents (\(HTMLEscaping.escape(peak.weekday)) \(HTMLEscaping.escape(peak.time)))"
+            )
             let scheduled = week.filter { isFinite($0.scheduled) }
             if !scheduled.isEmpty {
                 let short = scheduled.filter { $0.scheduled! + 1e-9 < $0.required }.count
@@ -90,7 +92,8 @@ enum PlanReportQueueSection {
             let values = base.points.map(\.fte).filter(\.isFinite)
             if !values.isEmpty {
                 let mean = values.reduce(0, +) / Double(values.count)
-                items.append("Average FTE (\(HTMLEscaping.escape(base.name))): <b>\(ReportNumber.number(mean, decimals: 1))</b>")
+                items.append(
+                    "Average FTE (\(HTMLEscaping.escape(base.name))): <b>\(ReportNumber.number(mean, decimals: 1))</b>")
             }
         }
         guard !items.isEmpty else { return }
@@ -111,7 +114,9 @@ enum PlanReportQueueSection {
         let inForecast: (Doc.SeriesPoint) -> Bool = { p in start.map { p.time >= $0 } ?? true }
         let actual = points.map { ChartPoint(x: Double($0.time), y: $0.actual ?? .nan) }
         let forecast = points.filter(inForecast).map { ChartPoint(x: Double($0.time), y: $0.forecast ?? .nan) }
-        let band = points.filter(inForecast).map { BandPoint(x: Double($0.time), low: $0.low ?? .nan, high: $0.high ?? .nan) }
+        let band = points.filter(inForecast).map {
+            BandPoint(x: Double($0.time), low: $0.low ?? .nan, high: $0.high ?? .nan)
+        }
         let hasBand = band.contains { $0.low.isFinite && $0.high.isFinite }
         let hasActual = actual.contains { $0.y.isFinite }
         let hasForecast = forecast.contains { $0.y.isFinite }
@@ -128,7 +133,8 @@ enum PlanReportQueueSection {
         chart.xTicks = TimeAxis.ticks(times: times, labels: points.map(\.label), anchor: start, maxTicks: 12)
         if let start, let firstTime = times.first, let lastTime = times.last, start > firstTime, start <= lastTime {
             let label = points.first { $0.time >= start }?.label ?? ""
-            chart.marker = AxisTick(x: Double(start), label: label.isEmpty ? "Forecast starts" : "Forecast starts \(label)")
+            chart.marker = AxisTick(
+                x: Double(start), label: label.isEmpty ? "Forecast starts" : "Forecast starts \(label)")
         }
         if points.count <= maxHitTargets {
             chart.hitTargets = TimeAxis.hitTargets(times: times) { i in
@@ -205,13 +211,16 @@ enum PlanReportQueueSection {
             label: "\(heading(s)): required vs scheduled agents in a typical week",
             yTitle: "Agents",
             series: [
-                .init(name: "Scheduled", colour: Palette.skyBlue, points: scheduled, width: 1.5, step: true, areaOpacity: 0.3),
+                .init(
+                    name: "Scheduled", colour: Palette.skyBlue, points: scheduled, width: 1.5, step: true,
+                    areaOpacity: 0.3),
                 .init(name: "Required", colour: Palette.vermillion, points: required, width: 2, step: true),
             ],
             xTicks: ticks, xTickMarks: false, xSeparators: separators,
             xDomain: 0...Double(week.count), height: 260)
         chart.highlights = week.indices.compactMap { i in
-            guard let sch = week[i].scheduled, sch.isFinite, week[i].required.isFinite, sch + 1e-9 < week[i].required else { return nil }
+            guard let sch = week[i].scheduled, sch.isFinite, week[i].required.isFinite, sch + 1e-9 < week[i].required
+            else { return nil }
             return LineChart.Highlight(x0: Double(i), x1: Double(i + 1), y0: sch, y1: week[i].required)
         }
         if week.count <= maxHitTargets {
@@ -237,7 +246,9 @@ enum PlanReportQueueSection {
         guard figure(chart, empty: "No typical-week requirement.", into: &h) else { return }
         var legend: [Legend.Item] = [.init(.line(Palette.vermillion, dash: nil), "Required agents")]
         if hasScheduled { legend.append(.init(.area(Palette.skyBlue), "Scheduled agents")) }
-        if !chart.highlights.isEmpty { legend.append(.init(.band(Palette.vermillion, opacity: 0.5), "Shortfall (scheduled below required)")) }
+        if !chart.highlights.isEmpty {
+            legend.append(.init(.band(Palette.vermillion, opacity: 0.5), "Shortfall (scheduled below required)"))
+        }
         Legend.render(legend, into: &h)
         h.raw("<figcaption>Agents needed to meet the service-level target in each interval, against agents scheduled")
         if let first = week.first, let last = week.last {
@@ -263,10 +274,12 @@ enum PlanReportQueueSection {
         let dashes: [String?] = [nil, "6 4", "2 3", "8 3 2 3"]
         let series = s.dailyFTE.enumerated().map { i, f in
             LineChart.Series(
-                name: f.name, colour: Palette.series(i), points: f.points.map { ChartPoint(x: Double($0.time), y: $0.fte) },
+                name: f.name, colour: Palette.series(i),
+                points: f.points.map { ChartPoint(x: Double($0.time), y: $0.fte) },
                 width: i == 0 ? 2.2 : 1.8, dash: dashes[i % dashes.count])
         }
-        var chart = LineChart(label: "\(heading(s)): daily FTE over the horizon", yTitle: "FTE", series: series, height: 250)
+        var chart = LineChart(
+            label: "\(heading(s)): daily FTE over the horizon", yTitle: "FTE", series: series, height: 250)
         // Ticks and hover targets from the union of all times, in order.
         var times = Set<Int64>()
         var labelOf: [Int64: String] = [:]
@@ -277,7 +290,8 @@ enum PlanReportQueueSection {
             }
         }
         let sortedTimes = times.sorted()
-        chart.xTicks = TimeAxis.ticks(times: sortedTimes, labels: sortedTimes.map { labelOf[$0] ?? "" }, anchor: sortedTimes.first, maxTicks: 12)
+        chart.xTicks = TimeAxis.ticks(
+            times: sortedTimes, labels: sortedTimes.map { labelOf[$0] ?? "" }, anchor: sortedTimes.first, maxTicks: 12)
         if sortedTimes.count <= maxHitTargets {
             let lookups: [[Int64: Double]] = s.dailyFTE.map { f in
                 var m: [Int64: Double] = [:]
@@ -295,7 +309,9 @@ enum PlanReportQueueSection {
         }
         guard figure(chart, empty: "No daily FTE.", into: &h) else { return }
         Legend.render(
-            s.dailyFTE.enumerated().map { i, f in .init(.line(Palette.series(i), dash: dashes[i % dashes.count]), f.name) }, into: &h)
+            s.dailyFTE.enumerated().map { i, f in
+                .init(.line(Palette.series(i), dash: dashes[i % dashes.count]), f.name)
+            }, into: &h)
         h.raw("</figure>\n")
     }
 }

@@ -10,10 +10,14 @@ enum PlanReportSections {
         guard !doc.summary.isEmpty else { return }
         ReportSection.begin(
             id: "summary", heading: "Summary",
-            lead: "Forecast volume, average FTE required and expected service level per queue, channel and month.", into: &h)
+            lead: "Forecast volume, average FTE required and expected service level per queue, channel and month.",
+            into: &h)
         ReportTable.begin(
-            [.init("Queue"), .init("Channel"), .init("Month"), .init("Volume", numeric: true), .init("FTE", numeric: true),
-             .init("Expected SL", numeric: true)], into: &h)
+            [
+                .init("Queue"), .init("Channel"), .init("Month"), .init("Volume", numeric: true),
+                .init("FTE", numeric: true),
+                .init("Expected SL", numeric: true),
+            ], into: &h)
         var previous: (String, String)? = nil
         for row in doc.summary {
             let sameGroup = previous.map { $0 == (row.queue, row.channel) } ?? false
@@ -40,23 +44,33 @@ enum PlanReportSections {
         let hasCost = doc.scenarios.contains { $0.cost?.isFinite == true }
         ReportSection.begin(
             id: "scenarios", heading: "Scenarios",
-            lead: "Average FTE, agent hours\(hasCost ? ", cost" : "") and expected service level over the horizon; change in FTE relative to the base scenario.",
+            lead:
+                "Average FTE, agent hours\(hasCost ? ", cost" : "") and expected service level over the horizon; change in FTE relative to the base scenario.",
             into: &h)
         let bars = doc.scenarios.map { s -> BarChart.Bar in
             var valueLabel = ReportNumber.number(s.fte, decimals: 1) + " FTE"
-            if !s.isBase, let d = s.deltaVsBasePercent, d.isFinite { valueLabel += " (" + ReportNumber.signedPercent(d) + ")" }
-            var tip = s.name + ": " + ReportNumber.number(s.fte, decimals: 1) + " FTE, SL " + ReportNumber.percent(fraction: s.serviceLevel)
+            if !s.isBase, let d = s.deltaVsBasePercent, d.isFinite {
+                valueLabel += " (" + ReportNumber.signedPercent(d) + ")"
+            }
+            var tip =
+                s.name + ": " + ReportNumber.number(s.fte, decimals: 1) + " FTE, SL "
+                + ReportNumber.percent(fraction: s.serviceLevel)
             if !s.description.isEmpty { tip += " — " + s.description }
             return BarChart.Bar(
-                label: s.name, value: s.fte, valueLabel: valueLabel, colour: s.isBase ? Palette.blue : Palette.skyBlue, tooltip: tip)
+                label: s.name, value: s.fte, valueLabel: valueLabel, colour: s.isBase ? Palette.blue : Palette.skyBlue,
+                tooltip: tip)
         }
         h.raw("<figure>")
-        BarChart(label: "Average FTE by scenario", axisTitle: "Average FTE over the horizon", bars: bars).render(into: &h)
+        BarChart(label: "Average FTE by scenario", axisTitle: "Average FTE over the horizon", bars: bars).render(
+            into: &h)
         h.raw("\n")
-        Legend.render([.init(.box(Palette.blue), "Base scenario"), .init(.box(Palette.skyBlue), "Alternative scenario")], into: &h)
+        Legend.render(
+            [.init(.box(Palette.blue), "Base scenario"), .init(.box(Palette.skyBlue), "Alternative scenario")], into: &h
+        )
         h.raw("</figure>\n")
         var columns: [ReportTable.Column] = [
-            .init("Scenario"), .init("FTE", numeric: true), .init("Δ FTE vs base", numeric: true), .init("Agent hours", numeric: true),
+            .init("Scenario"), .init("FTE", numeric: true), .init("Δ FTE vs base", numeric: true),
+            .init("Agent hours", numeric: true),
         ]
         if hasCost { columns.append(.init("Cost", numeric: true)) }
         columns.append(.init("Expected SL", numeric: true))
@@ -126,11 +140,15 @@ enum PlanReportSections {
         guard !doc.dataQuality.isEmpty else { return }
         ReportSection.begin(
             id: "data-quality", heading: "Data quality",
-            lead: "Intervals in the history used for the forecast. Missing intervals are gaps in the input; zero intervals had no contacts.",
+            lead:
+                "Intervals in the history used for the forecast. Missing intervals are gaps in the input; zero intervals had no contacts.",
             into: &h)
         ReportTable.begin(
-            [.init("Series"), .init("Observed", numeric: true), .init("Missing", numeric: true), .init("Zero", numeric: true),
-             .init("First"), .init("Last"), .init("Warnings")], into: &h)
+            [
+                .init("Series"), .init("Observed", numeric: true), .init("Missing", numeric: true),
+                .init("Zero", numeric: true),
+                .init("First"), .init("Last"), .init("Warnings"),
+            ], into: &h)
         for q in doc.dataQuality {
             let total = q.intervalsObserved + q.intervalsMissing
             ReportTable.beginRow(into: &h)

@@ -1,9 +1,11 @@
-@testable import Planning
 import Foundation
+import XCTest
+
+@testable import Planning
+
 #if canImport(FoundationXML)
 import FoundationXML
 #endif
-import XCTest
 
 final class HTMLReportTests: XCTestCase {
     typealias Doc = PlanReportDocument
@@ -56,7 +58,9 @@ final class HTMLReportTests: XCTestCase {
         doc.sections[0].series[60].forecast = .infinity
         doc.sections[0].series[61].low = -.infinity
         doc.sections[0].series[62].high = .nan
-        doc.sections[1].series = doc.sections[1].series.map { var p = $0; p.actual = p.actual.map { _ in .nan }; return p }
+        doc.sections[1].series = doc.sections[1].series.map {
+            var p = $0; p.actual = p.actual.map { _ in .nan }; return p
+        }
         doc.sections[0].typicalWeek[5].required = .nan
         doc.sections[0].typicalWeek[6].scheduled = .infinity
         doc.sections[0].dailyFTE[0].points[2].fte = .nan
@@ -71,7 +75,9 @@ final class HTMLReportTests: XCTestCase {
     }
 
     func testAllNaNSeriesRendersPlaceholder() {
-        let points = (0..<10).map { Doc.SeriesPoint(time: Int64($0) * 86_400, label: "d\($0)", actual: .nan, forecast: .nan) }
+        let points = (0..<10).map {
+            Doc.SeriesPoint(time: Int64($0) * 86_400, label: "d\($0)", actual: .nan, forecast: .nan)
+        }
         let doc = Doc(title: "x", sections: [.init(queue: "Q", channel: "Voice", series: points)])
         let html = renderHTML(doc)
         XCTAssertTrue(html.contains("No history or forecast data."))
@@ -86,11 +92,21 @@ final class HTMLReportTests: XCTestCase {
             dailyFTE: [.init(name: "Base", points: [.init(time: 1_000_000, label: "only", fte: 1.5)])])
         let zeros = Doc.QueueSection(
             queue: "Zero", channel: "Chat",
-            series: (0..<30).map { .init(time: Int64($0) * 86_400, label: "d\($0)", actual: $0 < 20 ? 0 : nil, forecast: $0 < 20 ? nil : 0, low: 0, high: 0) },
-            typicalWeek: (0..<20).map { .init(weekday: $0 < 10 ? "Mon" : "Tue", time: "t\($0)", required: 0, scheduled: 0) },
-            dailyFTE: [.init(name: "Base", points: (20..<30).map { .init(time: Int64($0) * 86_400, label: "d\($0)", fte: 0) })])
+            series: (0..<30).map {
+                .init(
+                    time: Int64($0) * 86_400, label: "d\($0)", actual: $0 < 20 ? 0 : nil, forecast: $0 < 20 ? nil : 0,
+                    low: 0, high: 0)
+            },
+            typicalWeek: (0..<20).map {
+                .init(weekday: $0 < 10 ? "Mon" : "Tue", time: "t\($0)", required: 0, scheduled: 0)
+            },
+            dailyFTE: [
+                .init(name: "Base", points: (20..<30).map { .init(time: Int64($0) * 86_400, label: "d\($0)", fte: 0) })
+            ])
         let empty = Doc.QueueSection(queue: "Empty", channel: "")
-        let doc = Doc(title: "Edge", sections: [single, zeros, empty], scenarios: [.init(name: "Base", fte: nil, hours: nil, serviceLevel: nil, isBase: true)])
+        let doc = Doc(
+            title: "Edge", sections: [single, zeros, empty],
+            scenarios: [.init(name: "Base", fte: nil, hours: nil, serviceLevel: nil, isBase: true)])
         let html = renderHTML(doc)
         assertNoNonFiniteText(html)
         assertSVGFragmentsAreXML(html)
@@ -113,8 +129,9 @@ final class HTMLReportTests: XCTestCase {
         XCTAssertGreaterThan(opens, 9)
         assertSVGFragmentsAreXML(html)
         for tag in ["html", "head", "body", "section", "table", "figure", "ul", "div"] {
-            XCTAssertEqual(html.components(separatedBy: "<\(tag)>").count + html.components(separatedBy: "<\(tag) ").count - 2,
-                           html.components(separatedBy: "</\(tag)>").count - 1, "unbalanced <\(tag)>")
+            XCTAssertEqual(
+                html.components(separatedBy: "<\(tag)>").count + html.components(separatedBy: "<\(tag) ").count - 2,
+                html.components(separatedBy: "</\(tag)>").count - 1, "unbalanced <\(tag)>")
         }
     }
 
@@ -136,8 +153,9 @@ final class HTMLReportTests: XCTestCase {
     func testThousandsOfPointsAreDownsampled() {
         let n = 20_000
         let points = (0..<n).map { i in
-            Doc.SeriesPoint(time: Int64(i) * 3_600, label: "h\(i)", actual: i < n / 2 ? Double(i % 97) : nil,
-                            forecast: i >= n / 2 ? 50 : nil, low: i >= n / 2 ? 40 : nil, high: i >= n / 2 ? 60 : nil)
+            Doc.SeriesPoint(
+                time: Int64(i) * 3_600, label: "h\(i)", actual: i < n / 2 ? Double(i % 97) : nil,
+                forecast: i >= n / 2 ? 50 : nil, low: i >= n / 2 ? 40 : nil, high: i >= n / 2 ? 60 : nil)
         }
         let html = renderHTML(Doc(title: "big", sections: [.init(queue: "Q", channel: "V", series: points)]))
         XCTAssertLessThan(html.utf8.count, 300_000)
@@ -178,7 +196,9 @@ final class HTMLReportTests: XCTestCase {
             let fragment = String(rest[start.lowerBound..<end.upperBound])
             let parser = XMLParser(data: Data(fragment.utf8))
             if !parser.parse() {
-                XCTFail("SVG fragment is not XML: \(parser.parserError.map { "\($0)" } ?? "?") in \(fragment.prefix(300))", file: file, line: line)
+                XCTFail(
+                    "SVG fragment is not XML: \(parser.parserError.map { "\($0)" } ?? "?") in \(fragment.prefix(300))",
+                    file: file, line: line)
                 return
             }
             count += 1

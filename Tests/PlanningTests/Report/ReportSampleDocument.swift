@@ -1,6 +1,7 @@
 import CCPlanBase
-@testable import Planning
 import Reporting
+
+@testable import Planning
 
 /// A realistic, deterministic sample report: three queues, daily history and a 13-week forecast,
 /// a typical week at 30-minute intervals and three scenarios.
@@ -39,9 +40,14 @@ enum HTMLReportSample {
     }
 
     static let queues = [
-        QueueSpec(queue: "Customer Service", channel: "Voice", dailyVolume: 1_000, aht: 300, noise: 0.06, growth: 0.004, seed: 11),
-        QueueSpec(queue: "Premium Line", channel: "Voice", dailyVolume: 80, aht: 420, noise: 0.15, growth: 0.0, seed: 23),
-        QueueSpec(queue: "Customer Service", channel: "Chat", dailyVolume: 320, aht: 540, noise: 0.09, growth: 0.012, seed: 37),
+        QueueSpec(
+            queue: "Customer Service", channel: "Voice", dailyVolume: 1_000, aht: 300, noise: 0.06, growth: 0.004,
+            seed: 11),
+        QueueSpec(
+            queue: "Premium Line", channel: "Voice", dailyVolume: 80, aht: 420, noise: 0.15, growth: 0.0, seed: 23),
+        QueueSpec(
+            queue: "Customer Service", channel: "Chat", dailyVolume: 320, aht: 540, noise: 0.09, growth: 0.012, seed: 37
+        ),
     ]
 
     /// Day-of-week factors, Monday first; closed on Sunday.
@@ -74,7 +80,10 @@ enum HTMLReportSample {
                 } else {
                     let h = Double(i - historyDays + 1)
                     let width = (q.noise * 1.28) * (1 + h / 60)
-                    points.append(.init(time: t, label: dateLabel(t), forecast: level, low: level * (1 - width), high: level * (1 + width)))
+                    points.append(
+                        .init(
+                            time: t, label: dateLabel(t), forecast: level, low: level * (1 - width),
+                            high: level * (1 + width)))
                 }
             }
 
@@ -99,7 +108,8 @@ enum HTMLReportSample {
                     var scheduled = required + (noise.next() < 0.55 ? 1 : 0) - (noise.next() < 0.18 ? 2 : 0)
                     if k == 0 || k == close - open - 1 { scheduled = max(scheduled, 1) }
                     scheduled = max(0, scheduled)
-                    week.append(.init(weekday: weekdays[dow], time: timeLabel(slot), required: required, scheduled: scheduled))
+                    week.append(
+                        .init(weekday: weekdays[dow], time: timeLabel(slot), required: required, scheduled: scheduled))
                 }
             }
 
@@ -127,43 +137,72 @@ enum HTMLReportSample {
             }
             for (mi, m) in monthly.enumerated() {
                 let fte = m.2 / Double(m.3)
-                summary.append(.init(queue: q.queue, channel: q.channel, month: m.0, volume: m.1, fte: fte,
-                                     serviceLevel: [0.812, 0.795, 0.834][qi] - Double(mi) * 0.004))
+                summary.append(
+                    .init(
+                        queue: q.queue, channel: q.channel, month: m.0, volume: m.1, fte: fte,
+                        serviceLevel: [0.812, 0.795, 0.834][qi] - Double(mi) * 0.004))
                 if mi == 0 { totalNextMonthFTE += fte }
             }
             baseTotalFTE += base.map(\.fte).reduce(0, +) / Double(max(1, base.count)) * 7 / 5
 
-            sections.append(.init(
-                queue: q.queue, channel: q.channel,
-                note: qi == 1 ? "Forecast model: seasonal naive with weekly profile (short history)." : "Forecast model: TBATS with weekly seasonality; Erlang C staffing at 30-minute intervals.",
-                volumeUnit: q.channel == "Chat" ? "Chats per day" : "Calls per day",
-                series: points, forecastStart: forecastStart, typicalWeek: week,
-                dailyFTE: [.init(name: "Base", points: base), .init(name: "+10% volume", points: plus10), .init(name: "AHT −15 s", points: aht)]))
+            sections.append(
+                .init(
+                    queue: q.queue, channel: q.channel,
+                    note: qi == 1
+                        ? "Forecast model: seasonal naive with weekly profile (short history)."
+                        : "Forecast model: TBATS with weekly seasonality; Erlang C staffing at 30-minute intervals.",
+                    volumeUnit: q.channel == "Chat" ? "Chats per day" : "Calls per day",
+                    series: points, forecastStart: forecastStart, typicalWeek: week,
+                    dailyFTE: [
+                        .init(name: "Base", points: base), .init(name: "+10% volume", points: plus10),
+                        .init(name: "AHT −15 s", points: aht),
+                    ]))
 
             let missing = qi == 1 ? 2 : 0
             var warnings: [String] = []
-            if qi == 0 { warnings.append("2026-02-04: volume 45% above expected (possible outage); kept in training data.") }
+            if qi == 0 {
+                warnings.append("2026-02-04: volume 45% above expected (possible outage); kept in training data.")
+            }
             if qi == 1 { warnings.append("2 days missing (2026-01-22, 2026-01-23); interpolated for training.") }
-            quality.append(.init(series: "\(q.queue) · \(q.channel)", intervalsObserved: (historyDays - missing) * 48 - historyWeeks * 48 * 1,
-                                 intervalsMissing: missing * 48, intervalsZero: historyWeeks * 48 + historyWeeks * (48 - 10) + historyWeeks * 5 * 24,
-                                 first: dateLabel(historyStart) + " 08:00", last: dateLabel(forecastStart - day) + " 19:30", warnings: warnings))
+            quality.append(
+                .init(
+                    series: "\(q.queue) · \(q.channel)",
+                    intervalsObserved: (historyDays - missing) * 48 - historyWeeks * 48 * 1,
+                    intervalsMissing: missing * 48,
+                    intervalsZero: historyWeeks * 48 + historyWeeks * (48 - 10) + historyWeeks * 5 * 24,
+                    first: dateLabel(historyStart) + " 08:00", last: dateLabel(forecastStart - day) + " 19:30",
+                    warnings: warnings))
         }
 
         let scenarios: [PlanReportDocument.Scenario] = [
-            .init(name: "Base", description: "Forecast as modelled; AHT and shrinkage as assumed", fte: baseTotalFTE, hours: baseTotalFTE * 37.5 * 13, cost: baseTotalFTE * 37.5 * 13 * 31.5, serviceLevel: 0.808, isBase: true),
-            .init(name: "+10% volume", description: "All queues +10% contacts offered", fte: baseTotalFTE * 1.1, hours: baseTotalFTE * 1.1 * 37.5 * 13, cost: baseTotalFTE * 1.1 * 37.5 * 13 * 31.5, serviceLevel: 0.802, deltaVsBasePercent: 10),
-            .init(name: "AHT −15 s", description: "Knowledge-base rollout reduces handle time by 15 seconds", fte: baseTotalFTE * 0.962, hours: baseTotalFTE * 0.962 * 37.5 * 13, cost: nil, serviceLevel: 0.811, deltaVsBasePercent: -3.8),
+            .init(
+                name: "Base", description: "Forecast as modelled; AHT and shrinkage as assumed", fte: baseTotalFTE,
+                hours: baseTotalFTE * 37.5 * 13, cost: baseTotalFTE * 37.5 * 13 * 31.5, serviceLevel: 0.808,
+                isBase: true),
+            .init(
+                name: "+10% volume", description: "All queues +10% contacts offered", fte: baseTotalFTE * 1.1,
+                hours: baseTotalFTE * 1.1 * 37.5 * 13, cost: baseTotalFTE * 1.1 * 37.5 * 13 * 31.5, serviceLevel: 0.802,
+                deltaVsBasePercent: 10),
+            .init(
+                name: "AHT −15 s", description: "Knowledge-base rollout reduces handle time by 15 seconds",
+                fte: baseTotalFTE * 0.962, hours: baseTotalFTE * 0.962 * 37.5 * 13, cost: nil, serviceLevel: 0.811,
+                deltaVsBasePercent: -3.8),
         ]
 
         return PlanReportDocument(
             title: "Capacity plan — Northwind Contact Centre",
-            subtitle: "History \(dateLabel(historyStart)) – \(dateLabel(forecastStart - day)) · Horizon 13 weeks, \(dateLabel(forecastStart)) – \(dateLabel(forecastStart + Int64(forecastDays - 1) * day))",
+            subtitle:
+                "History \(dateLabel(historyStart)) – \(dateLabel(forecastStart - day)) · Horizon 13 weeks, \(dateLabel(forecastStart)) – \(dateLabel(forecastStart + Int64(forecastDays - 1) * day))",
             ccplanVersion: "0.4.0",
             generatedAt: "2026-03-01 18:04 UTC",
             keyFigures: [
-                .init(label: "FTE next month", value: ReportNumber.number(totalNextMonthFTE, decimals: 1), detail: "Mar 2026, all queues"),
+                .init(
+                    label: "FTE next month", value: ReportNumber.number(totalNextMonthFTE, decimals: 1),
+                    detail: "Mar 2026, all queues"),
                 .init(label: "Expected service level", value: "80.8%", detail: "Target 80% within 20 s (voice)"),
-                .init(label: "Horizon", value: "13 weeks", detail: "\(dateLabel(forecastStart)) – \(dateLabel(forecastStart + Int64(forecastDays - 1) * day))"),
+                .init(
+                    label: "Horizon", value: "13 weeks",
+                    detail: "\(dateLabel(forecastStart)) – \(dateLabel(forecastStart + Int64(forecastDays - 1) * day))"),
                 .init(label: "Queues", value: "3", detail: "2 voice, 1 chat"),
             ],
             summary: summary,
@@ -171,13 +210,27 @@ enum HTMLReportSample {
             scenarios: scenarios,
             currency: "EUR",
             assumptions: [
-                .init(label: "Service level target", value: "80% within 20 s", definition: "answered within threshold ÷ all offered; abandons count as misses"),
-                .init(label: "Chat service level", value: "90% within 60 s", definition: "first response within threshold ÷ all chats offered"),
-                .init(label: "Shrinkage", value: "30%", definition: "paid time not available for contacts: breaks, training, meetings, absence"),
-                .init(label: "Occupancy cap", value: "85%", definition: "maximum share of logged-in time spent handling contacts"),
-                .init(label: "Hours per FTE", value: "37.5 h per week", definition: "one full-time equivalent; FTE = paid agent hours ÷ 37.5 per week"),
-                .init(label: "Chat concurrency", value: "2 sessions", definition: "simultaneous chats per agent; workload divided accordingly"),
-                .init(label: "Staffing model", value: "Erlang C, 30-min intervals", definition: "agents required per interval from forecast volume and AHT; no abandonment"),
+                .init(
+                    label: "Service level target", value: "80% within 20 s",
+                    definition: "answered within threshold ÷ all offered; abandons count as misses"),
+                .init(
+                    label: "Chat service level", value: "90% within 60 s",
+                    definition: "first response within threshold ÷ all chats offered"),
+                .init(
+                    label: "Shrinkage", value: "30%",
+                    definition: "paid time not available for contacts: breaks, training, meetings, absence"),
+                .init(
+                    label: "Occupancy cap", value: "85%",
+                    definition: "maximum share of logged-in time spent handling contacts"),
+                .init(
+                    label: "Hours per FTE", value: "37.5 h per week",
+                    definition: "one full-time equivalent; FTE = paid agent hours ÷ 37.5 per week"),
+                .init(
+                    label: "Chat concurrency", value: "2 sessions",
+                    definition: "simultaneous chats per agent; workload divided accordingly"),
+                .init(
+                    label: "Staffing model", value: "Erlang C, 30-min intervals",
+                    definition: "agents required per interval from forecast volume and AHT; no abandonment"),
             ],
             dataQuality: quality,
             warnings: [

@@ -1,11 +1,11 @@
+import CCPlanBase
+import Forecasting
 // The long-horizon protocol of issue 11 on the multi-year hourly files, through the library:
 // history = every day before the origin, forecast `weeks` × 7 days in one shot, score the totals
 // of whole calendar months, ISO weeks and days inside the horizon on the intervals that have an
 // actual (pooled WAPE and bias over all origins), and the coverage of the p10–p90 range of day
 // totals (Forecaster's day ranges).
 import Foundation
-import CCPlanBase
-import Forecasting
 
 struct LongHorizonCase {
     var name: String
@@ -15,15 +15,19 @@ struct LongHorizonCase {
 
 let longHorizonCases = [
     LongHorizonCase(name: "uihc", file: "uihc_ed_hourly.csv", origins: ["2016-04-01", "2017-04-01"]),
-    LongHorizonCase(name: "denver", file: "denver_ems_911_hourly.csv", origins: ["2016-02-01", "2017-02-01", "2018-02-01"]),
+    LongHorizonCase(
+        name: "denver", file: "denver_ems_911_hourly.csv", origins: ["2016-02-01", "2017-02-01", "2018-02-01"]),
 ]
 
 /// `--extended`: every quarter from the first origin with 15 months of history to the last with
 /// 52 weeks of actuals after it (UIHC 11 origins, Denver 23): a wider check that a method
 /// generalises than the issue's 2 + 3 origins (overlapping horizons, so not independent).
 let extendedLongHorizonCases = [
-    LongHorizonCase(name: "uihc", file: "uihc_ed_hourly.csv", origins: quarterlyOrigins(from: "2014-10-01", to: "2017-04-01")),
-    LongHorizonCase(name: "denver", file: "denver_ems_911_hourly.csv", origins: quarterlyOrigins(from: "2012-08-01", to: "2018-02-01")),
+    LongHorizonCase(
+        name: "uihc", file: "uihc_ed_hourly.csv", origins: quarterlyOrigins(from: "2014-10-01", to: "2017-04-01")),
+    LongHorizonCase(
+        name: "denver", file: "denver_ems_911_hourly.csv",
+        origins: quarterlyOrigins(from: "2012-08-01", to: "2018-02-01")),
 ]
 
 func quarterlyOrigins(from: String, to: String) -> [String] {
@@ -44,7 +48,9 @@ func loadHourly(_ path: String) throws -> DailyIntervalSeries {
     var series = DailyIntervalSeries(slotsPerDay: 24)
     for line in text.split(whereSeparator: \.isNewline).dropFirst() {
         let f = line.split(separator: ",", omittingEmptySubsequences: false)
-        guard f.count >= 5, let date = CivilDate(f[1]), let hour = Int(f[2].prefix(2)), let v = Double(f[4]) else { continue }
+        guard f.count >= 5, let date = CivilDate(f[1]), let hour = Int(f[2].prefix(2)), let v = Double(f[4]) else {
+            continue
+        }
         try series.accumulate(date: date, slot: hour, volume: v)
     }
     return series
@@ -77,12 +83,16 @@ struct PooledError {
     var bias: Double { err / actual }
 }
 
-func runLongHorizon(dataDirectory: String, weeks: Int, models: [any ForecastModel], coverage: Bool,
-                    cases: [LongHorizonCase] = longHorizonCases) throws {
+func runLongHorizon(
+    dataDirectory: String, weeks: Int, models: [any ForecastModel], coverage: Bool,
+    cases: [LongHorizonCase] = longHorizonCases
+) throws {
     let days = weeks * 7
     for c in cases {
         let series = try loadHourly(dataDirectory + "/" + c.file)
-        print("\n\(c.name): origins \(c.origins.joined(separator: " ")), \(weeks) weeks; pooled WAPE (bias) of whole-period totals on observed hours")
+        print(
+            "\n\(c.name): origins \(c.origins.joined(separator: " ")), \(weeks) weeks; pooled WAPE (bias) of whole-period totals on observed hours"
+        )
         var table: [(String, [String: PooledError], Double, [Double])] = []
         for model in models {
             var acc: [String: PooledError] = [:]
@@ -97,12 +107,16 @@ func runLongHorizon(dataDirectory: String, weeks: Int, models: [any ForecastMode
                 let f = try model.forecast(context)
                 let e = clock.now - t0
                 seconds += Double(e.components.seconds) + Double(e.components.attoseconds) * 1e-18
-                if let d = model as? DayLevelModel, d.methods.count > 1 { notes.append("\(o): \(try d.select(context).method)") }
+                if let d = model as? DayLevelModel, d.methods.count > 1 {
+                    notes.append("\(o): \(try d.select(context).method)")
+                }
                 if let a = model as? AutoModel {
                     let chosen = try a.select(context).chosen
                     var note = "\(o): \(chosen.name)"
                     if let blend = chosen as? LeadTimeBlend {
-                        note += " [short weights by week " + blend.weeklyShortWeights.map { String(format: "%.2f", $0) }.joined(separator: " ") + "]"
+                        note +=
+                            " [short weights by week "
+                            + blend.weeklyShortWeights.map { String(format: "%.2f", $0) }.joined(separator: " ") + "]"
                     }
                     notes.append(note)
                 }
@@ -148,8 +162,11 @@ func runLongHorizon(dataDirectory: String, weeks: Int, models: [any ForecastMode
                 return String(format: "%6.2f%% (%+5.2f%%)", e.wape * 100, e.bias * 100)
             }
             let mean = perOrigin.reduce(0, +) / Double(max(1, perOrigin.count))
-            print(pad(name, 40) + cells.map { " " + $0 }.joined() + String(format: "  %9.1f  %6.2f%%", s * 1000, acc["month|level"]!.wape * 100)
-                  + (c.origins.count > 3 ? String(format: "   mean of origins' monthly WAPE %5.2f%%", mean * 100) : ""))
+            print(
+                pad(name, 40) + cells.map { " " + $0 }.joined()
+                    + String(format: "  %9.1f  %6.2f%%", s * 1000, acc["month|level"]!.wape * 100)
+                    + (c.origins.count > 3
+                        ? String(format: "   mean of origins' monthly WAPE %5.2f%%", mean * 100) : ""))
         }
         if c.origins.count > 3 {
             print("monthly WAPE per origin (" + c.origins.map { String($0.prefix(7)) }.joined(separator: " ") + "):")
@@ -167,14 +184,18 @@ func runLongHorizon(dataDirectory: String, weeks: Int, models: [any ForecastMode
                 for (t, d) in targets.enumerated() {
                     guard let r = series.row(of: d) else { continue }
                     var y = 0.0, complete = true
-                    for j in 0..<24 { let v = series.volume[r * 24 + j]; if v.isNaN { complete = false } else { y += v } }
+                    for j in 0..<24 {
+                        let v = series.volume[r * 24 + j]; if v.isNaN { complete = false } else { y += v }
+                    }
                     guard complete else { continue }
                     if y >= lo[t] && y <= hi[t] { inside += 1 }
                     total += 1
                 }
             }
-            print(String(format: "day totals inside Forecaster()'s p10–p90: %.1f%% of %d days (complete days only)",
-                         Double(inside) / Double(max(1, total)) * 100, total))
+            print(
+                String(
+                    format: "day totals inside Forecaster()'s p10–p90: %.1f%% of %d days (complete days only)",
+                    Double(inside) / Double(max(1, total)) * 100, total))
         }
     }
 }
@@ -184,10 +205,17 @@ func printLongScores(dataDirectory: String, weeks: Int) throws {
         let series = try loadHourly(dataDirectory + "/" + c.file)
         for o in c.origins {
             let origin = CivilDate(o)!
-            let context = try ForecastContext(history: series.prefix(before: origin), targetDates: (0..<(weeks * 7)).map { origin.adding(days: $0) })
-            let sel = try DayLevelModel(methods: DailyMethod.longHorizonChoices + DailyMethod.regressionChoices).select(context)
+            let context = try ForecastContext(
+                history: series.prefix(before: origin), targetDates: (0..<(weeks * 7)).map { origin.adding(days: $0) })
+            let sel = try DayLevelModel(methods: DailyMethod.longHorizonChoices + DailyMethod.regressionChoices).select(
+                context)
             print("\(c.name) \(o): K=\(sel.harmonics) log=\(sel.logScale) chose \(sel.method)")
-            for s in sel.scores { print(String(format: "   %-36@ day %5.2f%%  block %5.2f%%  bias %+5.2f%%  score %5.2f", s.method.description, s.dayWAPE * 100, s.blockWAPE * 100, s.bias * 100, s.score * 100)) }
+            for s in sel.scores {
+                print(
+                    String(
+                        format: "   %-36@ day %5.2f%%  block %5.2f%%  bias %+5.2f%%  score %5.2f", s.method.description,
+                        s.dayWAPE * 100, s.blockWAPE * 100, s.bias * 100, s.score * 100))
+            }
         }
     }
 }
@@ -209,7 +237,8 @@ func runLongSpeed(dataDirectory: String) throws {
             volume.append(rng.poisson(12 * hour * season * week * (1 + 0.04 * Double(i) / 365)))
         }
     }
-    let synthetic = try DailyIntervalSeries(slotsPerDay: 24, dates: (0..<days).map { start.adding(days: $0) }, volume: volume)
+    let synthetic = try DailyIntervalSeries(
+        slotsPerDay: 24, dates: (0..<days).map { start.adding(days: $0) }, volume: volume)
     let uihc = try loadHourly(dataDirectory + "/uihc_ed_hourly.csv")
     for (name, series) in [("synthetic 5 years hourly", synthetic), ("UIHC 4.75 years hourly", uihc)] {
         var times: [Double] = []
@@ -222,7 +251,10 @@ func runLongSpeed(dataDirectory: String) throws {
             method = f.method
         }
         times.sort()
-        print(String(format: "speed: %@, Forecaster(auto) 52-week forecast incl. backtests and ranges: median %.1f ms (min %.1f), chose %@",
-                     name, times[3], times[0], method))
+        print(
+            String(
+                format:
+                    "speed: %@, Forecaster(auto) 52-week forecast incl. backtests and ranges: median %.1f ms (min %.1f), chose %@",
+                name, times[3], times[0], method))
     }
 }

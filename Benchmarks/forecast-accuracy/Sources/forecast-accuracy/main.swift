@@ -1,3 +1,5 @@
+import CCPlanBase
+import Forecasting
 // forecast-accuracy: the rolling-origin protocol of docs/forecasting.md on a real interval file.
 //
 //   forecast-accuracy [--file PATH] [--column NAME] [--origins D1,D2,...] [--horizon DAYS]
@@ -6,8 +8,6 @@
 // Defaults: the US bank 30-minute file, its six two-week holdouts from 2003-08-04, and the US
 // public holidays in the data span (Memorial Day, Independence Day, Labor Day) as closed dates.
 import Foundation
-import CCPlanBase
-import Forecasting
 
 struct Options {
     var file = "/work/shared/data/us_bank_2003_30min.csv"
@@ -33,8 +33,10 @@ if let i = args.firstIndex(of: "--bias") {
 if let i = args.firstIndex(of: "--long") {
     let weeks = i + 1 < args.count ? Int(args[i + 1]) ?? 52 : 52
     let data = ProcessInfo.processInfo.environment["CCPLAN_DATA"] ?? "/work/shared/data"
-    var models: [any ForecastModel] = [DayLevelModel(), AutoModel(), DayLevelModel(.sameDayLastYear),
-                                       DayLevelModel(.lastYearGrowth), DayLevelModel(.seasonalAverage(weeks: 8))]
+    var models: [any ForecastModel] = [
+        DayLevelModel(), AutoModel(), DayLevelModel(.sameDayLastYear),
+        DayLevelModel(.lastYearGrowth), DayLevelModel(.seasonalAverage(weeks: 8)),
+    ]
     if args.contains("--speed") { try runLongSpeed(dataDirectory: data); exit(0) }
     if args.contains("--scores") { try printLongScores(dataDirectory: data, weeks: weeks); exit(0) }
     if args.contains("--each") { models += DailyMethod.regressionChoices.map { DayLevelModel($0) } }
@@ -42,12 +44,15 @@ if let i = args.firstIndex(of: "--long") {
     if args.contains("--selections") {
         // The long band's alternatives: select among the regression and each baseline (the first
         // pass), and the regression or its combination with last year (now).
-        models += [DayLevelModel(methods: [.regressionCombination] + DailyMethod.baselines.dropLast()),
-                   DayLevelModel(methods: DailyMethod.longHorizonChoices)]
+        models += [
+            DayLevelModel(methods: [.regressionCombination] + DailyMethod.baselines.dropLast()),
+            DayLevelModel(methods: DailyMethod.longHorizonChoices),
+        ]
     }
     if args.contains("--short") { models += [SVDInterday(components: 3), SVDInterday(components: 7)] }
-    try runLongHorizon(dataDirectory: data, weeks: weeks, models: models, coverage: args.contains("--coverage"),
-                       cases: args.contains("--extended") ? extendedLongHorizonCases : longHorizonCases)
+    try runLongHorizon(
+        dataDirectory: data, weeks: weeks, models: models, coverage: args.contains("--coverage"),
+        cases: args.contains("--extended") ? extendedLongHorizonCases : longHorizonCases)
     exit(0)
 }
 while !args.isEmpty {
@@ -55,7 +60,8 @@ while !args.isEmpty {
     switch flag {
     case "--no-calendar": options.closed = []
     case "--no-pool": options.pool = false  // auto picks the best contender instead of pooling the best three
-    case "--full-day": options.fullDay = true  // 24-hour slot grid, unreported slots NaN (as the history module converts)
+    // 24-hour slot grid, unreported slots NaN (as the history module converts)
+    case "--full-day": options.fullDay = true
     default:
         guard !args.isEmpty else { fatalError("missing value for \(flag)") }
         let value = args.removeFirst()
@@ -88,7 +94,8 @@ func load(_ path: String, column: String, options: Options) throws -> DailyInter
     var lines = text.split(whereSeparator: \.isNewline)
     let header = lines.removeFirst().split(separator: ",", omittingEmptySubsequences: false).map(String.init)
     guard let di = header.firstIndex(of: "date"), let ti = header.firstIndex(of: "interval_start"),
-          let vi = header.firstIndex(of: column) else { fatalError("columns date, interval_start, \(column) needed") }
+        let vi = header.firstIndex(of: column)
+    else { fatalError("columns date, interval_start, \(column) needed") }
     // Handled counts and handle time when the file has them (anon bank: answered, aht_sec).
     let ai = header.firstIndex(of: "answered"), hi = header.firstIndex(of: "aht_sec")
     var records: [(CivilDate, Int, Double, Double?, Double?)] = []
@@ -123,27 +130,32 @@ let series = try load(options.file, column: options.column, options: options)
 let calendar = ForecastCalendar(closedDates: Set(options.closed.compactMap { CivilDate($0) }))
 let origins = options.origins.compactMap { CivilDate($0) }
 print("file: \(options.file)  column: \(options.column)  days: \(series.dates.count)  slots/day: \(series.slotsPerDay)")
-print("origins: \(options.origins.joined(separator: " "))  horizon: \(options.horizon) days  closed dates: \(options.closed.isEmpty ? "none" : options.closed.joined(separator: " "))")
+print(
+    "origins: \(options.origins.joined(separator: " "))  horizon: \(options.horizon) days  closed dates: \(options.closed.isEmpty ? "none" : options.closed.joined(separator: " "))"
+)
 
 let auto = AutoModel(weightedEnsembleSize: options.weighted, poolsBest: options.pool, origins: options.autoOrigins)
 var models: [any ForecastModel] = auto.candidates + auto.ensembles + [auto]
 if options.models == "fast" { models = [SeasonalNaive(), SeasonalAverage(weeks: 4), SVDInterday(components: 5), auto] }
-let results = try Backtest.run(models: models, history: series, calendar: calendar, origins: origins, horizonDays: options.horizon)
+let results = try Backtest.run(
+    models: models, history: series, calendar: calendar, origins: origins, horizonDays: options.horizon)
 func pct(_ x: Double) -> String { x.isNaN ? "   n/a " : String(format: "%6.2f%%", x * 100) }
 func pad(_ s: String, _ n: Int) -> String { s.count >= n ? s : s + String(repeating: " ", count: n - s.count) }
 print(pad("model", 52) + "   MAPE     WAPE      RMSE     bias    MASE  fit+predict")
 for r in results {
     let m = r.mean
-    print(pad(r.model, 52) + " \(pct(m.mape))  \(pct(m.wape))  " + String(format: "%8.1f", m.rmse) + "  \(pct(m.bias))  "
-          + String(format: "%6.3f  %8.2f ms", m.mase, r.meanSeconds * 1000))
+    print(
+        pad(r.model, 52) + " \(pct(m.mape))  \(pct(m.wape))  " + String(format: "%8.1f", m.rmse) + "  \(pct(m.bias))  "
+            + String(format: "%6.3f  %8.2f ms", m.mase, r.meanSeconds * 1000))
 }
 print("\nWAPE per origin (" + options.origins.joined(separator: " ") + "):")
 for r in results { print(pad(r.model, 52) + r.perOrigin.map { pct($0.wape) }.joined(separator: " ")) }
 
 print("\nauto's choice at each origin (own rolling-origin backtest on the training data):")
 for origin in origins {
-    let context = try ForecastContext(history: series.prefix(before: origin), calendar: calendar,
-                                      targetDates: (0..<options.horizon).map { origin.adding(days: $0) })
+    let context = try ForecastContext(
+        history: series.prefix(before: origin), calendar: calendar,
+        targetDates: (0..<options.horizon).map { origin.adding(days: $0) })
     let selection = try auto.select(context)
     let top = selection.scores.sorted { $0.metrics.wape < $1.metrics.wape }.prefix(3)
         .map { "\($0.model) \(pct($0.metrics.wape))" }.joined(separator: ", ")
@@ -159,9 +171,15 @@ do {
     var perOrigin: [String] = []
     for origin in coverageOrigins {
         let before = (inside, total)
-        defer { perOrigin.append(String(format: "%@ %.0f%%", String(origin.description.suffix(5)), Double(inside - before.0) / Double(max(1, total - before.1)) * 100)) }
-        let f = try engine.forecast(history: series.prefix(before: origin), calendar: calendar,
-                                    targetDates: (0..<options.horizon).map { origin.adding(days: $0) })
+        defer {
+            perOrigin.append(
+                String(
+                    format: "%@ %.0f%%", String(origin.description.suffix(5)),
+                    Double(inside - before.0) / Double(max(1, total - before.1)) * 100))
+        }
+        let f = try engine.forecast(
+            history: series.prefix(before: origin), calendar: calendar,
+            targetDates: (0..<options.horizon).map { origin.adding(days: $0) })
         let s = series.slotsPerDay
         // Peak intervals: the top quarter of each day's forecast.
         for (t, d) in f.dates.enumerated() {
@@ -182,11 +200,19 @@ do {
     }
     if total > 0 {
         let weeks = byWeek.enumerated().filter { $0.element[1] > 0 }
-            .map { String(format: "week %d %.1f%%", $0.offset + 1, Double($0.element[0]) / Double($0.element[1]) * 100) }
-        print("ranges by lead week: " + weeks.joined(separator: ", ")
-              + String(format: "; at peak intervals (top quarter of each day's forecast) %.1f%%", Double(peak[0]) / Double(max(1, peak[1])) * 100))
-        print(String(format: "ranges: auto p10–p90 covers %.1f%% of %d holdout intervals (target 80%%) from %d origins; mean width %.0f%% of the forecast",
-                     Double(inside) / Double(total) * 100, total, coverageOrigins.count, width / level * 100))
+            .map {
+                String(format: "week %d %.1f%%", $0.offset + 1, Double($0.element[0]) / Double($0.element[1]) * 100)
+            }
+        print(
+            "ranges by lead week: " + weeks.joined(separator: ", ")
+                + String(
+                    format: "; at peak intervals (top quarter of each day's forecast) %.1f%%",
+                    Double(peak[0]) / Double(max(1, peak[1])) * 100))
+        print(
+            String(
+                format:
+                    "ranges: auto p10–p90 covers %.1f%% of %d holdout intervals (target 80%%) from %d origins; mean width %.0f%% of the forecast",
+                Double(inside) / Double(total) * 100, total, coverageOrigins.count, width / level * 100))
         print("ranges per origin: " + perOrigin.joined(separator: ", "))
     }
 }
@@ -199,7 +225,8 @@ if let handled = series.handled, let seconds = series.handleTimeSeconds {
         let train = series.prefix(before: origin)
         let targets = (0..<options.horizon).map { origin.adding(days: $0) }
         guard let profile = HandleTimeModel().forecast(history: train, calendar: calendar, targetDates: targets),
-              let flat = HandleTimeModel(lookbackWeeks: 8, pseudoCount: 1e12).forecast(history: train, calendar: calendar, targetDates: targets)
+            let flat = HandleTimeModel(lookbackWeeks: 8, pseudoCount: 1e12).forecast(
+                history: train, calendar: calendar, targetDates: targets)
         else { continue }
         let s = series.slotsPerDay
         for (t, d) in targets.enumerated() {
@@ -215,8 +242,11 @@ if let handled = series.handled, let seconds = series.handleTimeSeconds {
         }
     }
     if total > 0 {
-        print(String(format: "\nAHT (handled-weighted absolute error / mean AHT): weekday × interval profile %.2f%%, constant window mean %.2f%%",
-                     profileError / total * 100, constantError / total * 100))
+        print(
+            String(
+                format:
+                    "\nAHT (handled-weighted absolute error / mean AHT): weekday × interval profile %.2f%%, constant window mean %.2f%%",
+                profileError / total * 100, constantError / total * 100))
     }
 }
 
@@ -233,7 +263,12 @@ struct SplitMix64 {
         return Double(z >> 11) / Double(1 << 53)
     }
     mutating func poisson(_ mean: Double) -> Double {
-        if mean > 50 { return max(0, (mean + mean.squareRoot() * (-2 * log(uniform() + 1e-300)).squareRoot() * cos(2 * Double.pi * uniform())).rounded()) }
+        if mean > 50 {
+            return max(
+                0,
+                (mean + mean.squareRoot() * (-2 * log(uniform() + 1e-300)).squareRoot() * cos(2 * Double.pi * uniform()))
+                    .rounded())
+        }
         let l = exp(-mean); var k = 0.0; var p = 1.0
         repeat { k += 1; p *= uniform() } while p > l
         return k - 1
@@ -263,4 +298,8 @@ for _ in 0..<5 {
     best = min(best, Double(e.components.attoseconds) * 1e-15 + Double(e.components.seconds) * 1000)
     method = f.method
 }
-print(String(format: "\nspeed: synthetic year of 30-min history (365 × 48), Forecaster(auto) + 28-day forecast incl. backtest and ranges: %.1f ms (best of 5), chose %@", best, method))
+print(
+    String(
+        format:
+            "\nspeed: synthetic year of 30-min history (365 × 48), Forecaster(auto) + 28-day forecast incl. backtest and ranges: %.1f ms (best of 5), chose %@",
+        best, method))
