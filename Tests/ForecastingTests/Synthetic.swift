@@ -1,19 +1,9 @@
 import CCPlanBase
 import Forecasting
 
-/// SplitMix64 (Steele, Lea & Flood 2014): a seeded generator, so every test is reproducible.
-struct SplitMix64 {
-    var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-    /// Uniform in [0, 1).
-    mutating func uniform() -> Double { Double(next() >> 11) / Double(UInt64(1) << 53) }
+/// The tests' Poisson draws on CCPlanBase's SplitMix64 (a seeded generator, so every test is
+/// reproducible).
+extension SplitMix64 {
     /// Poisson by inversion of the product of uniforms (means up to ~500; chunked above 30).
     mutating func poisson(_ mean: Double) -> Double {
         var remaining = mean, total = 0.0

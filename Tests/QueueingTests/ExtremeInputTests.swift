@@ -1,3 +1,4 @@
+import CCPlanBase
 import Foundation
 import Queueing
 import XCTest
