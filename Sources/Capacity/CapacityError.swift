@@ -3,7 +3,7 @@ import CCPlanBase
 /// Why a capacity run cannot go on. Each case says which exit status the command gives it.
 public enum CapacityError: Error, Sendable, Equatable, CustomStringConvertible {
     /// The staff or scenario file (YAML) is wrong: `file:line:column: message` (usage, 64).
-    case badStaffFile(path: String, line: Int, column: Int, message: String)
+    case badStaffFile(FileIssue)
     /// A data file (roster, requirements, plan directory) is wrong; the message names
     /// `file:line:column` (bad data, 65).
     case badData(String)
@@ -14,7 +14,7 @@ public enum CapacityError: Error, Sendable, Equatable, CustomStringConvertible {
 
     public var description: String {
         switch self {
-        case .badStaffFile(let path, let line, let column, let message): "\(path):\(line):\(column): \(message)"
+        case .badStaffFile(let issue): issue.description
         case .badData(let message), .inconsistent(let message): message
         case .solver(let group, let message): "group '\(group)': \(message)"
         }

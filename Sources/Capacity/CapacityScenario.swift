@@ -54,7 +54,7 @@ public struct CapacityScenario: Sendable, Hashable {
 
     /// Parses a scenario file: a mapping `scenarios:` of names to settings.
     ///
-    /// - Throws: ``CapacityError/badStaffFile(path:line:column:message:)``.
+    /// - Throws: ``CapacityError/badStaffFile(_:)``.
     /// - Complexity: O(size of the file).
     public static func parse(yaml text: String, path: String, staff: StaffPlan) throws(CapacityError)
         -> [CapacityScenario]

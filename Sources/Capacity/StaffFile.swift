@@ -29,7 +29,7 @@ import Foundation
 ///   - { group: general, start: 2026-01-12, hires: 12 }
 /// ```
 ///
-/// Unknown keys and bad values are ``CapacityError/badStaffFile(path:line:column:message:)``;
+/// Unknown keys and bad values are ``CapacityError/badStaffFile(_:)``;
 /// a bad roster file is ``CapacityError/badData(_:)`` naming `file:line:column`.
 public enum StaffFile {
     /// Reads and parses the staff file at `path` and the rosters it names (returned as read, for

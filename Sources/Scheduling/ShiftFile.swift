@@ -295,157 +295,53 @@ public enum ShiftFile {
     /// `HH:MM` of a number of minutes (hours may exceed 23).
     static func clock(_ minutes: Int) -> String { "\(zeroPadded(minutes / 60, 2)):\(zeroPadded(minutes % 60, 2))" }
 
-    /// Values out of a shifts file with their positions (parsed by `ConfigFiles`, the one strict
-    /// YAML reader); every error is a ``ScheduleError/badShiftFile(_:)`` at the offending node.
-    struct Reader {
-        let path: String
+    /// Values out of a shifts file with their positions (``ConfigFields``, shared with the staff
+    /// file); every error is a ``ScheduleError/badShiftFile(_:)`` at the offending node. This adds
+    /// the shifts file's clock values.
+    typealias Reader = ConfigFields<ScheduleError>
+}
 
-        func root(_ text: String) throws(ScheduleError) -> Node {
-            let root: Node
-            do { root = try ConfigFile.parse(text, path: path) } catch { throw .badShiftFile(error) }
-            guard !root.isNull else {
-                throw .badShiftFile(FileIssue(file: path, line: 1, column: 1, message: "the file is empty"))
-            }
-            return root
-        }
+extension ConfigFields where Failure == ScheduleError {
+    /// A reader of the shifts file at `path`.
+    init(path: String) { self.init(path: path, wrap: ScheduleError.badShiftFile) }
 
-        func error(_ node: Node, _ message: String) -> ScheduleError {
-            .badShiftFile(FileIssue(file: path, line: node.line, column: node.column, message: message))
+    /// A duration with units, in whole minutes: `30m`, `8h`, `8.5h`, `8h30m`.
+    func minutes(_ node: Node, _ key: String, _ range: ClosedRange<Int>) throws(ScheduleError) -> Int {
+        let text = try scalar(node)
+        var seconds = 0.0, part = ""
+        for ch in text where ch != " " {
+            part.append(ch)
+            guard ch.isLetter else { continue }
+            do { seconds += try DurationText.seconds(part) } catch {
+                throw self.error(node, "'\(key)': \(error.description)")
+            }
+            part = ""
         }
+        guard part.isEmpty, !text.isEmpty else {
+            throw error(node, "'\(key)' needs a unit, e.g. 30m, 8h, 8h30m; got '\(text)'")
+        }
+        let m = seconds / 60
+        guard m == m.rounded(), m.magnitude < 1e9 else {
+            throw error(node, "'\(key)' must be whole minutes, got '\(text)'")
+        }
+        guard range.contains(Int(m)) else {
+            throw error(
+                node,
+                "'\(key)' must be between \(ShiftFile.clock(range.lowerBound)) and \(ShiftFile.clock(range.upperBound)) (hours:minutes), got '\(text)'"
+            )
+        }
+        return Int(m)
+    }
 
-        /// A mapping's entries in file order; unknown keys are errors at the key (repeated keys
-        /// are refused by the reader).
-        func mapping(_ node: Node, _ what: String, known: [String]) throws(ScheduleError) -> [(
-            key: String, keyNode: Node, value: Node
-        )] {
-            guard case .mapping(let map) = node.value else { throw error(node, "\(what) must be a mapping") }
-            for entry in map.entries where !known.contains(entry.key) {
-                throw error(
-                    entry.keyNode, "unknown key '\(entry.key)' in \(what) (expected \(known.joined(separator: ", ")))")
-            }
-            return map.entries.map { ($0.key, $0.keyNode, $0.value) }
+    /// `HH:MM`, 00:00 … 23:59, in minutes after midnight.
+    func timeOfDay(_ node: Node, _ key: String) throws(ScheduleError) -> Int {
+        let text = try scalar(node)
+        let parts = text.split(separator: ":", omittingEmptySubsequences: false)
+        guard parts.count == 2, (1...2).contains(parts[0].count), parts[1].count == 2,
+            let h = Int(parts[0]), let m = Int(parts[1]), (0..<24).contains(h), (0..<60).contains(m)
+        else {
+            throw error(node, "'\(key)' must be a time of day HH:MM (00:00 … 23:59), got '\(text)'")
         }
-
-        func require(
-            _ keys: [String], in entries: [(key: String, keyNode: Node, value: Node)], at node: Node, _ what: String
-        ) throws(ScheduleError) {
-            for key in keys where !entries.contains(where: { $0.key == key }) {
-                throw error(node, "\(what) needs '\(key)'")
-            }
-        }
-
-        func list(_ node: Node, _ what: String) throws(ScheduleError) -> [Node] {
-            guard case .list(let items) = node.value else { throw error(node, "\(what) must be a list") }
-            return items
-        }
-
-        func scalar(_ node: Node) throws(ScheduleError) -> String {
-            guard case .scalar(let s) = node.value else { throw error(node, "expected a single value") }
-            return s.trimmingSpaces
-        }
-
-        func name(_ node: Node, _ key: String) throws(ScheduleError) -> String {
-            let text = try scalar(node)
-            guard !text.isEmpty else { throw error(node, "'\(key)' is empty") }
-            return text
-        }
-
-        /// One name or a list of distinct names.
-        func names(_ node: Node, _ key: String) throws(ScheduleError) -> [String] {
-            var out: [String] = []
-            for item in (try? list(node, key)) ?? [node] {
-                let n = try name(item, key)
-                guard !out.contains(n) else { throw error(item, "'\(n)' is listed twice") }
-                out.append(n)
-            }
-            guard !out.isEmpty else { throw error(node, "'\(key)' lists nothing") }
-            return out
-        }
-
-        func bool(_ node: Node, _ key: String) throws(ScheduleError) -> Bool {
-            switch try scalar(node).lowercased() {
-            case "true", "yes", "on": return true
-            case "false", "no", "off": return false
-            case let text: throw error(node, "'\(key)' must be true or false, got '\(text)'")
-            }
-        }
-
-        func number(_ node: Node, _ key: String, _ range: ClosedRange<Double>) throws(ScheduleError) -> Double {
-            let text = try scalar(node)
-            guard let x = Double(text), x.isFinite else {
-                throw error(node, "'\(key)' must be a number, got '\(text)'")
-            }
-            guard range.contains(x) else {
-                throw error(
-                    node,
-                    "'\(key)' must be in [\(shortestNumber(range.lowerBound)), \(shortestNumber(range.upperBound))], got \(text)"
-                )
-            }
-            return x
-        }
-
-        func integer(_ node: Node, _ key: String, _ range: ClosedRange<Int>) throws(ScheduleError) -> Int {
-            let text = try scalar(node)
-            guard let x = Int(text) else { throw error(node, "'\(key)' must be a whole number, got '\(text)'") }
-            guard range.contains(x) else {
-                throw error(node, "'\(key)' must be in \(range.lowerBound)…\(range.upperBound), got \(x)")
-            }
-            return x
-        }
-
-        /// `0.3` or `30%`.
-        func fraction(_ node: Node, _ key: String, _ range: ClosedRange<Double>) throws(ScheduleError) -> Double {
-            let text = try scalar(node)
-            guard let x = try? FractionText.value(text) else {
-                throw error(node, "'\(key)' must be a fraction such as 0.3 or 30%, got '\(text)'")
-            }
-            guard range.contains(x) else {
-                throw error(
-                    node,
-                    "'\(key)' must be in [\(shortestNumber(range.lowerBound)), \(shortestNumber(range.upperBound))], got \(text)"
-                )
-            }
-            return x
-        }
-
-        /// A duration with units, in whole minutes: `30m`, `8h`, `8.5h`, `8h30m`.
-        func minutes(_ node: Node, _ key: String, _ range: ClosedRange<Int>) throws(ScheduleError) -> Int {
-            let text = try scalar(node)
-            var seconds = 0.0, part = ""
-            for ch in text where ch != " " {
-                part.append(ch)
-                guard ch.isLetter else { continue }
-                do { seconds += try DurationText.seconds(part) } catch {
-                    throw self.error(node, "'\(key)': \(error.description)")
-                }
-                part = ""
-            }
-            guard part.isEmpty, !text.isEmpty else {
-                throw error(node, "'\(key)' needs a unit, e.g. 30m, 8h, 8h30m; got '\(text)'")
-            }
-            let m = seconds / 60
-            guard m == m.rounded(), m.magnitude < 1e9 else {
-                throw error(node, "'\(key)' must be whole minutes, got '\(text)'")
-            }
-            guard range.contains(Int(m)) else {
-                throw error(
-                    node,
-                    "'\(key)' must be between \(clock(range.lowerBound)) and \(clock(range.upperBound)) (hours:minutes), got '\(text)'"
-                )
-            }
-            return Int(m)
-        }
-
-        /// `HH:MM`, 00:00 … 23:59, in minutes after midnight.
-        func timeOfDay(_ node: Node, _ key: String) throws(ScheduleError) -> Int {
-            let text = try scalar(node)
-            let parts = text.split(separator: ":", omittingEmptySubsequences: false)
-            guard parts.count == 2, (1...2).contains(parts[0].count), parts[1].count == 2,
-                let h = Int(parts[0]), let m = Int(parts[1]), (0..<24).contains(h), (0..<60).contains(m)
-            else {
-                throw error(node, "'\(key)' must be a time of day HH:MM (00:00 … 23:59), got '\(text)'")
-            }
-            return h * 60 + m
-        }
+        return h * 60 + m
     }
 }
