@@ -19,19 +19,8 @@ if [ "${SKIP_BUILD:-0}" != 1 ]; then
   swift build -c release --product ccplan ${SCRATCH:+--scratch-path "$SCRATCH"} >&2
   [ -n "${SCRATCH:-}" ] && BIN="$SCRATCH/release/ccplan"
 fi
-mkdir -p "$WORK"
-HISTORY="$WORK/history-$QUEUES.csv"
-[ -s "$HISTORY" ] || "$BIN" sample-data --out "$HISTORY" --queues "$QUEUES" --years 1
-cat > "$WORK/batch.yaml" <<YAML
-version: 1
-inputs:
-  history: [ history-$QUEUES.csv ]
-  timezone: Europe/Berlin
-forecast: { horizon: 4w, model: auto }
-assumptions: { target_sl: 80%, answer_within: 20s, shrinkage: 32%, max_occupancy: 88%, patience: 3m }
-groups:
-  - { name: chat, channel: chat, assumptions: { concurrency: 2.5, answer_within: 60s } }
-YAML
+. Benchmarks/lib/batch-fixture.sh
+batch_fixture "$WORK" "$QUEUES" "$BIN"
 rows=$(($(wc -l < "$HISTORY") - 1))
 bytes=$(wc -c < "$HISTORY")
 echo "history: $QUEUES queues, $rows rows, $bytes bytes; $(nproc) cores; load $(cut -d' ' -f1-3 /proc/loadavg)"

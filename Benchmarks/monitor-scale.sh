@@ -16,19 +16,8 @@ WORK=${WORK:-/tmp/ccplan-monitor-scale}
 BIN=${BIN:-.build/release/ccplan}
 [ -x /usr/bin/time ] || { echo "needs /usr/bin/time (apt-get install time)" >&2; exit 1; }
 [ "${SKIP_BUILD:-0}" = 1 ] || swift build -c release --product ccplan >&2
-mkdir -p "$WORK"
-HISTORY="$WORK/history-$QUEUES.csv"
-[ -s "$HISTORY" ] || "$BIN" sample-data --out "$HISTORY" --queues "$QUEUES" --years 1
-cat > "$WORK/batch.yaml" <<YAML
-version: 1
-inputs:
-  history: [ history-$QUEUES.csv ]
-  timezone: Europe/Berlin
-forecast: { horizon: 4w, model: auto }
-assumptions: { target_sl: 80%, answer_within: 20s, shrinkage: 32%, max_occupancy: 88%, patience: 3m }
-groups:
-  - { name: chat, channel: chat, assumptions: { concurrency: 2.5, answer_within: 60s } }
-YAML
+. Benchmarks/lib/batch-fixture.sh
+batch_fixture "$WORK" "$QUEUES" "$BIN"
 [ -s "$WORK/plan/manifest.json" ] || "$BIN" batch --config "$WORK/batch.yaml" --out "$WORK/plan" --no-progress --log-level warning
 ACTUALS="$WORK/actuals-$QUEUES.csv"
 [ -s "$ACTUALS" ] || "$BIN" sample-data --out "$WORK/history-again.csv" --queues "$QUEUES" --years 1 \
