@@ -69,7 +69,7 @@ let package = Package(
         .target(name: "Forecasting", dependencies: ["LinearAlgebra", "CCPlanBase"]),
         .testTarget(name: "ForecastingTests", dependencies: ["Forecasting", "CCPlanBase"]),
         .target(name: "Optimization", dependencies: ["CCbc", "LinearAlgebra"]),
-        .testTarget(name: "OptimizationTests", dependencies: ["Optimization"]),
+        .testTarget(name: "OptimizationTests", dependencies: ["Optimization", "CCPlanBase"]),
 
         // MARK: Queueing models (pure Swift)
         .target(name: "Queueing"),

@@ -6,16 +6,9 @@ import XCTest
 final class DecompositionTests: XCTestCase {
     /// A deterministic pseudo-random matrix (SplitMix64), independent of any system generator.
     private func randomMatrix(_ rows: Int, _ columns: Int, seed: UInt64) throws -> Matrix {
-        var state = seed
-        func next() -> Double {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            z ^= z >> 31
-            return Double(z >> 11) / Double(1 << 53) * 2 - 1
-        }
-        return try Matrix(rows: rows, columns: columns, columnMajor: (0..<(rows * columns)).map { _ in next() })
+        var rng = SplitMix64(seed: seed)
+        return try Matrix(
+            rows: rows, columns: columns, columnMajor: (0..<(rows * columns)).map { _ in rng.uniform() * 2 - 1 })
     }
 
     /// max |Mᵀ·M − I|.

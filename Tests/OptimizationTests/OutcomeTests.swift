@@ -1,3 +1,4 @@
+import CCPlanBase
 import Foundation
 import Optimization
 import XCTest
@@ -58,14 +59,8 @@ final class OutcomeTests: XCTestCase {
     /// coefficients in [0, 99] and right-hand sides ⌊Σⱼ aᵢⱼ / 2⌋, slack penalised. Such instances
     /// are notoriously hard for branch and bound: this one runs for far longer than a second.
     static func marketSplit(rows m: Int = 4, columns n: Int = 30, seed: UInt64 = 7) -> LinearProgram {
-        var state = seed
-        func next() -> Double {  // SplitMix64
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return Double((z ^ (z >> 31)) % 100)
-        }
+        var rng = SplitMix64(seed: seed)
+        func next() -> Double { Double(rng.next() % 100) }
         var p = LinearProgram()
         let x = (0..<n).map { p.addBinary("x\($0)") }
         for i in 0..<m {
