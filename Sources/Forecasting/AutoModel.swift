@@ -369,9 +369,12 @@ struct ResidualSample: Sendable {
     var dayLead: [Int] = []
     var dayForecast: [Double] = []
     var dayActual: [Double] = []
+    /// The index in ``lead`` where each holdout's intervals start.
+    var holdoutStarts: [Int] = []
 
     mutating func add(forecast f: [Double], actual y: [Double], slots: Int) {
         let n = min(f.count, y.count)
+        holdoutStarts.append(lead.count)
         var day = 0
         while day * slots < n {
             var fs = 0.0, ys = 0.0, any = false

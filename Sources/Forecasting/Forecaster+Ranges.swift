@@ -9,23 +9,22 @@ extension Forecaster {
     ) throws -> PredictionRanges {
         let s = context.slotsPerDay
         var sample = selection.residuals
-        if isAuto, !selection.origins.isEmpty {
-            // Holdouts older than the ones the choice was made on, for the short band's model.
+        if isAuto, !selection.origins.isEmpty, rangeOrigins > selection.origins.count {
+            // The newest holdouts: the ones the choice was made on (already forecast by the short
+            // band's model), then older ones up to `rangeOrigins`.
             let short = selection.shortChosen ?? selection.chosen
             let h = selection.horizonDays
             let older = AutoModel.holdoutOrigins(
-                history: context.history, horizonDays: h, count: rangeOrigins,
+                history: context.history, horizonDays: h, count: rangeOrigins - selection.origins.count,
                 minimumTrainingDays: auto.minimumTrainingDays,
                 skip: selection.origins.count)
-            var calibration = ResidualSample()
             for origin in older {
                 let fold = try Fold(
                     history: context.history, calendar: context.calendar, origin: origin, horizonDays: h,
                     closedLookbackWeeks: closedLookbackWeeks)
                 guard let f = try? fold.forecast(short) else { continue }
-                calibration.add(forecast: f, actual: fold.actual, slots: s)
+                sample.add(forecast: f, actual: fold.actual, slots: s)
             }
-            if !calibration.lead.isEmpty { sample = calibration }
         }
         var dayErrors = selection.longChoice?.errors
         if !isAuto, let day = model as? DayLevelModel, let lead = context.leadDays, lead > AutoModel.shortBandDays {

@@ -17,9 +17,10 @@ public struct Forecaster: Sendable {
     public var quantileLevels: [Double]
     /// A (weekday, slot) with no volume on the last this-many days of that weekday is closed (forecast 0).
     public var closedLookbackWeeks: Int
-    /// Backtest holdouts whose errors make the ranges: for ``AutoModel``, holdouts older than
-    /// those it chose by (its own when there are none), so the ranges are not calibrated on the
-    /// chosen model's best case; for another model, its latest holdouts.
+    /// Backtest holdouts whose errors make the ranges, the newest: for ``AutoModel``, the ones it
+    /// chose by, then older ones up to this count (older holdouts train on less history and
+    /// err more; a choice among close contenders on three of six costs little); for another
+    /// model, its latest holdouts.
     public var rangeOrigins: Int
     /// The AHT model.
     public var handleTime: HandleTimeModel

@@ -27,7 +27,13 @@ import Darwin
 ///     q_p(d, s) = max(0, √(f + ¼) + s₍ₖ₎·σ(f))² − ¼,   k = ⌊p(n + 1)⌋ for p < ½, ⌈p(n + 1)⌉ above,
 ///
 /// s₍ₖ₎ the k-th smallest of the n scores (clamped to 1…n): the finite-sample conformal rank, so
-/// each one-sided bound holds with probability at least p when the scores are exchangeable. A
+/// each one-sided bound holds with probability at least p when the scores are exchangeable.
+/// They are not quite: a holdout's scores share its days' levels, so the scores' location is
+/// partly the bias of a few fortnights, which the model re-estimates at every origin. The part of
+/// the holdouts' mean median score that their spread cannot tell from zero is removed from
+/// s₍ₖ₎ (empirical Bayes, ``unreliableLocation(_:)``): a bias every holdout shows stays in the
+/// band, an inconsistent one does not shift it. (Without this, on 20 weekly origins of the US
+/// bank data 5.2 % of intervals fell below p10 and 17.1 % above p90.) A
 /// busy interval's range is wider in proportion (its error is mostly the day's level), a quiet
 /// one's is the count noise. (Quantiles of raw errors per lead week and level tercile, the first
 /// design, rested on about 30 days a bin: on 20 weekly origins of the US bank data they covered
@@ -41,6 +47,9 @@ import Darwin
 struct PredictionRanges: Sendable {
     /// Sorted normalised scores of the backtest intervals (empty: Poisson fallback).
     let scores: [Double]
+    /// The part of the scores' location that the holdouts cannot tell from their own day levels
+    /// (see ``unreliableLocation(_:)``); the bands are shifted back by it.
+    let unreliableLocation: Double
     /// σ_u², the within-day √ error variance.
     let withinDayVariance: Double
     /// σ_r², the day errors' mean square over the interval backtest.
@@ -49,6 +58,8 @@ struct PredictionRanges: Sendable {
     let backtestLead: Int
     /// Day-total bands: (last lead day, sorted log errors).
     let dayBands: [(lastLead: Int, errors: [Double])]
+    /// The mean square of each day band's errors (nil for an empty band).
+    let dayBandMeanSquares: [Double?]
     /// Whether the day errors come from the long-horizon backtest (then they give σ_r² beyond
     /// the interval backtest's reach).
     let hasLongErrors: Bool
@@ -74,15 +85,22 @@ struct PredictionRanges: Sendable {
             within += u * u; withinCount += 1
         }
         withinDayVariance = withinCount > 0 ? within / withinCount : 0.25
-        var s: [Double] = []
+        var s: [Double] = [], holdoutMedians: [Double] = []
         s.reserveCapacity(sample.lead.count)
-        for i in sample.lead.indices {
-            let f = sample.forecast[i]
-            let v = withinDayVariance + f / 4 * dayVariance
-            guard v > 0 else { continue }
-            s.append((rootTransform(sample.actual[i]) - rootTransform(f)) / v.squareRoot())
+        let starts = sample.holdoutStarts.isEmpty ? [0] : sample.holdoutStarts
+        for (h, start) in starts.enumerated() {
+            let end = h + 1 < starts.count ? starts[h + 1] : sample.lead.count
+            let first = s.count
+            for i in start..<end {
+                let f = sample.forecast[i]
+                let v = withinDayVariance + f / 4 * dayVariance
+                guard v > 0 else { continue }
+                s.append((rootTransform(sample.actual[i]) - rootTransform(f)) / v.squareRoot())
+            }
+            if s.count > first { holdoutMedians.append(PredictionRanges.median(s[first...].sorted())) }
         }
         scores = s.sorted()
+        unreliableLocation = PredictionRanges.unreliableLocation(holdoutMedians)
         // Day totals.
         hasLongErrors = !(dayErrors?.lead.isEmpty ?? true)
         var lead = dayErrors?.lead ?? [], forecast = dayErrors?.forecast ?? [], actual = dayErrors?.actual ?? []
@@ -101,6 +119,34 @@ struct PredictionRanges: Sendable {
             merged[b].errors += merged[b - 1].errors
         }
         dayBands = merged.map { ($0.lastLead, $0.errors.sorted()) }
+        dayBandMeanSquares = dayBands.map { band in
+            band.errors.isEmpty ? nil : band.errors.reduce(0) { $0 + $1 * $1 } / Double(band.errors.count)
+        }
+    }
+
+    /// The median of sorted values (0 when empty).
+    static func median<C: RandomAccessCollection<Double>>(_ sorted: C) -> Double where C.Index == Int {
+        let n = sorted.count, o = sorted.startIndex
+        guard n > 0 else { return 0 }
+        return n % 2 == 1 ? sorted[o + n / 2] : 0.5 * (sorted[o + n / 2 - 1] + sorted[o + n / 2])
+    }
+
+    /// The part of the holdouts' mean median score `m̄` that is noise: `m̄ − m̄·max(0, 1 − SE²/m̄²)`.
+    ///
+    /// A holdout's errors share its days' levels, so its median score is the bias of one fortnight;
+    /// `m̄` mixes a persistent bias (which the band should carry) with the holdouts' own level
+    /// shocks, whose variance is `SE² = var(m_h)/H`. The empirical-Bayes (positive-part
+    /// James–Stein) estimate of the bias under a N(0, τ²) prior, τ² = max(0, m̄² − SE²) by
+    /// moments, is `m̄·τ²/(τ² + SE²)`; the rest is removed. With fewer than two holdouts nothing
+    /// tells the two apart and the whole of `m̄` is removed (the band is centred on the forecast).
+    static func unreliableLocation(_ medians: [Double]) -> Double {
+        let h = Double(medians.count)
+        guard medians.count >= 1 else { return 0 }
+        let mean = medians.reduce(0, +) / h
+        guard medians.count >= 2, mean != 0 else { return mean }
+        let variance = medians.reduce(0) { $0 + ($1 - mean) * ($1 - mean) } / (h - 1)
+        let kept = max(0, 1 - variance / h / (mean * mean))
+        return mean * (1 - kept)
     }
 
     /// The finite-sample conformal order statistic of sorted errors at level `p`.
@@ -123,10 +169,12 @@ struct PredictionRanges: Sendable {
             var variance = dayVariance
             if lead > backtestLead, hasLongErrors {
                 // Beyond the interval backtest: the long-horizon backtest's day errors at this lead.
-                let r = dayErrors(lead: lead)
-                if !r.isEmpty { variance = max(variance, r.reduce(0) { $0 + $1 * $1 } / Double(r.count)) }
+                let b = dayBands.firstIndex { lead <= $0.lastLead } ?? dayBands.count - 1
+                if b >= 0, let meanSquare = dayBandMeanSquares[b] { variance = max(variance, meanSquare) }
             }
-            q = PredictionRanges.conformal(scores, level) * (withinDayVariance + f / 4 * variance).squareRoot()
+            q =
+                (PredictionRanges.conformal(scores, level) - unreliableLocation)
+                * (withinDayVariance + f / 4 * variance).squareRoot()
         }
         let v = rootBack(rootTransform(f) + q, variance: 0)
         return v.isFinite ? v : 0

@@ -32,8 +32,6 @@ final class AutoAndRangesTests: XCTestCase {
         XCTAssertEqual(selection.origins.count, 3)
     }
 
-    /// p10–p90 ranges cover about 80 % of fresh Poisson outcomes (tolerance ±6 points), for a busy
-    /// and for a sparse queue.
     /// Scores that differ only in the last bits (two BLAS kernels, or two contenders equal in exact
     /// arithmetic) tie, and the earlier contender wins; a real difference still wins.
     func testSelectionIgnoresLastBitDifferences() {
@@ -45,6 +43,8 @@ final class AutoAndRangesTests: XCTestCase {
         XCTAssertNil(AutoModel.best(of: [0], score: { _ in .nan }))
     }
 
+    /// p10–p90 ranges cover about 80 % of fresh Poisson outcomes (tolerance ±6 points), for a busy
+    /// and for a sparse queue.
     func testQuantileCoverageOnPoissonData() throws {
         for (level, seed) in [(100.0, 31), (8.0, 32)] as [(Double, UInt64)] {
             let rate = Synthetic.rate(level: level)
@@ -150,5 +150,42 @@ final class AutoAndRangesTests: XCTestCase {
             }
         }
         XCTAssertEqual(Double(inside) / Double(total), 0.8, accuracy: 0.06)
+    }
+
+    /// The band's shift from the holdouts' location, empirical Bayes: kept when every holdout
+    /// shows the same bias, removed when the holdouts disagree (their own day levels) or are one.
+    func testUnreliableLocationIsTheNoisePartOfTheHoldoutsBias() {
+        XCTAssertEqual(PredictionRanges.unreliableLocation([0.5, 0.5, 0.5, 0.5]), 0)
+        XCTAssertEqual(PredictionRanges.unreliableLocation([0.7]), 0.7)
+        XCTAssertEqual(PredictionRanges.unreliableLocation([]), 0)
+        // m̄ = 2, var = 1, SE² = 1/3: kept 1 − (1/3)/4 = 11/12, removed 2/12.
+        XCTAssertEqual(PredictionRanges.unreliableLocation([1, 2, 3]), 1.0 / 6, accuracy: 1e-15)
+        // m̄ = 0.05, SE² ≈ 0.24 ≫ m̄²: all of it removed.
+        XCTAssertEqual(PredictionRanges.unreliableLocation([1, -1, 1, -0.8]), 0.05, accuracy: 1e-15)
+        XCTAssertEqual(PredictionRanges.median([3.0, 1, 2].sorted()), 2)
+        XCTAssertEqual(PredictionRanges.median([4.0, 1, 2, 3].sorted()), 2.5)
+    }
+
+    /// Six holdouts that all ran 20 % above the forecast shift the band up (the bias persists);
+    /// six that alternate +20 % / −20 % leave it centred on the forecast.
+    func testRangesKeepAPersistentBiasAndCentreAnInconsistentOne() {
+        var rng = SplitMix64(seed: 5)
+        func ranges(_ factors: [Double]) -> PredictionRanges {
+            var sample = ResidualSample()
+            for k in factors {
+                let f = [Double](repeating: 50, count: 14 * 24)
+                sample.add(forecast: f, actual: f.map { rng.poisson($0 * k) }, slots: 24)
+            }
+            return PredictionRanges(sample: sample, dayErrors: nil)
+        }
+        func midpointShift(_ r: PredictionRanges) -> Double {
+            let lo = r.quantile(forecast: 50, lead: 1, level: 0.1), hi = r.quantile(forecast: 50, lead: 1, level: 0.9)
+            XCTAssertLessThan(lo, hi)
+            return ((lo + 0.25).squareRoot() + (hi + 0.25).squareRoot()) / 2 - (50.25).squareRoot()
+        }
+        // √(60.25) − √(50.25) ≈ 0.67 on the √ scale.
+        XCTAssertEqual(midpointShift(ranges([1.2, 1.2, 1.2, 1.2, 1.2, 1.2])), 0.67, accuracy: 0.15)
+        XCTAssertEqual(midpointShift(ranges([1.2, 0.8, 1.2, 0.8, 1.2, 0.8])), 0, accuracy: 0.15)
+        XCTAssertEqual(midpointShift(ranges([1.2])), 0, accuracy: 0.15)
     }
 }

@@ -166,6 +166,8 @@ for origin in origins {
 do {
     var inside = 0, total = 0, width = 0.0, level = 0.0
     var byWeek = [[Int]](repeating: [0, 0], count: 8), peak = [0, 0]
+    var below = [0, 0], above = [0, 0]  // all, peak
+    var sumY = 0.0, sumF = 0.0
     let engine = Forecaster(model: auto, quantileLevels: [0.1, 0.9])
     let coverageOrigins = options.rangeOrigins.map { $0.compactMap { CivilDate($0) } } ?? origins
     var perOrigin: [String] = []
@@ -194,7 +196,11 @@ do {
                 inside += hit
                 total += 1; width += hi - lo; level += f.volume[t * s + j]
                 byWeek[min(7, t / 7)][0] += hit; byWeek[min(7, t / 7)][1] += 1
-                if f.volume[t * s + j] >= peakLevel { peak[0] += hit; peak[1] += 1 }
+                let isPeak = f.volume[t * s + j] >= peakLevel
+                if isPeak { peak[0] += hit; peak[1] += 1 }
+                sumY += y; sumF += f.volume[t * s + j]
+                if y < lo { below[0] += 1; if isPeak { below[1] += 1 } }
+                if y > hi { above[0] += 1; if isPeak { above[1] += 1 } }
             }
         }
     }
@@ -208,6 +214,13 @@ do {
                 + String(
                     format: "; at peak intervals (top quarter of each day's forecast) %.1f%%",
                     Double(peak[0]) / Double(max(1, peak[1])) * 100))
+        print(
+            String(
+                format:
+                    "misses below p10 / above p90: all %.1f%% / %.1f%%, peak %.1f%% / %.1f%% (target 10%% each); point bias %+.2f%%",
+                Double(below[0]) / Double(total) * 100, Double(above[0]) / Double(total) * 100,
+                Double(below[1]) / Double(max(1, peak[1])) * 100, Double(above[1]) / Double(max(1, peak[1])) * 100,
+                (sumF - sumY) / sumY * 100))
         print(
             String(
                 format:
