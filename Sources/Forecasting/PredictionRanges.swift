@@ -56,10 +56,9 @@ struct PredictionRanges: Sendable {
     let dayVariance: Double
     /// The interval backtest's last lead day.
     let backtestLead: Int
-    /// Day-total bands: (last lead day, sorted log errors).
-    let dayBands: [(lastLead: Int, errors: [Double])]
-    /// The mean square of each day band's errors (nil for an empty band).
-    let dayBandMeanSquares: [Double?]
+    /// Day-total bands: last lead day, sorted log errors and their mean square (nil when none);
+    /// never empty.
+    let dayBands: [(lastLead: Int, errors: [Double], meanSquare: Double?)]
     /// Whether the day errors come from the long-horizon backtest (then they give σ_r² beyond
     /// the interval backtest's reach).
     let hasLongErrors: Bool
@@ -97,7 +96,7 @@ struct PredictionRanges: Sendable {
                 guard v > 0 else { continue }
                 s.append((rootTransform(sample.actual[i]) - rootTransform(f)) / v.squareRoot())
             }
-            if s.count > first { holdoutMedians.append(PredictionRanges.median(s[first...].sorted())) }
+            if s.count > first { holdoutMedians.append(median(Array(s[first...]))) }
         }
         scores = s.sorted()
         unreliableLocation = PredictionRanges.unreliableLocation(holdoutMedians)
@@ -118,17 +117,11 @@ struct PredictionRanges: Sendable {
         for b in merged.indices.dropFirst() where merged[b].errors.count < 30 {
             merged[b].errors += merged[b - 1].errors
         }
-        dayBands = merged.map { ($0.lastLead, $0.errors.sorted()) }
-        dayBandMeanSquares = dayBands.map { band in
-            band.errors.isEmpty ? nil : band.errors.reduce(0) { $0 + $1 * $1 } / Double(band.errors.count)
+        dayBands = merged.map { band in
+            let errors = band.errors.sorted()
+            let meanSquare = errors.isEmpty ? nil : errors.reduce(0) { $0 + $1 * $1 } / Double(errors.count)
+            return (band.lastLead, errors, meanSquare)
         }
-    }
-
-    /// The median of sorted values (0 when empty).
-    static func median<C: RandomAccessCollection<Double>>(_ sorted: C) -> Double where C.Index == Int {
-        let n = sorted.count, o = sorted.startIndex
-        guard n > 0 else { return 0 }
-        return n % 2 == 1 ? sorted[o + n / 2] : 0.5 * (sorted[o + n / 2 - 1] + sorted[o + n / 2])
     }
 
     /// The part of the holdouts' mean median score `m̄` that is noise: `m̄ − m̄·max(0, 1 − SE²/m̄²)`.
@@ -169,8 +162,7 @@ struct PredictionRanges: Sendable {
             var variance = dayVariance
             if lead > backtestLead, hasLongErrors {
                 // Beyond the interval backtest: the long-horizon backtest's day errors at this lead.
-                let b = dayBands.firstIndex { lead <= $0.lastLead } ?? dayBands.count - 1
-                if b >= 0, let meanSquare = dayBandMeanSquares[b] { variance = max(variance, meanSquare) }
+                if let meanSquare = dayBand(lead: lead).meanSquare { variance = max(variance, meanSquare) }
             }
             q =
                 (PredictionRanges.conformal(scores, level) - unreliableLocation)
@@ -183,13 +175,14 @@ struct PredictionRanges: Sendable {
     /// The `level` quantile of a day total `total` at lead day `lead`; `total` itself when no errors are known.
     func dayQuantile(total: Double, lead: Int, level: Double) -> Double {
         guard total > 0 else { return 0 }
-        let r = dayErrors(lead: lead)
+        let r = dayBand(lead: lead).errors
         guard !r.isEmpty else { return total }
         let v = total * exp(PredictionRanges.conformal(r, level))
         return v.isFinite ? v : total
     }
 
-    private func dayErrors(lead: Int) -> [Double] {
-        (dayBands.first { lead <= $0.lastLead } ?? dayBands.last)?.errors ?? []
+    /// The day band of a lead day (the last band beyond them all).
+    private func dayBand(lead: Int) -> (lastLead: Int, errors: [Double], meanSquare: Double?) {
+        dayBands.first { lead <= $0.lastLead } ?? dayBands[dayBands.count - 1]
     }
 }

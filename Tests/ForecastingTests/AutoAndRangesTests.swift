@@ -162,8 +162,8 @@ final class AutoAndRangesTests: XCTestCase {
         XCTAssertEqual(PredictionRanges.unreliableLocation([1, 2, 3]), 1.0 / 6, accuracy: 1e-15)
         // m̄ = 0.05, SE² ≈ 0.24 ≫ m̄²: all of it removed.
         XCTAssertEqual(PredictionRanges.unreliableLocation([1, -1, 1, -0.8]), 0.05, accuracy: 1e-15)
-        XCTAssertEqual(PredictionRanges.median([3.0, 1, 2].sorted()), 2)
-        XCTAssertEqual(PredictionRanges.median([4.0, 1, 2, 3].sorted()), 2.5)
+        XCTAssertEqual(median([3.0, 1, 2]), 2)
+        XCTAssertEqual(median([4.0, 1, 2, 3]), 2.5)
     }
 
     /// Six holdouts that all ran 20 % above the forecast shift the band up (the bias persists);
