@@ -81,11 +81,12 @@ struct DayRegression: Sendable {
             for j in 0..<(2 * layout.harmonics) { penalties.append((layout.fourierColumn + j, lambda.squareRoot())) }
         }
         var x = [Double](repeating: 0, count: p)
-        var design = [Double](repeating: 0, count: n * p)  // row-major n × p
+        var columns = [Double](repeating: 0, count: n * p)  // column-major n × p
         for (i, index) in indices.enumerated() {
             layout.fill(dayNumber: first + index, into: &x)
-            for c in 0..<p { design[i * p + c] = x[c] }
+            for c in 0..<p { columns[i + c * n] = x[c] }
         }
+        let design = try numerical { try Matrix(rows: n, columns: p, columnMajor: columns) }
         // Recency weights: a day two years old counts half (the yearly and weekday shapes drift).
         let recency = indices.map { pow(0.5, Double(layout.endDay - first - $0) / DayRegression.halfLifeDays) }
         var weights = recency
@@ -95,11 +96,8 @@ struct DayRegression: Sendable {
         for pass in 0..<3 {
             beta = try DayRegression.solve(
                 design: design, rows: n, columns: p, z: z, weights: weights, penalties: penalties)
-            for i in 0..<n {
-                var f = 0.0
-                for c in 0..<p { f += design[i * p + c] * beta[c] }
-                resid[i] = z[i] - f
-            }
+            let fitted = try numerical { try design.multiply(beta) }
+            for i in 0..<n { resid[i] = z[i] - fitted[i] }
             sigma = 1.4826 * median(resid.map { abs($0) })
             if pass == 2 || !(sigma > 0) { break }
             let c = 1.345 * sigma
@@ -117,22 +115,24 @@ struct DayRegression: Sendable {
     /// Cholesky (LAPACK dposv; the penalties and the O(1) scale of every column keep them well
     /// conditioned), or the augmented problem by dgelsd when they are not positive definite.
     private static func solve(
-        design: [Double], rows n: Int, columns p: Int, z: [Double], weights: [Double],
+        design: Matrix, rows n: Int, columns p: Int, z: [Double], weights: [Double],
         penalties: [(column: Int, weight: Double)]
     ) throws -> [Double] {
         // √W X and √W z with room for the penalty rows below them (used only by the fallback).
         let m = n + penalties.count
         var augmented = Matrix(rows: m, columns: p)
         var rhs = [Double](repeating: 0, count: m)
+        let sw = weights.map { $0.squareRoot() }
+        let x = design.elements
         augmented.withUnsafeMutableElements { e in
-            for i in 0..<n {
-                let sw = weights[i].squareRoot()
-                for c in 0..<p { e[i + c * m] = sw * design[i * p + c] }
-                rhs[i] = sw * z[i]
+            for c in 0..<p {
+                for i in 0..<n { e[i + c * m] = sw[i] * x[i + c * n] }
             }
         }
-        // XᵀWX + Λ from the weighted rows (the penalty rows are still zero).
-        if var normal = try? Matrix.product(augmented, augmented, transposeA: true),
+        for i in 0..<n { rhs[i] = sw[i] * z[i] }
+        // XᵀWX + Λ from the weighted rows (dsyrk over the first n rows: half a dgemm's work, and
+        // the normal equations are the fits' main cost).
+        if var normal = try? augmented.gram(rows: n),
             let right = try? augmented.multiply(rhs, transposed: true)
         {
             normal.withUnsafeMutableElements { e in
@@ -239,11 +239,19 @@ struct DayDesign: Sendable {
         x[0] = 1
         let w = CivilDate.weekdayIndex(dayNumber: d)
         if weekdayColumn[w] > 0 { x[weekdayColumn[w]] = 1 }
-        let t = Double(d)
-        for h in 0..<harmonics {
-            let angle = 2 * Double.pi * Double(h + 1) * t / 365.25
-            x[fourierColumn + 2 * h] = sin(angle)
-            x[fourierColumn + 2 * h + 1] = cos(angle)
+        if harmonics > 0 {
+            // 2πk·d/365.25 = 2π·(4k·d mod 1461)/1461: a table lookup instead of sin and cos of an
+            // angle of thousands of radians (exact in the period, and cheaper: the fits fill these
+            // rows tens of thousands of times per forecast).
+            let step = (4 * d) % YearlyFourier.period
+            var m = step < 0 ? step + YearlyFourier.period : step
+            let base = m
+            for h in 0..<harmonics {
+                x[fourierColumn + 2 * h] = YearlyFourier.sine[m]
+                x[fourierColumn + 2 * h + 1] = YearlyFourier.cosine[m]
+                m += base
+                if m >= YearlyFourier.period { m -= YearlyFourier.period }
+            }
         }
         x[trendColumn] = Double(d - endDay) / 365.25
         for (j, knot) in knots.enumerated() where d > knot { x[trendColumn + 1 + j] = Double(d - knot) / 365.25 }
@@ -256,4 +264,13 @@ struct DayDesign: Sendable {
             for (j, key) in specialDays.enumerated() where key.matches(date) { x[calendarColumn + 2 + j] = 1 }
         }
     }
+}
+
+/// sin and cos of 2π·m/1461 for m = 0..<1461: four years of 365.25 days in quarter days, so that
+/// the yearly Fourier terms of day d, sin and cos of 2πk·d/365.25, are entries (4k·d mod 1461).
+enum YearlyFourier {
+    /// Quarter days in four years.
+    static let period = 1461
+    static let sine: [Double] = (0..<period).map { sin(2 * Double.pi * Double($0) / Double(period)) }
+    static let cosine: [Double] = (0..<period).map { cos(2 * Double.pi * Double($0) / Double(period)) }
 }

@@ -77,6 +77,26 @@ enum LAPACK {
         }
     }
 
+    /// C ← AᵀA for the first k rows of the column-major m × n matrix A (leading dimension lda):
+    /// dsyrk fills the lower triangle, which is then mirrored. `c` must hold n·n elements.
+    static func syrkTransposed(n: Int, k: Int, a: [Double], lda: Int, c: inout [Double]) throws {
+        BLASThreads.configureOnce()
+        let (n32, k32, lda32) = (try lapackInt(n, "columns"), try lapackInt(k, "rows"), try lapackInt(lda, "lda"))
+        if n == 0 { return }
+        if k > 0 {
+            a.withUnsafeBufferPointer { pa in
+                c.withUnsafeMutableBufferPointer { pc in
+                    cblas_dsyrk(
+                        CblasColMajor, CblasLower, CblasTrans, n32, k32, 1, pa.baseAddress, lda32, 0,
+                        pc.baseAddress, n32)
+                }
+            }
+        }
+        for j in 0..<n {
+            for i in (j + 1)..<max(j + 1, n) { c[j + i * n] = c[i + j * n] }
+        }
+    }
+
     /// y ← α·op(A)·x + β·y (dgemv).
     static func gemv(
         transpose: Bool, m: Int, n: Int, alpha: Double, a: [Double], x: [Double], beta: Double, y: inout [Double]

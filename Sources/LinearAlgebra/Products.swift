@@ -23,6 +23,24 @@ extension Matrix {
         return try Matrix(rows: m, columns: n, columnMajor: c)
     }
 
+    /// The Gram matrix of the first `rows` rows (all by default) (BLAS dsyrk),
+    ///
+    ///     G = A[0..<rows, :]ᵀ · A[0..<rows, :],
+    ///
+    /// exactly symmetric, for half the work of ``product(_:_:transposeA:transposeB:scale:)``.
+    ///
+    /// - Throws: ``LinearAlgebraError/dimensionMismatch(_:)`` when `rows` exceeds the matrix's rows.
+    /// - Complexity: O(rows · columns²).
+    public func gram(rows k: Int? = nil) throws -> Matrix {
+        let k = k ?? rows
+        guard (0...rows).contains(k) else {
+            throw LinearAlgebraError.dimensionMismatch("Gram matrix of \(k) rows of a \(rows)×\(columns) matrix")
+        }
+        var c = [Double](repeating: 0, count: columns * columns)
+        try LAPACK.syrkTransposed(n: columns, k: k, a: elements, lda: max(1, rows), c: &c)
+        return try Matrix(rows: columns, columns: columns, columnMajor: c)
+    }
+
     /// The matrix–vector product op(A)·x (BLAS dgemv).
     ///
     /// - Throws: ``LinearAlgebraError/dimensionMismatch(_:)`` when `x` has the wrong length.

@@ -166,6 +166,23 @@ final class AutoAndRangesTests: XCTestCase {
         XCTAssertEqual(median([4.0, 1, 2, 3]), 2.5)
     }
 
+    /// The median by selection is the sorted type-7 median exactly, on odd and even counts,
+    /// with ties, sorted and reversed input (the quickselect's worst orders).
+    func testMedianBySelectionIsTheSortedMedian() {
+        var rng = SplitMix64(seed: 9)
+        for n in [17, 18, 19, 64, 101, 1000, 1001] {
+            for pattern in 0..<4 {
+                var v = (0..<n).map { _ in (rng.uniform() * 20).rounded() - 7 }  // many ties
+                if pattern == 1 { v = (0..<n).map { _ in rng.uniform() } }
+                if pattern == 2 { v.sort() }
+                if pattern == 3 { v.sort(by: >) }
+                XCTAssertEqual(median(v), sortedQuantile(v.sorted(), 0.5), "n \(n), pattern \(pattern)")
+            }
+        }
+        XCTAssertEqual(median([Double](repeating: 2.5, count: 40)), 2.5)
+        XCTAssertTrue(median([]).isNaN)
+    }
+
     /// Six holdouts that all ran 20 % above the forecast shift the band up (the bias persists);
     /// six that alternate +20 % / −20 % leave it centred on the forecast.
     func testRangesKeepAPersistentBiasAndCentreAnInconsistentOne() {

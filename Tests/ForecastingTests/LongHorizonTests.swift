@@ -31,6 +31,34 @@ final class LongHorizonTests: XCTestCase {
     /// On noise-free data that follow the regression's own structure exactly (weekday effects, two
     /// yearly harmonics, a linear trend on the log scale), the damped and the flat forecasts equal
     /// their closed forms: trend(T) + b·φ(1 − φʰ)/(1 − φ), φ = ½^(1/90), and trend(T).
+    /// The yearly Fourier terms from the quarter-day table are sin and cos of 2πk·d/365.25, for
+    /// day numbers before and after the epoch and the harmonics the model uses.
+    func testYearlyFourierTableIsTheTrigonometricTerms() throws {
+        var rng = SplitMix64(seed: 4)
+        var days = [-800_000, -1, 0, 1, 365, 1461, 20_000, 20_454]
+        for _ in 0..<200 { days.append(Int(rng.uniform() * 200_000) - 100_000) }
+        let series = try DailyIntervalSeries(
+            slotsPerDay: 1, dates: (0..<800).map { CivilDate(dayNumber: 18_000 + $0) },
+            volume: (0..<800).map { Double(100 + $0 % 7) })
+        let totals = DailyTotals(grid: Grid(history: series, calendar: .none))
+        let design = DayDesign(
+            totals: totals, indices: Array(0..<800), harmonics: 10, specialDays: [], closedDays: [])
+        var x = [Double](repeating: 0, count: design.columnCount)
+        for d in days {
+            design.fill(dayNumber: d, into: &x)
+            for k in 1...10 {
+                // The reference angle reduced exactly in integers first (4k·d mod 1461 quarter days).
+                let m = ((4 * k * d) % 1461 + 1461) % 1461
+                let angle = 2 * Double.pi * Double(m) / 1461
+                XCTAssertEqual(x[design.fourierColumn + 2 * (k - 1)], sin(angle), accuracy: 1e-15, "day \(d), k \(k)")
+                XCTAssertEqual(x[design.fourierColumn + 2 * k - 1], cos(angle), accuracy: 1e-15, "day \(d), k \(k)")
+                // And the textbook angle, within its own rounding (|angle| up to 10⁴ rad: ~1e-12).
+                let direct = 2 * Double.pi * Double(k) * Double(d) / 365.25
+                XCTAssertEqual(x[design.fourierColumn + 2 * (k - 1)], sin(direct), accuracy: 1e-10)
+            }
+        }
+    }
+
     func testDayRegressionReproducesItsClosedFormOnExactData() throws {
         let first = CivilDate(year: 2019, month: 1, day: 7)!
         let days = 3 * 365

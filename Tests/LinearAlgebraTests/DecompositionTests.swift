@@ -140,6 +140,30 @@ final class DecompositionTests: XCTestCase {
             try Matrix.product(Matrix(rows: 2, columns: 0), Matrix(rows: 0, columns: 3)), Matrix(rows: 2, columns: 3))
     }
 
+    /// The Gram matrix of the leading rows (dsyrk, mirrored) is AᵀA of those rows by the
+    /// definition, exactly symmetric, and the trailing rows do not enter it.
+    func testGramMatrixOfLeadingRowsAgainstTheDefinition() throws {
+        let a = try randomMatrix(9, 4, seed: 3)
+        let tolerance = 2 * dotProductError(length: 6, magnitude: 6)
+        let g = try a.gram(rows: 6)
+        XCTAssertEqual(g.rows, 4)
+        XCTAssertEqual(g.columns, 4)
+        for i in 0..<4 {
+            for j in 0..<4 {
+                var s = 0.0
+                for r in 0..<6 { s += a[r, i] * a[r, j] }
+                XCTAssertEqual(g[i, j], s, accuracy: tolerance)
+                XCTAssertEqual(g[i, j], g[j, i])
+            }
+        }
+        let full = try a.gram()
+        assertElementsEqual(
+            full.elements, try Matrix.product(a, a, transposeA: true).elements,
+            absoluteTolerance: 2 * dotProductError(length: 9, magnitude: 9))
+        XCTAssertEqual(try a.gram(rows: 0), Matrix(rows: 4, columns: 4))
+        XCTAssertThrowsError(try a.gram(rows: 10))
+    }
+
     func testSizesAreCheckedIntoInt32() {
         XCTAssertThrowsError(try lapackInt(Int(Int32.max) + 1, "rows")) { error in
             XCTAssertEqual(error as? LinearAlgebraError, .sizeTooLarge("rows", Int(Int32.max) + 1))
