@@ -99,6 +99,8 @@ enum BatchInputs {
         let owns: @Sendable (String, Channel) -> Bool = { q, c in
             oneQueuePerFile ? shard.owns(queueName: q) : shard.owns(queue: q, channel: c)
         }
+        // Fewer files than workers: the spare workers read inside each file (same result).
+        let perFile = max(1, workers / max(1, files.count))
         let results: [FileResult] = Parallel.map(files, workers: workers) { path in
             var result = FileResult()
             result.parsed = true
@@ -131,7 +133,7 @@ enum BatchInputs {
                 }
             } else {
                 do {
-                    let history = try HistoryReader(options: options).read([path])
+                    let history = try HistoryReader(options: options, workers: perFile).read([path])
                     let names = Set(history.series.map(\.queue))
                     if oneQueuePerFile && names.count > 1 {
                         // Reported once: by the shard of the file's first row (the one that parsed it).

@@ -56,7 +56,7 @@ extension ReadState {
     }
 
     /// A new queue id (with room for its three channels' stagings).
-    private mutating func newQueue(_ name: String) -> Int {
+    mutating func newQueue(_ name: String) -> Int {
         let id = queueNames.count
         queueNames.append(name)
         queueIDs[name] = id

@@ -20,10 +20,18 @@ public struct HistoryReader: Sendable {
     public var options: HistoryReadOptions
     /// The size of the chunks read from a file (tests make it tiny to cross chunk boundaries).
     var chunkSize = 4 << 20
+    /// Threads that read one large file (default 1). The result does not depend on it: a file is
+    /// cut into byte ranges at line ends, read in parallel and joined in file order, and a file
+    /// whose ranges could read differently (quoted fields, CR-only line ends, any problem) is
+    /// read again serially, so that every message is the serial reader's.
+    public var workers = 1
+    /// Files smaller than this are read serially (tests make it tiny).
+    var parallelMinimumBytes = 16 << 20
 
     /// Creates a reader.
-    public init(options: HistoryReadOptions = HistoryReadOptions()) {
+    public init(options: HistoryReadOptions = HistoryReadOptions(), workers: Int = 1) {
         self.options = options
+        self.workers = max(1, workers)
     }
 
     /// Reads files (in the given order) into series, one per queue and channel.
@@ -41,20 +49,22 @@ public struct HistoryReader: Sendable {
     public func read(_ paths: [String]) throws(HistoryError) -> ContactHistory {
         var state = ReadState(options: options, chunkSize: chunkSize)
         for (fileIndex, path) in paths.enumerated() {
-            state.readFile(path, index: fileIndex)
+            if !state.readFileInParallel(path, index: fileIndex, workers: workers, minimumBytes: parallelMinimumBytes) {
+                state.readFile(path, index: fileIndex)
+            }
         }
         return try state.finish()
     }
 }
 
 extension ContactHistory {
-    /// Reads history files; shorthand for `HistoryReader(options:).read(paths)`.
+    /// Reads history files; shorthand for `HistoryReader(options:workers:).read(paths)`.
     ///
     /// - Complexity: see `HistoryReader.read(_:)`.
     public static func load(
-        _ paths: [String], options: HistoryReadOptions = HistoryReadOptions()
+        _ paths: [String], options: HistoryReadOptions = HistoryReadOptions(), workers: Int = 1
     ) throws(HistoryError) -> ContactHistory {
-        try HistoryReader(options: options).read(paths)
+        try HistoryReader(options: options, workers: workers).read(paths)
     }
 }
 

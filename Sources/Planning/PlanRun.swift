@@ -86,7 +86,8 @@ public enum PlanRun {
                 }
             }.map { try $0.get() }
         } else {
-            let history = try HistoryReader(options: inputs.readOptions).read(inputs.historyPaths)
+            let history = try HistoryReader(options: inputs.readOptions, workers: inputs.workers).read(
+                inputs.historyPaths)
             guard !history.series.isEmpty else { throw PlanError.badHistory("the history has no rows") }
             quality = history.series.map(SeriesQuality.init)
             historySeries = history.series

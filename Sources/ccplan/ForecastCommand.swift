@@ -38,7 +38,10 @@ struct ForecastCommand: ParsableCommand {
     @Option(help: ArgumentHelp("Write here instead of standard output (atomically).", valueName: "file"))
     var out: String?
 
-    @Option(help: "Queues forecast at once (default: all cores); the output does not depend on it.")
+    @Option(
+        help:
+            "Queues forecast at once, and threads reading a large history file (default: all cores); the output does not depend on it."
+    )
     var workers: Int = ProcessInfo.processInfo.activeProcessorCount
 
     enum Format: String, ExpressibleByArgument, CaseIterable { case csv, json }
@@ -54,7 +57,7 @@ struct ForecastCommand: ParsableCommand {
     func run() throws {
         let options = try ingest.readOptions()
         let request = try forecast.request(timeZone: options.timeZone)
-        let contacts = try ingest.load(history)
+        let contacts = try ingest.load(history, workers: workers)
         let forecasts = try withPlanningErrors {
             try Parallel.map(contacts.series, workers: workers) { series in
                 Result { () throws(PlanError) in try ForecastPipeline.forecast(series, request) }

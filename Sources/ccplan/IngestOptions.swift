@@ -89,11 +89,12 @@ struct IngestOptions: ParsableArguments {
         return zone
     }
 
-    /// Reads history files, turning bad data into exit status 65 with every problem listed.
-    func load(_ files: [String]) throws -> ContactHistory {
+    /// Reads history files, turning bad data into exit status 65 with every problem listed; a
+    /// large file is read on `workers` threads (the result does not depend on it).
+    func load(_ files: [String], workers: Int = ProcessInfo.processInfo.activeProcessorCount) throws -> ContactHistory {
         let options = try readOptions()
         do {
-            return try ContactHistory.load(files, options: options)
+            return try ContactHistory.load(files, options: options, workers: workers)
         } catch {
             throw fail(ExitStatus.dataError, error.description)
         }

@@ -64,7 +64,10 @@ struct MonitorCommand: ParsableCommand {
     @Option(help: "What to print: table or json (monitor.json).")
     var format: Format = .table
 
-    @Option(help: "Queues reviewed at once (default: all cores); the output does not depend on it.")
+    @Option(
+        help:
+            "Queues reviewed at once, and threads reading a large actuals file (default: all cores); the output does not depend on it."
+    )
     var workers: Int = ProcessInfo.processInfo.activeProcessorCount
 
     @Option(help: ArgumentHelp("Output directory.", valueName: "dir"))
@@ -118,7 +121,7 @@ struct MonitorCommand: ParsableCommand {
 
     func readActuals(_ planDirectory: PlanDirectory) throws -> [ActualQueue] {
         if !actuals.isEmpty {
-            return try ingest.load(actuals).series.map(ActualQueue.init)
+            return try ingest.load(actuals, workers: workers).series.map(ActualQueue.init)
         }
         var options = ContactRecordOptions(timeZone: try ingest.readOptionsTimeZone())
         for text in ingest.mappings {

@@ -68,7 +68,10 @@ struct PlanCommand: ParsableCommand {
     @Option(help: ArgumentHelp("What-if scenarios (YAML).", valueName: "file"))
     var scenarios: String?
 
-    @Option(help: "Queues planned at once (default: all cores); the output does not depend on it.")
+    @Option(
+        help:
+            "Queues planned at once, and threads reading a large history file (default: all cores); the output does not depend on it."
+    )
     var workers: Int = ProcessInfo.processInfo.activeProcessorCount
 
     @Option(help: "Title of the report.")

@@ -93,6 +93,11 @@ public struct CSVRecordReader {
     public private(set) var line = 1
     /// Bytes read from the file so far.
     public private(set) var bytesRead = 0
+    /// Whether a quoted field has been read (a quoted field may hold line ends, so a file without
+    /// any can be split into byte ranges at line ends: see ``init(path:byteRange:delimiter:chunkSize:maximumRecordBytes:)``).
+    public internal(set) var sawQuotedField = false
+    /// Bytes left to read when reading a byte range (nil: to the end of the file).
+    private var remaining: Int?
 
     /// Opens a file for reading.
     ///
@@ -116,6 +121,25 @@ public struct CSVRecordReader {
         resources = ReaderResources(
             fd: fd, ownsDescriptor: true, capacity: max(min(chunkSize, self.maximumRecordBytes * 2), 4))
         storage = resources.storage
+    }
+
+    /// Opens the byte range `byteRange` of a file, which must begin at the start of a line (after
+    /// a line end, or at the start of the file), with a known delimiter and LF line ends: for
+    /// reading one file on several threads. Lines are numbered from 1 at the range's start, and
+    /// the range's end is read as the end of the file.
+    ///
+    /// - Throws: ``CSVSyntaxError`` (line 0) saying why the file cannot be opened or positioned.
+    public init(
+        path: String, byteRange: Range<Int>, delimiter: UInt8, chunkSize: Int = 4 << 20,
+        maximumRecordBytes: Int = 1 << 20
+    ) throws(CSVSyntaxError) {
+        try self.init(path: path, chunkSize: chunkSize, maximumRecordBytes: maximumRecordBytes)
+        guard byteRange.lowerBound >= 0, lseek(fd, off_t(byteRange.lowerBound), SEEK_SET) == off_t(byteRange.lowerBound)
+        else {
+            throw CSVSyntaxError(line: 0, column: 0, message: "cannot seek: \(String(cString: strerror(errno)))")
+        }
+        self.delimiter = delimiter
+        remaining = byteRange.count
     }
 
     /// Reads more bytes, first moving the unconsumed ones to the front (growing the buffer when a
@@ -145,7 +169,8 @@ public struct CSVRecordReader {
             resources.storage = bigger
         }
         while true {
-            let n = read(fd, storage.baseAddress! + tail, storage.count - tail)
+            let wanted = min(storage.count - tail, remaining ?? Int.max)
+            let n = wanted == 0 ? 0 : read(fd, storage.baseAddress! + tail, wanted)
             if n < 0 {
                 if errno == EINTR { continue }
                 throw CSVSyntaxError(line: line, column: 0, message: "read error: \(String(cString: strerror(errno)))")
@@ -153,6 +178,7 @@ public struct CSVRecordReader {
             if n == 0 { atEOF = true; return false }
             tail += n
             bytesRead += n
+            if let r = remaining { remaining = r - n }
             return true
         }
     }
@@ -266,6 +292,7 @@ public struct CSVRecordReader {
             while true {
                 if i < limit, base[i] == quote, i == fieldStart {
                     // A quoted field: runs to the next quote that is not doubled.
+                    sawQuotedField = true
                     var j = i + 1
                     var escaped = false
                     var closed = -1
