@@ -39,6 +39,8 @@ extension ReadState {
     /// - Complexity: O(file size / workers) wall time for the ranges, plus O(rows) to append them.
     mutating func readFileInParallel(_ path: String, index fileIndex: Int, workers: Int, minimumBytes: Int) -> Bool {
         guard workers > 1, let size = regularFileSize(path), size >= minimumBytes else { return false }
+        // Each range has its own 4 MB buffer: at most 16 of them.
+        let workers = min(workers, 16)
         // The header, read as `readFile` reads it, on a copy (kept only if the ranges succeed).
         var merged = self
         merged.files.append(path)
