@@ -25,8 +25,9 @@ public struct HistoryReader: Sendable {
     /// whose ranges could read differently (quoted fields, CR-only line ends, any problem) is
     /// read again serially, so that every message is the serial reader's.
     public var workers = 1
-    /// Files smaller than this are read serially (tests make it tiny).
-    var parallelMinimumBytes = 16 << 20
+    /// Files smaller than this are read serially (default 16 MiB; tests and the fuzzer set 0 to
+    /// cut every file).
+    public var parallelMinimumBytes = 16 << 20
 
     /// Creates a reader.
     public init(options: HistoryReadOptions = HistoryReadOptions(), workers: Int = 1) {

@@ -2,7 +2,8 @@
 //
 // Input: two bytes of options (time zone, vendor profile, duplicate policy; DST-gap policy,
 // outliers), then the CSV text. A crash, an ASan report, a timeout or an out-of-memory is a
-// finding; so is a broken invariant: every error names a line, and a history that loads writes
+// finding; so is a broken invariant: every error names a line, a read on three threads (the file
+// cut into byte ranges) gives the same series or the same error, and a history that loads writes
 // back (CanonicalCSVWriter) into a file that reads back the same.
 import CCPlanBase
 import ContactHistory
@@ -59,14 +60,29 @@ public func fuzzHistoryReader(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt
     guard size >= 2 else { return 0 }
     let options = options(data[0], data[1])
     write(UnsafeRawBufferPointer(start: data + 2, count: size - 2), to: scratchPath)
+    // The same file cut into byte ranges and read on three threads must read the same: the same
+    // series, or the same error (HistoryReader+Parallel.swift).
+    var parallelReader = HistoryReader(options: options, workers: 3)
+    parallelReader.parallelMinimumBytes = 0
+    let parallel = Result { () throws(HistoryError) in try parallelReader.read([scratchPath]) }
     let history: ContactHistory
     do {
         history = try HistoryReader(options: options).read([scratchPath])
     } catch {
         precondition(!error.issues.isEmpty && error.totalCount >= error.issues.count, "an error without issues")
         precondition(error.issues.allSatisfy { $0.line >= 0 && $0.column >= 0 && !$0.message.isEmpty }, "\(error)")
+        if case .failure(let other) = parallel {
+            precondition(other.description == error.description, "the parallel read failed differently")
+        } else {
+            preconditionFailure("the parallel read loaded a file the serial read refuses")
+        }
         return 0
     }
+    guard case .success(let other) = parallel else { preconditionFailure("the parallel read refused a good file") }
+    precondition(
+        other.series.count == history.series.count && zip(other.series, history.series).allSatisfy(same)
+            && other.series.map(\.readNotes) == history.series.map(\.readNotes) && other.rowCount == history.rowCount,
+        "the parallel read differs")
     for s in history.series {
         precondition(s.count > 0 && s.observedCount > 0, "an empty series \(s.queue)")
         precondition(
