@@ -29,7 +29,7 @@ public struct HistoryError: Error, Sendable, CustomStringConvertible {
 }
 
 /// Collects issues, keeping a bounded number so that a hopeless file cannot exhaust memory.
-struct IssueLog {
+struct IssueLog: Sendable {
     /// Issues kept (the first `capacity` found).
     private(set) var issues: [FileIssue] = []
     /// All issues found.

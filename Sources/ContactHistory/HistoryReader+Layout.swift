@@ -1,7 +1,7 @@
 import CCPlanBase
 
 /// Where the canonical fields are in one file's header (−1: absent).
-struct Layout {
+struct Layout: Sendable {
     var columnCount = 0
     var intervalStart = -1, queue = -1, channel = -1, intervalMinutes = -1
     var offered = -1, handled = -1, abandoned = -1

@@ -15,15 +15,15 @@ import Darwin
 // repeated local hour that two ranges both saw for one series, or a series whose interval
 // lengths disagree across ranges.
 
-/// One range's state, moved out of the worker that read it (never shared while it is mutated).
-private struct RangeResult: @unchecked Sendable {
+/// One range's state, moved out of the worker that read it.
+private struct RangeResult: Sendable {
     var state: ReadState?
     /// Lines the range held (its reader's next line − 1).
     var lines = 0
 }
 
 /// What every range's worker needs (immutable).
-private struct RangeJob: @unchecked Sendable {
+private struct RangeJob: Sendable {
     let path: String
     let fileIndex: Int
     let options: HistoryReadOptions
@@ -55,19 +55,10 @@ extension ReadState {
             headerLines = record.line
             return false
         }
-        guard let layout, merged.issues.isEmpty, !reader.sawQuotedField, headerLines == 1,
-            let headerEnd = firstLineEnd(path).map({ $0 + 1 })
-        else { return false }
+        guard let layout, merged.issues.isEmpty, !reader.sawQuotedField, headerLines == 1 else { return false }
         merged.timestampFields[fileIndex] = layout.intervalStart
         merged.offeredFields[fileIndex] = layout.derivesOffered ? layout.handled : layout.offered
-        // Cuts just after the first line end at or past each 1/workers of the file.
-        var cuts = [headerEnd]
-        for k in 1..<workers {
-            guard let end = nextLineEnd(path, from: max(cuts.last!, size * k / workers)) else { break }
-            if end + 1 < size, end + 1 > cuts.last! { cuts.append(end + 1) }
-        }
-        cuts.append(size)
-        guard cuts.count > 2 else { return false }
+        guard let cuts = lineEndCuts(path, size: size, pieces: workers) else { return false }
         let ranges = (0..<(cuts.count - 1)).map { cuts[$0]..<cuts[$0 + 1] }
         let job = RangeJob(
             path: path, fileIndex: fileIndex, options: options, chunkSize: chunkSize, layout: layout,
@@ -219,22 +210,30 @@ private func regularFileSize(_ path: String) -> Int? {
     return Int(info.st_size)
 }
 
-/// The offset of the first LF in the file.
-private func firstLineEnd(_ path: String) -> Int? { nextLineEnd(path, from: 0) }
-
-/// The offset of the first LF at or after `offset`, looking at most 1 MiB ahead (a record is at
-/// most that long).
-private func nextLineEnd(_ path: String, from offset: Int) -> Int? {
+/// Offsets that cut a file into about `pieces` byte ranges at line ends: after the header line,
+/// after the first line end at or past each 1/pieces of the file, and the size (nil when the file
+/// cannot be cut in two, or no line end lies within 1 MiB of a cut: a record is at most that long).
+private func lineEndCuts(_ path: String, size: Int, pieces: Int) -> [Int]? {
     let fd = open(path, O_RDONLY)
     guard fd >= 0 else { return nil }
     defer { close(fd) }
     var buffer = [UInt8](repeating: 0, count: 1 << 16)
-    var position = offset
-    while position < offset + (1 << 20) {
-        let n = buffer.withUnsafeMutableBytes { pread(fd, $0.baseAddress, $0.count, off_t(position)) }
-        guard n > 0 else { return nil }
-        if let i = buffer[0..<n].firstIndex(of: UInt8(ascii: "\n")) { return position + i }
-        position += n
+    func nextLineEnd(from offset: Int) -> Int? {
+        var position = offset
+        while position < offset + (1 << 20) {
+            let n = buffer.withUnsafeMutableBytes { pread(fd, $0.baseAddress, $0.count, off_t(position)) }
+            guard n > 0 else { return nil }
+            if let i = buffer[0..<n].firstIndex(of: UInt8(ascii: "\n")) { return position + i }
+            position += n
+        }
+        return nil
     }
-    return nil
+    guard let header = nextLineEnd(from: 0) else { return nil }
+    var cuts = [header + 1]
+    for k in 1..<pieces {
+        guard let end = nextLineEnd(from: max(cuts.last!, size * k / pieces)) else { break }
+        if end + 1 < size, end + 1 > cuts.last! { cuts.append(end + 1) }
+    }
+    cuts.append(size)
+    return cuts.count > 2 ? cuts : nil
 }

@@ -4,7 +4,7 @@ import Foundation
 /// The rows of one queue and channel, in file order, before they are put on a grid.
 ///
 /// Columns, not row structs: 40 bytes a row, and each column is spread over the grid in place.
-struct Staging {
+struct Staging: Sendable {
     var queue: String
     var channel: Channel
     /// Interval starts as seconds from `base` (4 bytes a row instead of 8).
@@ -66,7 +66,7 @@ struct RowOrigin {
 }
 
 /// The mutable state of one `read` call.
-struct ReadState {
+struct ReadState: Sendable {
     let options: HistoryReadOptions
     let chunkSize: Int
     var clock: ZoneClock

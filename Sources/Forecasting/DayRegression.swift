@@ -94,8 +94,7 @@ struct DayRegression: Sendable {
         var resid = [Double](repeating: 0, count: n)
         var sigma = 0.0
         for pass in 0..<3 {
-            beta = try DayRegression.solve(
-                design: design, rows: n, columns: p, z: z, weights: weights, penalties: penalties)
+            beta = try DayRegression.solve(design: design, z: z, weights: weights, penalties: penalties)
             let fitted = try numerical { try design.multiply(beta) }
             for i in 0..<n { resid[i] = z[i] - fitted[i] }
             sigma = 1.4826 * median(resid.map { abs($0) })
@@ -115,9 +114,9 @@ struct DayRegression: Sendable {
     /// Cholesky (LAPACK dposv; the penalties and the O(1) scale of every column keep them well
     /// conditioned), or the augmented problem by dgelsd when they are not positive definite.
     private static func solve(
-        design: Matrix, rows n: Int, columns p: Int, z: [Double], weights: [Double],
-        penalties: [(column: Int, weight: Double)]
+        design: Matrix, z: [Double], weights: [Double], penalties: [(column: Int, weight: Double)]
     ) throws -> [Double] {
+        let (n, p) = (design.rows, design.columns)
         // √W X and √W z with room for the penalty rows below them (used only by the fallback).
         let m = n + penalties.count
         var augmented = Matrix(rows: m, columns: p)
