@@ -10,12 +10,17 @@
 #
 #   Benchmarks/long-horizon.sh                 # creates a throwaway venv in $VENV for statsforecast
 #   SKIP_PEERS=1 Benchmarks/long-horizon.sh    # ccplan only
+#   ORIGINS=extended Benchmarks/long-horizon.sh  # parts 2 and 3 only, on every quarterly origin
+#       (UIHC 11, Denver 23), statsforecast MSTL only, with the mean of ccplan auto and MSTL
 set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
 root="$(cd "$here/.." && pwd)"
 DATA="${DATA:-$root/../shared/data}"
 VENV="${VENV:-$here/.venv-sf}"
 SCRATCH="${SCRATCH:-$root/.build-forecast-bench}"
+ORIGINS="${ORIGINS:-issue}"
+peer_models="AutoETS,AutoARIMA,MSTL"
+[[ "$ORIGINS" == "extended" ]] && peer_models="MSTL"
 out="$(mktemp -d)"
 trap 'rm -rf "$out"' EXIT
 
@@ -25,6 +30,7 @@ echo "== building (release)"
 bench="$SCRATCH/release/forecast-accuracy"
 ccplan="$(cd "$root" && swift build -c release --show-bin-path)/ccplan"
 
+if [[ "$ORIGINS" == "issue" ]]; then
 echo "== 1. library: 52 weeks (origins UIHC 2016-04-01, 2017-04-01; Denver 2016-02-01, 2017-02-01, 2018-02-01)"
 CCPLAN_DATA="$DATA" "$bench" --long 52 --coverage --each
 echo "== 1. library: 13 weeks"
@@ -33,12 +39,13 @@ echo "== 1. speed"
 CCPLAN_DATA="$DATA" "$bench" --long 52 --speed
 echo "== small-queue bias (200 replicates)"
 "$bench" --bias 200
+fi
 
 echo "== 2. end to end: ccplan forecast per origin"
 python3 "$here/long_horizon.py" --ccplan "$ccplan" --data "$DATA" --weeks 52 \
-    --models auto,day-level,same-day-last-year,last-year-growth --json "$out/ccplan52.json"
+    --models auto,day-level,same-day-last-year,last-year-growth --origins "$ORIGINS" --json "$out/ccplan52.json"
 python3 "$here/long_horizon.py" --ccplan "$ccplan" --data "$DATA" --weeks 13 \
-    --models auto,day-level,same-day-last-year,last-year-growth --json "$out/ccplan13.json"
+    --models auto,day-level,same-day-last-year,last-year-growth --origins "$ORIGINS" --json "$out/ccplan13.json"
 
 if [[ "${SKIP_PEERS:-0}" == "1" ]]; then exit 0; fi
 if [[ ! -x "$VENV/bin/python" ]]; then
@@ -53,5 +60,5 @@ echo "== 3. statsforecast on daily totals, same run (one thread)"
 for weeks in 52 13; do
     NUMBA_NUM_THREADS=1 OMP_NUM_THREADS=1 OPENBLAS_NUM_THREADS=1 \
         "$VENV/bin/python" "$here/compare_statsforecast_long.py" --data "$DATA" --weeks "$weeks" \
-        --ccplan-json "$out/ccplan$weeks.json"
+        --ccplan-json "$out/ccplan$weeks.json" --origins "$ORIGINS" --models "$peer_models"
 done

@@ -11,8 +11,14 @@ Baselines (weekday-aligned, 364 days back):
   last-year-growth   y(d - 364, h) x (sum of the last 364 days / sum of the 364 days before)
   last-8-weeks       mean of y over the last 8 same-weekdays, same hour (flat)
 
+"month, true level": the monthly WAPE after rescaling each origin's forecast to the actual total of
+its months (a perfect level: what is left is the yearly and weekly shape).
+--origins extended: every quarter from the first origin with 15 months of history to the last with
+52 weeks after it (UIHC 11 origins, Denver 23, as forecast-accuracy --extended), instead of the
+issue's 2 + 3.
+
 usage: python3 long_horizon.py --ccplan BIN [--weeks 52] [--series uihc,denver] [--models auto]
-                               [--data DIR] [--json OUT]
+                               [--origins issue|extended] [--data DIR] [--json OUT]
 Only numpy is needed.
 """
 import argparse, csv, datetime as dt, json, os, subprocess, sys, tempfile, time
@@ -22,6 +28,23 @@ SERIES = {
     "uihc": ("uihc_ed_hourly.csv", ["2016-04-01", "2017-04-01"]),
     "denver": ("denver_ems_911_hourly.csv", ["2016-02-01", "2017-02-01", "2018-02-01"]),
 }
+
+
+def quarterly(first, last):
+    out, d = [], dt.date.fromisoformat(first)
+    while d <= dt.date.fromisoformat(last):
+        out.append(d.isoformat())
+        m = d.month + 3
+        d = dt.date(d.year + (m > 12), (m - 1) % 12 + 1, 1)
+    return out
+
+
+EXTENDED = {"uihc": quarterly("2014-10-01", "2017-04-01"), "denver": quarterly("2012-08-01", "2018-02-01")}
+
+
+def origins_of(name, which):
+    """The issue's origins of a series, or the extended quarterly ones."""
+    return SERIES[name][1] if which == "issue" else EXTENDED[name]
 
 
 def load(path):
@@ -92,13 +115,23 @@ def ccplan_forecast(binary, path, origin, weeks, model):
         return f, seconds
 
 
+def daily_totals(forecast, actual):
+    """Day totals of the forecast and of the actual over the hours with an actual."""
+    mask = ~np.isnan(actual)
+    return np.where(mask, forecast, 0).sum(axis=1), np.where(mask, actual, 0).sum(axis=1)
+
+
+def period_errors(fa, aa, periods):
+    """Sum of absolute errors, sum of errors, sum of actuals and the same absolute errors with the
+    forecast rescaled to the actual total of the periods (the "true level")."""
+    F = np.array([fa[p].sum() for p in periods]); A = np.array([aa[p].sum() for p in periods])
+    true = np.abs(F * A.sum() / F.sum() - A).sum() if F.sum() > 0 else np.abs(A).sum()
+    return np.abs(F - A).sum(), (F - A).sum(), A.sum(), true
+
+
 def score(forecast, actual, periods):
     """Pooled WAPE and bias of period totals over the hours with an actual."""
-    mask = ~np.isnan(actual)
-    fa = np.where(mask, forecast, 0).sum(axis=1)
-    aa = np.where(mask, actual, 0).sum(axis=1)
-    F = np.array([fa[p].sum() for p in periods]); A = np.array([aa[p].sum() for p in periods])
-    return np.abs(F - A).sum(), (F - A).sum(), A.sum()
+    return period_errors(*daily_totals(forecast, actual), periods)[:3]
 
 
 def main():
@@ -108,15 +141,16 @@ def main():
     ap.add_argument("--weeks", type=int, default=52)
     ap.add_argument("--series", default="uihc,denver")
     ap.add_argument("--models", default="auto")
+    ap.add_argument("--origins", choices=["issue", "extended"], default="issue")
     ap.add_argument("--json")
     args = ap.parse_args()
     results = {}
     for name in args.series.split(","):
-        fname, origins = SERIES[name]
+        fname, origins = SERIES[name][0], origins_of(name, args.origins)
         path = os.path.join(args.data, fname)
         first, y = load(path)
         days = args.weeks * 7
-        acc = {}
+        acc, daily = {}, {}
         for o_text in origins:
             origin = dt.date.fromisoformat(o_text)
             o = (origin - first).days
@@ -126,23 +160,28 @@ def main():
             for m in args.models.split(","):
                 fcs[f"ccplan {m}"] = ccplan_forecast(args.ccplan, path, origin, args.weeks, m)
             for k, (f, secs) in fcs.items():
+                fa, aa = daily_totals(f, actual)
+                daily.setdefault(k, {})[o_text] = [round(v, 3) for v in fa]
                 for level, p in periods.items():
-                    a, b, s = score(f, actual, p)
-                    e = acc.setdefault((k, level), [0, 0, 0, 0.0, []])
-                    e[0] += a; e[1] += b; e[2] += s; e[3] += secs; e[4].append(a / s)
+                    a, b, s, true = period_errors(fa, aa, p)
+                    e = acc.setdefault((k, level), [0, 0, 0, 0.0, [], 0])
+                    e[0] += a; e[1] += b; e[2] += s; e[3] += secs; e[4].append(a / s); e[5] += true
         print(f"\n{name}: origins {' '.join(origins)}, {args.weeks} weeks; pooled WAPE (bias) of whole-period totals")
-        print(f"{'model':28s} {'month':>16s} {'week':>16s} {'day':>16s}  s/origin")
+        print(f"{'model':28s} {'month':>16s} {'week':>16s} {'day':>16s} {'month, true level':>18s}  s/origin")
         names = sorted({k for k, _ in acc}, key=lambda k: (not k.startswith("ccplan"), k))
         for k in names:
             cells = []
             for level in ("month", "week", "day"):
-                a, b, s, _, per = acc[(k, level)]
+                a, b, s, _, per, true = acc[(k, level)]
                 cells.append(f"{100 * a / s:6.2f}% ({100 * b / s:+5.2f}%)")
                 results.setdefault(name, {}).setdefault(k, {})[level] = {"wape": a / s, "bias": b / s,
                                                                           "per_origin_wape": per}
+            a, _, s, _, _, true = acc[(k, "month")]
+            results[name][k]["month"]["true_level_wape"] = true / s
+            results[name][k]["daily_forecasts"] = daily[k]
             secs = acc[(k, "month")][3] / len(origins)
             results[name][k]["seconds_per_origin"] = secs
-            print(f"{k:28s} {cells[0]:>16s} {cells[1]:>16s} {cells[2]:>16s}  {secs:6.2f}")
+            print(f"{k:28s} {cells[0]:>16s} {cells[1]:>16s} {cells[2]:>16s} {100 * true / s:17.2f}%  {secs:6.2f}")
     if args.json:
         with open(args.json, "w") as f:
             json.dump(results, f, indent=1)
