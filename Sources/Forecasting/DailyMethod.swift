@@ -10,7 +10,8 @@ import Darwin
 
 /// How the day-level model extrapolates the trend of its regression beyond the history.
 public enum DayTrend: Sendable, Hashable {
-    /// The level at the end of the history, no slope.
+    /// No slope: the local level of the deseasonalised totals at the end of the history, by
+    /// simple exponential smoothing (``DayRegression/localLevel(firstDay:)``).
     case flat
     /// The end slope b damped (Gardner & McKenzie 1985): trend(T + h) = trend(T) + b·Σ_{i=1..h} φⁱ,
     /// φ = ½^(1/halfLife): the slope halves every `halfLifeDays` days and the trend levels off at
@@ -102,6 +103,8 @@ struct DailyEngine {
     let trainCount: Int
     let closedDays: Set<Int>
     let regression: DayRegression?
+    /// The regression's local level at the end of the training days (the flat trend's level).
+    let localLevel: Double
 
     /// Fits what `methods` need on days before `trainCount`.
     ///
@@ -114,7 +117,11 @@ struct DailyEngine {
         self.trainCount = trainCount
         self.closedDays = closedDays
         let indices = (0..<trainCount).filter { !totals.total[$0].isNaN && totals.openWeekday[totals.weekday($0)] }
-        guard needsRegression, indices.count >= 56 else { regression = nil; return }
+        guard needsRegression, indices.count >= 56 else {
+            regression = nil
+            localLevel = 0
+            return
+        }
         var structure = DayRegression.Structure(harmonics: harmonics, logScale: logScale, specialDays: [])
         var fit = try DayRegression(totals: totals, indices: indices, structure: structure, closedDays: closedDays)
         structure.specialDays = SpecialDayKey.learn(
@@ -124,6 +131,7 @@ struct DailyEngine {
             fit = try DayRegression(totals: totals, indices: indices, structure: structure, closedDays: closedDays)
         }
         regression = fit
+        localLevel = fit.localLevel(firstDay: totals.firstDay)
     }
 
     /// Day totals of `method` for day indices `targets` (all ≥ `trainCount`); 0 on closed weekdays and dates.
@@ -142,7 +150,7 @@ struct DailyEngine {
         case .regression(let trend, let w):
             guard let fit = regression else { return forecast(.seasonalAverage(weeks: 8), targets: targets) }
             var x = [Double](repeating: 0, count: fit.columnCount)
-            let endLevel = fit.trend(at: fit.endDay)
+            let endLevel = trend == .flat ? localLevel : fit.trend(at: fit.endDay)
             let slope = fit.endSlope
             return targets.map { i in
                 guard isOpen(i) else { return 0 }

@@ -9,8 +9,9 @@ import Darwin
 #endif
 
 /// The day-level model for long horizons (weeks to 18 months): day totals from a regression with
-/// a damped or flat trend, yearly seasonality, weekday effects and calendar effects
-/// (``DayRegression``), spread over the intervals by an ``IntradayProfile``:
+/// a damped trend or a flat local level (exponential smoothing), yearly seasonality, weekday
+/// effects and calendar effects (``DayRegression``), spread over the intervals by an
+/// ``IntradayProfile``:
 ///
 ///     N̂(d, s) = Ŷ_d · p_{weekday(d)}(s).
 ///
@@ -20,9 +21,10 @@ import Darwin
 /// - yearly Fourier pairs K ∈ {2, 4, 6, 8, 10} by AICc (fpp3 §7.5),
 ///   AICc = n log σ̂² + 2(p + 2) + 2(p + 2)(p + 3)/(n − p − 3); none below a year of history,
 ///   shrunk below two years;
-/// - the trend hypotheses (flat, damped) and the combination with "same day last year × growth"
-///   are averaged (``DailyMethod/regressionCombination``, the default); offered several
-///   ``DailyMethod``s, the model picks one by the ``LongHorizonBacktest`` at the requested lead.
+/// - the trend hypotheses (flat at the local level, damped) and the combination with "same day
+///   last year × growth" are averaged (``DailyMethod/regressionCombination``, the default);
+///   offered several ``DailyMethod``s, the model picks one by the ``LongHorizonBacktest`` at the
+///   requested lead.
 public struct DayLevelModel: ForecastModel {
     /// The methods competing (one: no backtest).
     public var methods: [DailyMethod]

@@ -83,13 +83,62 @@ final class LongHorizonTests: XCTestCase {
         let damped = engine.forecast(.regression(trend: .damped(halfLifeDays: 90), lastYearWeight: 0), targets: targets)
         let flat = engine.forecast(.regression(trend: .flat, lastYearWeight: 0), targets: targets)
         let phi = pow(0.5, 1.0 / 90)
+        // The flat level is exponential smoothing of the deseasonalised series, here the exact line
+        // u_t = a + b·t: the largest α of the grid fits it best (0.3), and in the steady state the
+        // level lags the line by b(1 − α)/α (the one-step error d obeys d = (1 − α)(d + b)).
+        let alpha = DayRegression.levelSmoothingGrid.last!
+        let lag = b * (1 - alpha) / alpha
         for (i, h) in (1...200).enumerated() {
             let d = end + h
             let base = logRate(d) - b * Double(h)  // the trend held at T
             let expectedDamped = exp(base + b * phi * (1 - pow(phi, Double(h))) / (1 - phi))
             XCTAssertEqual(damped[i] / expectedDamped, 1, accuracy: 1e-6, "damped, lead \(h)")
-            XCTAssertEqual(flat[i] / exp(base), 1, accuracy: 1e-6, "flat, lead \(h)")
+            XCTAssertEqual(flat[i] / exp(base - lag), 1, accuracy: 1e-6, "flat, lead \(h)")
         }
+    }
+
+    /// The level's smoothing parameter is the one a local-level model calls for: on a random walk
+    /// observed with noise (signal-to-noise ratio q), the steady-state Kalman gain
+    /// α* = (√(q² + 4q) − q)/2 (Harvey 1989 §4.1) minimises the one-step squared error, and the
+    /// grid's choice lands within a factor of two of it; the level it returns is the plain
+    /// recursion with that α.
+    func testSmoothedLevelChoosesTheKalmanGain() {
+        for (q, seed) in [(0.0005, 1), (0.002, 2), (0.01, 3), (0.05, 4)] as [(Double, UInt64)] {
+            let optimum = ((q * q + 4 * q).squareRoot() - q) / 2
+            var alphas: [Double] = []
+            for replicate in 0..<5 {
+                var rng = SeededRandom(seed: seed * 100 + UInt64(replicate))
+                var mu = 0.0
+                let u = (0..<3000).map { _ in
+                    mu += q.squareRoot() * rng.normal()
+                    return mu + rng.normal()
+                }
+                let (level, alpha) = DayRegression.smoothedLevel(u, clip: .infinity)
+                var reference = u[0..<28].reduce(0, +) / 28
+                for v in u { reference += alpha * (v - reference) }
+                XCTAssertEqual(level, reference, accuracy: 1e-9)
+                alphas.append(alpha)
+            }
+            let chosen = alphas.sorted()[2]
+            XCTAssertGreaterThanOrEqual(chosen, optimum / 2, "q = \(q): median α \(chosen), α* \(optimum)")
+            XCTAssertLessThanOrEqual(chosen, optimum * 2, "q = \(q): median α \(chosen), α* \(optimum)")
+        }
+    }
+
+    /// A level shift late in the history (after the last trend hinge can follow it) reaches the
+    /// flat forecast, and an outlier on the last day does not: the clip holds its pull to 2α·clip (the one-step change of a clipped error).
+    func testSmoothedLevelFollowsAShiftAndIgnoresAnOutlier() {
+        var rng = SeededRandom(seed: 9)
+        var u = (0..<1000).map { _ in 0.05 * rng.normal() }
+        for t in 940..<1000 { u[t] += 0.2 }
+        let clip = 2 * 1.345 * 0.05
+        let shifted = DayRegression.smoothedLevel(u, clip: clip)
+        XCTAssertEqual(shifted.level, 0.2, accuracy: 0.05, "α \(shifted.alpha)")
+        var outlier = u
+        outlier[999] += 5
+        let withOutlier = DayRegression.smoothedLevel(outlier, clip: clip)
+        XCTAssertEqual(withOutlier.alpha, shifted.alpha)
+        XCTAssertLessThanOrEqual(abs(withOutlier.level - shifted.level), 2 * withOutlier.alpha * clip + 1e-12)
     }
 
     /// A three-year Poisson series with yearly seasonality, weekday effects, growth and a
