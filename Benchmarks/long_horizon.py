@@ -129,11 +129,6 @@ def period_errors(fa, aa, periods):
     return np.abs(F - A).sum(), (F - A).sum(), A.sum(), true
 
 
-def score(forecast, actual, periods):
-    """Pooled WAPE and bias of period totals over the hours with an actual."""
-    return period_errors(*daily_totals(forecast, actual), periods)[:3]
-
-
 def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("--ccplan", required=True)

@@ -103,7 +103,8 @@ struct DailyEngine {
     let trainCount: Int
     let closedDays: Set<Int>
     let regression: DayRegression?
-    /// The regression's local level at the end of the training days (the flat trend's level).
+    /// The regression's local level at the end of the training days (the flat trend's level),
+    /// computed once for the members that share it; 0, and never read, without a regression.
     let localLevel: Double
 
     /// Fits what `methods` need on days before `trainCount`.

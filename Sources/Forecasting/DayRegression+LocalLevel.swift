@@ -4,7 +4,7 @@ extension DayRegression {
 
     /// The local level at the end of the history of the deseasonalised totals
     /// `u_t = z_t − ŝ_t` (the fitted trend plus the residual of each training day, in time order),
-    /// by simple exponential smoothing, ``smoothedLevel(_:clip:)`` with `clip = 2 · 1.345 σ̂`: the
+    /// by simple exponential smoothing, ``smoothedLevel(_:clip:)`` with `clip = 2 · huberTuning · σ̂`: the
     /// level that MSTL's trend forecaster (ETS on its deseasonalised series) starts from. The fitted
     /// trend's end value `trend(T)` extrapolates a slope fitted to the last quarter or more; this
     /// level follows where the totals have actually been lately, with the memory the data support.
@@ -17,7 +17,8 @@ extension DayRegression {
         let u = residuals.map { trend(at: firstDay + $0.index) + $0.value }
         // No clip when the residuals are exactly zero (noise-free data): nothing is an outlier.
         let sigma = residualVariance.squareRoot()
-        return DayRegression.smoothedLevel(u, clip: sigma > 1e-9 ? 2 * 1.345 * sigma : .infinity).level
+        let clip = sigma > 1e-9 ? 2 * DayRegression.huberTuning * sigma : .infinity
+        return DayRegression.smoothedLevel(u, clip: clip).level
     }
 
     /// Simple exponential smoothing — ETS(A,N,N), Hyndman et al. (2008) — of `u`, robustified:

@@ -40,6 +40,9 @@ struct DayRegression: Sendable {
 
     /// The half-life of the recency weights, days.
     static let halfLifeDays = 730.0
+    /// The Huber tuning constant: residuals beyond `huberTuning · σ̂` are down-weighted (95 %
+    /// efficiency at the normal), here and in ``localLevel(firstDay:)``'s clip.
+    static let huberTuning = 1.345
 
     let structure: Structure
     /// The column layout.
@@ -99,7 +102,7 @@ struct DayRegression: Sendable {
             for i in 0..<n { resid[i] = z[i] - fitted[i] }
             sigma = 1.4826 * median(resid.map { abs($0) })
             if pass == 2 || !(sigma > 0) { break }
-            let c = 1.345 * sigma
+            let c = DayRegression.huberTuning * sigma
             for i in 0..<n { weights[i] = recency[i] * (abs(resid[i]) <= c ? 1 : c / abs(resid[i])) }
         }
         self.beta = beta

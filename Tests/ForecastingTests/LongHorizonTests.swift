@@ -125,8 +125,9 @@ final class LongHorizonTests: XCTestCase {
         }
     }
 
-    /// A level shift late in the history (after the last trend hinge can follow it) reaches the
-    /// flat forecast, and an outlier on the last day does not: the clip holds its pull to 2α·clip (the one-step change of a clipped error).
+    /// A level shift late in the history (60 days before the end, where the regression places no
+    /// trend hinge) reaches the smoothed level, and an outlier on the last day does not: the clip
+    /// bounds its pull to 2α·clip (the largest one-step change of a clipped error).
     func testSmoothedLevelFollowsAShiftAndIgnoresAnOutlier() {
         var rng = SeededRandom(seed: 9)
         var u = (0..<1000).map { _ in 0.05 * rng.normal() }
